@@ -1,0 +1,115 @@
+# Web pages on one subject -> clean text, claims, cross-referenced points, reports.
+# `make all` builds everything (creating .venv first); `make test` runs the tests.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+.DEFAULT_GOAL := all
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+RAW ?= raw
+CLEANED ?= cleaned
+REPORTS ?= reports
+# Optional settings file (TOML) layered over the defaults; see README "Configuration".
+CONFIG ?= $(wildcard pipeline.toml)
+CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
+BENCH ?= ../shared/bench/extraction
+
+RAW_FILES := $(sort $(wildcard $(RAW)/*.txt $(RAW)/*.html $(RAW)/*.htm $(RAW)/*.xhtml))
+EXTRACT_SRC := pipeline/extract.py pipeline/decode.py pipeline/model.py pipeline/parallel.py \
+	$(wildcard pipeline/text*.py pipeline/html*.py pipeline/data/*)
+SEGMENT_SRC := pipeline/segment.py $(wildcard pipeline/values.py pipeline/frames.py pipeline/claimkinds.py \
+	pipeline/topics.py pipeline/nlp.py) $(CONFIG)
+CROSSREF_SRC := pipeline/crossref.py $(wildcard pipeline/compare.py pipeline/similarity.py)
+EXPORT_SRC := pipeline/export.py $(wildcard pipeline/tables.py)
+REPORT_SRC := pipeline/report.py $(wildcard pipeline/chart.py pipeline/templates/*)
+
+STAMP := $(CLEANED)/.extract.stamp
+CLAIMS := $(CLEANED)/claims.jsonl
+POINTS := $(CLEANED)/points.jsonl
+PACKAGE := $(CLEANED)/datapackage.json
+REPORT := $(REPORTS)/report.html
+
+.PHONY: all extract segment crossref export report test lint bench-extract bench-crossref bench-scale \
+	eval-claims eval-points venv clean help
+
+## Build the dataset and the reports (default goal)
+all: $(REPORT)
+
+## Create .venv and install the pinned dependencies
+venv: $(INSTALLED)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# One process for all stale pages: only the changed raw files when no code changed,
+# every page otherwise (and pages deleted from $(RAW) are pruned either way).
+$(STAMP): $(RAW) $(RAW_FILES) $(EXTRACT_SRC) | $(INSTALLED)
+	$(PY) -m pipeline extract --in $(RAW) --out $(CLEANED) $(CONFIG_ARG) \
+		$(if $(wildcard $@),$(if $(filter-out $(RAW) $(RAW)/%,$?),,--only $(filter $(RAW)/%,$?)),)
+	touch $@
+
+$(CLAIMS): $(STAMP) $(SEGMENT_SRC)
+	$(PY) -m pipeline segment --cleaned $(CLEANED) $(CONFIG_ARG)
+
+$(POINTS): $(CLAIMS) $(CROSSREF_SRC)
+	$(PY) -m pipeline crossref --cleaned $(CLEANED) $(CONFIG_ARG)
+
+$(PACKAGE): $(POINTS) $(EXPORT_SRC)
+	$(PY) -m pipeline export --cleaned $(CLEANED) $(CONFIG_ARG)
+
+$(REPORT): $(PACKAGE) $(REPORT_SRC)
+	$(PY) -m pipeline report --cleaned $(CLEANED) --reports $(REPORTS) --raw $(RAW) $(CONFIG_ARG)
+
+## Run one stage (and what it depends on)
+extract: $(STAMP)
+segment: $(CLAIMS)
+crossref: $(POINTS)
+export: $(PACKAGE)
+report: $(REPORT)
+
+## Run the test suite (creates .venv first)
+test: $(INSTALLED)
+	$(PY) -m pytest -q
+
+## Lint and type-check
+lint: $(INSTALLED)
+	$(PY) -m ruff check pipeline tests scripts
+	$(PY) -m mypy pipeline
+
+## Score boilerplate removal on the benchmark (BENCH=path), beside trafilatura
+bench-extract: $(INSTALLED)
+	$(PY) scripts/bench_extract.py --bench $(BENCH)
+
+## Time the cross-reference stage for 10, 100 and 1000 synthetic sources
+bench-crossref: $(INSTALLED)
+	$(PY) scripts/bench_crossref.py
+
+## Time every stage on corpora of 100, 1,000 and 10,000 pages
+bench-scale: $(INSTALLED)
+	$(PY) scripts/bench_scale.py --bench $(BENCH)
+
+## Precision/recall of claims against tests/gold/claims.json
+eval-claims: $(CLAIMS)
+	$(PY) scripts/eval_claims.py --claims $(CLAIMS)
+
+## Point recall, agreement precision, conflict recall against tests/gold/points.json
+eval-points: $(POINTS)
+	$(PY) scripts/eval_points.py --points $(POINTS)
+
+## Delete generated outputs (never touches raw/ or .venv)
+clean:
+	find $(CLEANED) $(REPORTS) -mindepth 1 ! -name .gitkeep -delete
+
+## Show this help
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(doc){split($$1,t,":"); printf "  %-16s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
