@@ -19,13 +19,17 @@ REPORTS ?= reports
 # Optional settings file (TOML) layered over the defaults; see README "Configuration".
 CONFIG ?= $(wildcard pipeline.toml)
 CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
+# Optional analyst-editable topic file for the subject; empty derives topics from claim frames.
+TOPICS ?=
+TOPICS_ARG := $(if $(TOPICS),--topics $(TOPICS),)
 BENCH ?= ../shared/bench/extraction
 
 RAW_FILES := $(sort $(wildcard $(RAW)/*.txt $(RAW)/*.html $(RAW)/*.htm $(RAW)/*.xhtml))
 EXTRACT_SRC := pipeline/extract.py pipeline/decode.py pipeline/model.py pipeline/parallel.py \
 	$(wildcard pipeline/text*.py pipeline/html*.py pipeline/data/*)
-SEGMENT_SRC := pipeline/segment.py $(wildcard pipeline/values.py pipeline/frames.py pipeline/claimkinds.py \
-	pipeline/topics.py pipeline/nlp.py) $(CONFIG)
+SEGMENT_SRC := pipeline/segment.py pipeline/values.py pipeline/frames.py pipeline/claimkinds.py \
+	pipeline/topics.py pipeline/nlp.py pipeline/textblocks.py pipeline/textrules.py $(CONFIG) \
+	$(wildcard topics/*.toml)
 CROSSREF_SRC := pipeline/crossref.py $(wildcard pipeline/compare.py pipeline/similarity.py)
 EXPORT_SRC := pipeline/export.py $(wildcard pipeline/tables.py)
 REPORT_SRC := pipeline/report.py $(wildcard pipeline/chart.py pipeline/templates/*)
@@ -59,7 +63,7 @@ $(STAMP): $(RAW) $(RAW_FILES) $(EXTRACT_SRC) | $(INSTALLED)
 	touch $@
 
 $(CLAIMS): $(STAMP) $(SEGMENT_SRC)
-	$(PY) -m pipeline segment --cleaned $(CLEANED) $(CONFIG_ARG)
+	$(PY) -m pipeline segment --cleaned $(CLEANED) --raw $(RAW) $(TOPICS_ARG) $(CONFIG_ARG)
 
 $(POINTS): $(CLAIMS) $(CROSSREF_SRC)
 	$(PY) -m pipeline crossref --cleaned $(CLEANED) $(CONFIG_ARG)
