@@ -8,10 +8,17 @@ split on coordination ("makeup or sunscreen" -> two objects) with the span of ea
 item, so the segment stage can rewrite the clause into one standalone claim per item.
 
 Object keys are what the crossref stage joins on, so they are normalized the same way
-whatever the wording: lowercase, leading determiners and possessives dropped, generic
-qualifiers dropped ("harsh exfoliants" -> "exfoliant", "a topical numbing cream" ->
-"numbing cream"), aspect heads dropped ("the appearance of scars" -> "scar"), and the
-head noun singularized.
+whatever the wording, around the head noun: lowercase, leading determiners and
+possessives dropped, generic qualifiers and superlatives dropped ("harsh exfoliants" ->
+"exfoliant", "the most abundant protein" -> "protein"), aspect heads dropped ("the
+appearance of scars" -> "scar"), relational heads dropped ("sun exposure" -> "sun",
+"collagen production" -> "collagen"), the companion of a process noun dropped ("a
+consultation with a professional" -> "consultation", "absorption of products" ->
+"absorption"), and the head noun singularized. An instruction whose point is the act
+names the act ("consult a dermatologist" -> "consultation"), a kept state names the state
+("stay hydrated" -> "hydration"). All of these are English word classes, never words of
+one subject; the segment stage then joins keys across pages on the subject's own shared
+vocabulary (:func:`pipeline.segment.unify_objects`).
 
 Frames and their arguments (same frame + same object = same point for crossref):
 
@@ -25,14 +32,16 @@ recovery            "side effect" when side effects were named  ""          time
                     subject that resolves
 wait                the activity to put off ("makeup")          "avoid"     time bound
 count               "" (number of sessions / times)             ""          count, often vague
-advice              the thing to use or avoid ("sunscreen")     do / avoid  ""
+advice              the thing to use or avoid ("sunscreen"),    do / avoid  ""
+                    the act or state ("consultation")
 uses                what the procedure uses ("numbing cream")   affirm /    ""
                                                                 negate
 contraindication    the group's condition ("pregnancy")         "affirm"    ""
 effect              what is improved or reduced ("acne scar")   affirm /    ""
                                                                 negate
 side_effect         the symptom ("redness")                     "affirm"    ""
-definition          the alias or class; subject = the term      "affirm"    ""
+definition          the alias or class ("X, also known as Y",   "affirm"    ""
+                    "X is a Y"); subject = the term
 statistic           ""                                          ""          percentage
 ==================  ==========================================  ==========  ===============
 """
@@ -78,13 +87,36 @@ GENERIC_QUALIFIERS = frozenset({
     "mild", "slight", "temporary", "harsh", "gentle", "topical", "overall", "visible", "certain", "various",
     "natural", "soothing", "common", "minor", "proper", "regular", "noticeable", "significant", "new",
     "old", "tiny", "small", "usual", "typical", "additional", "possible", "potential", "full", "thorough",
-    "good", "great", "further", "even"
+    "good", "great", "further", "even",
+    # intensifiers rate the quality they precede ("a very safe procedure")
+    "very", "quite", "highly", "extremely", "really", "recommended", "increased",
+    "better", "greater", "improved", "enhanced"
 })
+
+#: Superlative markers: the adjective after them rates the noun ("the most abundant protein" is
+#: a protein), so both go.
+SUPERLATIVES = frozenset({"most", "least"})
 
 #: Heads that name an aspect of the real object: "the appearance of scars" is about scars.
 ASPECT_HEADS = ("appearance of", "visibility of", "signs of", "sign of", "impact of", "look of",
                 "types of", "type of", "kinds of", "kind of", "forms of", "form of", "the use of", "use of",
                 "production of")
+
+#: Heads that name a relation to the real object, which is their modifier: "sun exposure" is
+#: about the sun, "collagen production" and "new collagen growth" about collagen. Dropped from
+#: a key's end when a modifier precedes them, so "avoid sun exposure" and "protect the skin
+#: from the sun" share the key "sun".
+RELATIONAL_HEADS = frozenset({"exposure", "production", "growth", "synthesis", "formation", "level",
+                              "content"})
+
+#: Prepositions that open a companion of a process or property noun rather than the object
+#: itself: "a consultation with a qualified professional" is a consultation, "better absorption
+#: of topical creams" and "absorption of skincare products" are one point, absorption.
+COMPANION_PREPOSITIONS = frozenset({"with", "before", "after", "during", "of"})
+
+#: Instruction verbs whose real point is the act, named by its noun, not by the person it is
+#: done with: "consult a dermatologist" and "have a consultation" give one point.
+ACT_NOUNS = {"consult": "consultation", "consulting": "consultation"}
 
 #: Nouns naming a group of people or users, for "<group> with X should avoid ...".
 GROUP_NOUNS = (r"people|those|anyone|individuals|patients|persons|someone|women|men|children|adults|users|"
@@ -104,7 +136,8 @@ GENERIC_EFFECT_NOUNS = frozenset({"side effect", "effect", "complication", "seri
 #: Adjective -> noun rules for states ("the skin may look red" -> redness), first match wins.
 ADJECTIVE_NOUN_EXCEPTIONS = {"swollen": "swelling", "bruised": "bruising", "irritated": "irritation",
                              "inflamed": "inflammation", "pregnant": "pregnancy"}
-ADJECTIVE_NOUN_RULES: tuple[tuple[str, str], ...] = (("ive", "ivity"), ("y", "iness"), ("", "ness"))
+ADJECTIVE_NOUN_RULES: tuple[tuple[str, str], ...] = (("ated", "ation"), ("ive", "ivity"), ("y", "iness"),
+                                                    ("", "ness"))
 
 # --- verb classes ------------------------------------------------------------------------
 
@@ -118,7 +151,7 @@ EFFECT_VERBS = (r"reduc(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|minimi[sz](?:e|es|e
                 r"renew(?:s|ed|ing)?|lessen(?:s|ed|ing)?|even(?:s)?\s+out|fill(?:s)?\s+in|"
                 r"dispers(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
                 r"brighten(?:s|ed|ing)?|diminish(?:es|ed|ing)?|strengthen(?:s|ed|ing)?|prolong(?:s|ed|ing)?|"
-                r"revitaliz(?:e|es|ed|ing)")
+                r"revitaliz(?:e|es|ed|ing)|break(?:s|ing)?\s+down|encourag(?:e|es|ed|ing)")
 #: Verbs after which the real object follows: "avoid applying makeup" is about makeup.
 APPLICATION_GERUNDS = re.compile(
     r"^(?:applying|using|wearing|putting\s+on|taking|doing|apply|use|wear|put\s+on|take)\s+",
@@ -142,10 +175,15 @@ ADVICE_AVOID_RE = re.compile(
 #: "Regular follow-up sessions are also necessary": a recommendation stated about its object.
 NECESSARY_RE = re.compile(
     r"^(?P<obj>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:is|are)\s+(?:also\s+|often\s+|usually\s+)?"
-    r"(?:necessary|required|recommended|essential|needed|advised)\b",
+    r"(?:necessary|required|recommended|essential|needed|advised|key|crucial|vital|important)\b",
     re.IGNORECASE,
 )
 ADVICE_DO_RE = re.compile(rf"{_ADVICE_PREFIX}(?P<verb>{DO_VERBS})\s+", re.IGNORECASE)
+#: "Stay hydrated", "keep it hydrated": an instruction to keep a state, named by its noun.
+KEEP_STATE_RE = re.compile(
+    rf"{_ADVICE_PREFIX}(?:stay|remain|keep\s+(?:it|them|(?:the|your)\s+[\w'’-]+))\s+"
+    r"(?P<obj>[a-z]+ed)(?=[\s,.;:!]|$)",
+    re.IGNORECASE)
 IMPERATIVE_START_RE = re.compile(
     rf"{_ADVICE_PREFIX}(?:{AVOID_VERBS}|{DO_VERBS}|keep|stay|protect|treat|do\s+not|"
     rf"don['’]t|never|wait|be)\b", re.IGNORECASE)
@@ -158,6 +196,16 @@ ALIAS_RE = re.compile(
     r"known\s+as|or|aka|a\.k\.a\.)\s+(?P<obj>[^,]+),",
     re.IGNORECASE,
 )
+#: "Collagen is the most abundant protein in the body", "X and Y are proteins responsible for":
+#: a short noun phrase that opens the clause, a copula, and a class noun phrase.
+COPULA_RE = re.compile(
+    r"^(?P<subj>(?!(?:it|this|that|these|those|there|they|he|she|we|you|what|which|who|safety)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:is|are)\s+(?!not\b)"
+    r"(?:(?:a|an|the)\s+|(?=[\w-]+s\s+(?:responsible|that|which|of|in)\b))",
+    re.IGNORECASE,
+)
+#: The copula after an alias: "X, also known as Y, is a Z".
+COPULA_TAIL_RE = re.compile(r"(?:is|are)\s+(?!not\b)(?:a|an|the)\s+", re.IGNORECASE)
 APPOSITIVE_RE = re.compile(r"^(?P<subj>[\w-]+(?:\s[\w-]+){0,2}),\s+(?:a|an)\s+(?P<obj>[^,]+),", re.IGNORECASE)
 INTERVAL_BEFORE_RE = re.compile(
     r"\b(?:every|each|once\s+every|spaced|at\s+intervals\s+of)\s+$",
@@ -193,6 +241,16 @@ USES_PASSIVE_RE = re.compile(
     r"(?:then\s+|also\s+|usually\s+|typically\s+|first\s+|often\s+)?(?P<neg>not\s+)?(?:applied|used)\b",
     re.IGNORECASE,
 )
+#: A tool moved over a surface is a tool the procedure uses: "the device is then passed over the
+#: skin", "they gently move the device along the skin".
+_MOTION = r"(?:mov|roll|pass|glid)(?:e|es|ed|s|ing)?"
+USES_MOTION_RE = re.compile(
+    rf"\b{_MOTION}\s+(?P<obj>(?:the|a|an|their|your|this)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+"
+    r"(?:over|along|across)\b"
+    r"|(?:^|,\s*)(?P<pobj>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:is|are)\s+(?:then\s+|gently\s+)*"
+    rf"{_MOTION}\s+(?:over|along|across)\b",
+    re.IGNORECASE,
+)
 #: "performed in a sterile environment using sterile equipment": the tool of a passive procedure.
 USES_PERFORMED_RE = re.compile(
     r"\b(?P<neg>(?!))?(?:performed|done|carried\s+out|treated)\b[^,.;]{0,60}?\busing\s+",
@@ -205,9 +263,12 @@ USES_ACTIVE_RE = re.compile(
     re.IGNORECASE,
 )
 EFFECT_RE = re.compile(
-    rf"\b(?P<neg>(?:not|never|cannot|can['’]t|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:\w+\s+)?)?"
+    rf"\b(?P<neg>(?:not|never|cannot|can['’]t|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+"
+    rf"(?!only\b|just\b)(?:\w+\s+){{0,2}}?)?"
     rf"(?:(?:{EFFECT_VERBS})(?:\s*(?:,|and|or)\s*(?:{EFFECT_VERBS}))*|reduction\s+in|improvement\s+in|"
-    rf"decrease\s+in|leads?\s+to)\s+",
+    rf"decrease\s+in|leads?\s+to|(?<=\binvolves\s)the\s+(?:production|synthesis)\s+of|"
+    # "the treatment of scars", "allow for better absorption": nouns and verbs that state an effect
+    rf"treatment\s+(?:of|for)|allows?\s+for)\s+",
     re.IGNORECASE,
 )
 SIDE_EFFECT_LIST_RE = re.compile(
@@ -233,6 +294,11 @@ EXPECTED_STATE_RE = re.compile(
     r"(?:normal|common|expected|typical|usual)\b",
     re.IGNORECASE,
 )
+#: "Your skin will be more sensitive to sunlight": a comparative state of the treated thing.
+MORE_STATE_RE = re.compile(
+    r"^(?:the|your)\s+[\w'’-]+\s+(?:will\s+be|is|are|becomes?|may\s+be|feels?)\s+more\s+(?P<obj>[a-z]+)\b",
+    re.IGNORECASE,
+)
 AFTER_STATE_RE = re.compile(
     r"^after\b[^,]*,\s*(?:the\s+|your\s+)?[\w'’-]+\s+(?:(?:may|will|might|can|could|usually|often)\s+)*"
     r"(?P<obj>(?:look|feel|be|become|appear|get|turn)\s+[^,.;]+)",
@@ -249,13 +315,16 @@ STATE_VERB_RE = re.compile(
 #: Where an object phrase ends: punctuation, a preposition or conjunction opening a new
 #: phrase, a relative pronoun, a participle, a modal or a new verb of a listed class.
 OBJECT_END_RE = re.compile(
-    r"[.;:!?()\"“”]|,\s*(?=(?:which|who|that|so|but|while|as|because|making|leading|creating|depending|"
-    r"similar|especially|particularly|much|providing|helping|allowing|bringing|reducing|improving)\b)"
+    r"[.;:!?()\"“”—]|,\s*(?=(?:which|who|that|so|but|while|as|because|making|leading|creating|depending|"
+    r"similar|much|providing|helping|allowing|bringing|reducing|improving)\b)"
+    # "scars, particularly acne scars" names an example; "..., especially if performed" a condition
+    r"|,\s*(?=(?:especially|particularly)\s+(?:when|if|in|for|after|during|with|as|because|since|on|"
+    r"among|to|by)\b)"
     r"|\s(?=(?:for|to|in|within|after|before|during|until|on|from|at|by|as|so|because|which|that|who|while|"
     r"when|if|unless|depending|since|into|under|than|through|over|covered|created|caused|made|without|may|"
     r"can|will|should|must|might|could|is|are|was|were|like|but|diligently|immediately|first|again|"
     r"daily|regularly|involves?|includes?|offers?|means|helps?|has|have|had|becomes?|gets?|allows?|leads?|"
-    r"applied|used|done|performed|found|rich|tailored|designed|based)\b)"
+    r"applied|used|done|performed|found|rich|tailored|designed|based|responsible)\b)"
     rf"|,\s*(?=(?:it|you|they|we|this|these|those|there)(?:['’]\w+)?\s)|(?:\s|,\s*)(?:and\s+|or\s+)?(?=(?:{AVOID_VERBS}|{DO_VERBS}|{EFFECT_VERBS}|keep|stay)\b)",
     re.IGNORECASE,
 )
@@ -324,10 +393,10 @@ def adjective_noun(word: str) -> str:
 
 
 def _strip_front(words: list[str]) -> list[str]:
-    """Drop determiners, possessives ("the skin's") and generic qualifiers from the front."""
+    """Drop determiners, possessives ("the skin's"), superlatives and generic qualifiers from the front."""
     while words and (words[0] in DETERMINERS or words[0] in GENERIC_QUALIFIERS
                      or words[0].endswith(("'s", "’s"))):
-        words = words[1:]
+        words = words[2:] if words[0] in SUPERLATIVES and len(words) > 2 else words[1:]
     return words
 
 
@@ -349,6 +418,11 @@ def object_key(phrase: str) -> str:
         return ""
     cut = next((i for i, w in enumerate(words) if w in ("of", "with", "in", "for", "from", "on") and i > 0),
                len(words))
+    head = words[cut - 1]
+    if cut < len(words) and words[cut] in COMPANION_PREPOSITIONS and head.endswith(SHARED_HEAD_ENDINGS):
+        words = words[:cut]
+    if cut == len(words) and cut > 1 and lemma(words[-1]) in RELATIONAL_HEADS:
+        words, cut = words[:-1], cut - 1
     words[cut - 1] = lemma(words[cut - 1])
     return " ".join(words)
 
@@ -447,15 +521,28 @@ def _time_quantities(clause: str) -> list[Quantity]:
 
 
 def match_definition(clause: str) -> list[FrameMatch]:
-    """Alias ("X, also known as Y,") or appositive ("X, a Y,") at the start of a clause."""
-    for regex in (ALIAS_RE, APPOSITIVE_RE):
-        match = regex.match(clause)
-        if match:
-            key = object_key(match.group("obj"))
-            item = Item(key, *match.span("obj"))
-            return [FrameMatch("definition", "affirm", match.start(), match.end(),
-                               subject=object_key(match.group("subj")), items=[item] if key else [])]
-    return []
+    """Alias ("X, also known as Y,") or appositive ("X, a Y,") at the start of a clause, and a
+    copula definition ("X is a Y", also after an alias: "X, also known as Y, is a Z")."""
+    alias = ALIAS_RE.match(clause)
+    lead = alias or APPOSITIVE_RE.match(clause)
+    if lead is None:
+        copula = COPULA_RE.match(clause)
+        return _copula_definition(clause, copula.end(), object_key(copula.group("subj"))) if copula else []
+    key, subject = object_key(lead.group("obj")), object_key(lead.group("subj"))
+    found = [FrameMatch("definition", "affirm", lead.start(), lead.end(), subject=subject,
+                        items=[Item(key, *lead.span("obj"))] if key else [])]
+    rest = lead.end() + len(clause[lead.end():]) - len(clause[lead.end():].lstrip(" ,"))
+    tail = COPULA_TAIL_RE.match(clause, rest) if alias else None
+    return found + (_copula_definition(clause, tail.end(), subject) if tail else [])
+
+
+def _copula_definition(clause: str, start: int, subject: str) -> list[FrameMatch]:
+    """The class named after "is a" at ``start`` ("a minimally invasive procedure")."""
+    end = min(phrase_end(clause, start), intro_end(clause, start))
+    key = object_key(clause[start:end])
+    if not key or NOT_AN_OBJECT_RE.match(clause, start):
+        return []
+    return [FrameMatch("definition", "affirm", start, end, items=[Item(key, start, end)], subject=subject)]
 
 
 def match_timing(clause: str) -> list[FrameMatch]:
@@ -491,11 +578,18 @@ def match_advice(clause: str) -> list[FrameMatch]:
         found = _object_match("advice", polarity, clause, match)
         if found is None:
             return []
+        act = ACT_NOUNS.get(match.group("verb").split()[-1].lower())
+        if act:
+            found.items = [Item(act, *(found.list_span or (found.start, found.end)))]
         for qty in _time_quantities(clause):
             if polarity == "avoid" and qty.start >= found.end and WAIT_FOR_RE.search(clause[: qty.start]):
                 found.frame, found.quantity, found.end = "wait", qty, qty.end
                 break
         return [found]
+    state = KEEP_STATE_RE.match(clause)
+    if state:
+        item = Item(adjective_noun(state.group("obj")), *state.span("obj"))
+        return [FrameMatch("advice", "do", state.start(), state.end(), items=[item])]
     return []
 
 
@@ -542,6 +636,9 @@ def match_uses(clause: str) -> list[FrameMatch]:
         hit = _object_match("uses", "negate" if negated else "affirm", clause, match, group="obj")
         if hit:
             found.append(hit)
+    for match in USES_MOTION_RE.finditer(clause):
+        hit = _object_match("uses", "affirm", clause, match, group="obj" if match.group("obj") else "pobj")
+        found.extend(_drop_overlapping([hit], found) if hit else [])
     if ADVICE_DO_RE.match(clause) or ADVICE_AVOID_RE.match(clause):
         return found
     for match in [*USES_ACTIVE_RE.finditer(clause), *USES_PERFORMED_RE.finditer(clause)]:
@@ -569,8 +666,13 @@ def match_side_effects(clause: str, *, context: str) -> list[FrameMatch]:
     """
     found: list[FrameMatch] = []
     match = SIDE_EFFECT_LIST_RE.search(clause)
-    if not match and SIDE_EFFECT_CUE_RE.search(context):
+    cue = SIDE_EFFECT_CUE_RE.search(context)
+    if not match and cue:
         match = ANAPHOR_INCLUDE_RE.match(clause)
+        if match:
+            hit = _object_match("side_effect", "affirm", clause, match)
+            found.extend([_resolved_anaphor(clause, hit, cue.group())] if hit else [])
+            match = None
     if match:
         hit = _object_match("side_effect", "affirm", clause, match)
         if hit:
@@ -582,7 +684,21 @@ def match_side_effects(clause: str, *, context: str) -> list[FrameMatch]:
     state = AFTER_STATE_RE.match(clause)
     if state:
         found.extend(_state_match(clause, state))
+    more = MORE_STATE_RE.match(clause)
+    if more:
+        item = Item(adjective_noun(more.group("obj")), *more.span("obj"))
+        found.append(FrameMatch("side_effect", "affirm", more.start(), more.end(), items=[item]))
     return found
+
+
+def _resolved_anaphor(clause: str, hit: FrameMatch, cue: str) -> FrameMatch:
+    """Name the antecedent in each item's text: "These include infection" after a sentence
+    about complications stands alone as "Complications include infection"."""
+    start, end = hit.list_span or (hit.start, hit.end)
+    verb = re.search(r"\binclude\w*\b.*$", clause[:start], re.IGNORECASE)
+    lead = f"{cue[:1].upper()}{cue[1:].lower()} {verb.group() if verb else 'include '}"
+    items = [Item(i.key, i.start, i.end, text=lead + (i.text or clause[i.start : i.end])) for i in hit.items]
+    return FrameMatch(hit.frame, hit.polarity, hit.start, hit.end, items=items, list_span=(0, end))
 
 
 def _state_match(clause: str, match: re.Match[str]) -> list[FrameMatch]:
@@ -644,7 +760,7 @@ def match_counts(clause: str, *, cued_only: bool = False) -> list[FrameMatch]:
 #: Words before a count that state a number of repetitions even in a clause with other frames.
 COUNT_CUE_RE = re.compile(
     r"\b(?:take|takes|took|require|requires|required|need|needs|needed|after|over|in|with)\s+"
-    r"(?:just\s+|only\s+|about\s+|at\s+least\s+)?$",
+    r"(?:[\w-]+\s+(?:and|or)\s+)?(?:just\s+|only\s+|about\s+|at\s+least\s+)?$",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,12 @@ yields one claim per item, its text rewritten to stand alone with the value kept
 claim each; non-claims (questions, navigation, calls to action, promotion, headings)
 are kept with ``is_claim = False``.
 
+Every claim of a clause keeps the whole clause (rewritten per item), so a claim never
+loses words it needs ("Most people require multiple sessions spaced 4 to 6 weeks apart"
+is the text of both the count and the interval). Over a run, object keys are joined
+across pages (:func:`unify_objects`) so that pages naming one thing with or without the
+subject's shared modifiers ("skin sensitivity", "sensitivity") make one point.
+
 Provenance: a claim's clean span is the clause it comes from; its raw span is mapped
 through the block's aligned segments, and ``quote`` is exactly ``raw[raw_start:raw_end]``.
 """
@@ -31,9 +37,9 @@ from pipeline.decode import decode_bytes
 from pipeline.frames import FrameMatch, Item, is_imperative, match_frames, object_key
 from pipeline.io import content_id, read_json, sha256_bytes, write_jsonl
 from pipeline.model import Block, Claim
-from pipeline.nlp import BATCH_SIZE, build_nlp
+from pipeline.nlp import BATCH_SIZE, build_nlp, lemma_words
 from pipeline.textblocks import split_lines
-from pipeline.topics import TopicSet, load_topics, match_topic
+from pipeline.topics import TopicSet, derived_topic, load_topics, match_topic
 
 LOGGER = logging.getLogger(__name__)
 
@@ -179,19 +185,20 @@ def _value_fields(match: FrameMatch) -> dict[str, Any]:
             "vague": qty.vague}
 
 
-def _frame_pieces(clause: str, offset: int, match: FrameMatch, end: int, subject: str) -> list[Piece]:
-    """One piece per object item of a frame match (or one without object)."""
+def _frame_pieces(clause: str, offset: int, match: FrameMatch, subject: str) -> list[Piece]:
+    """One piece per object item of a frame match (or one without object), each over the whole clause."""
     values = _value_fields(match)
     subject = match.subject or subject
     items: list[Item | None] = list(match.items) or [None]
     pieces: list[Piece] = []
     for item in items:
-        text = clause[:end]
-        if item is not None and match.list_span and len(match.items) > 1:
+        text = clause
+        if item is not None and match.list_span and (len(match.items) > 1 or item.text):
             a, b = match.list_span
-            text = clause[:a] + (item.text or clause[item.start : item.end]) + clause[b:end]
-        pieces.append(Piece(offset, offset + end, standalone(text), claim_kind(text, frame=match.frame), True,
-                            match.frame, subject, item.key if item else "", match.polarity, **values))
+            text = clause[:a] + (item.text or clause[item.start : item.end]) + clause[b:]
+        kind = claim_kind(text, frame=match.frame)
+        pieces.append(Piece(offset, offset + len(clause), standalone(text), kind, True, match.frame, subject,
+                            item.key if item else "", match.polarity, **values))
     return pieces
 
 
@@ -203,11 +210,11 @@ def clause_pieces(clause: str, offset: int, *, previous: str, sentence: str) -> 
         kind = non_claim or claim_kind(clause, frame="", imperative=is_imperative(clause))
         return [Piece(offset, offset + len(clause), standalone(clause), kind, not non_claim)]
     subject = clause_subject(clause)
-    last_end = max(m.end for m in matches)
     pieces: list[Piece] = []
     for match in matches:
-        end = len(clause) if len(matches) == 1 or match.end == last_end else _trim(clause, 0, match.end)[1]
-        pieces.extend(_frame_pieces(clause, offset, match, end, subject))
+        # Each claim keeps the whole clause: cutting an earlier frame at its match would
+        # drop words it needs ("Most people require multiple sessions | spaced 4 to 6 weeks apart").
+        pieces.extend(_frame_pieces(clause, offset, match, subject))
     return _unique(pieces)
 
 
@@ -267,13 +274,69 @@ def _claim(piece: Piece, *, source_id: str, row: dict[str, Any], block: Block, s
     topic = match_topic(topics, text=piece.text, frame=piece.frame, obj=piece.obj, kind=piece.kind) \
         if piece.is_claim else ""
     return Claim(
-        claim_id=content_id("clm", source_id, clean_start, clean_end, piece.text), source_id=source_id,
+        # Frame, object and value are in the id: two frames of one clause share its text and span.
+        claim_id=content_id("clm", source_id, clean_start, clean_end, piece.text, piece.frame, piece.obj,
+                            piece.value), source_id=source_id,
         block=row["index"], section=section, text=piece.text, kind=piece.kind, is_claim=piece.is_claim,
         topic=topic, frame=piece.frame, subject=piece.subject, object=piece.obj, polarity=piece.polarity,
         value=piece.value, value_min=piece.value_min, value_max=piece.value_max, unit=piece.unit,
         vague=piece.vague, quote=quote, raw_start=raw_start, raw_end=raw_end,
         clean_start=clean_start, clean_end=clean_end,
     )
+
+
+def unify_objects(claims: list[Claim]) -> list[Claim]:
+    """Give claims that name one thing in different words across pages one object key.
+
+    Keys are head-noun based, so a longer key ends with the shorter one it specializes
+    ("skin sensitivity" -> "sensitivity"). The modifiers that may come and go are the
+    subject's own vocabulary: words that every page uses, which therefore distinguish
+    nothing between them ("skin" on pages about a skin treatment). They are learned from
+    the pages, never listed. Within one frame, a key stated by a single source takes the
+    longest shorter ending of it that another source states, when the dropped words are
+    all shared vocabulary. Keys never grow: a bare "tissue" could be any of several longer
+    keys ("scar tissue" on another page is a different thing). Keys that two sources
+    already share stay: they are a point of their own ("acne scar" vs "scar"), and
+    "automated device" never becomes "device" unless every page says "automated". Only
+    the key changes; ``text`` keeps the page's full wording.
+    """
+    shared = _shared_vocabulary(claims)
+    sources: dict[tuple[str, str], set[str]] = {}
+    for claim in claims:
+        if claim.frame and claim.object:
+            sources.setdefault((claim.frame, claim.object), set()).add(claim.source_id)
+    renamed: dict[tuple[str, str, str], str] = {}
+    for (frame, key), owners in sources.items():
+        if len(owners) == 1:
+            target = _key_target(frame, key, owners, sources=sources, shared=shared)
+            if target:
+                renamed[(frame, key, next(iter(owners)))] = target
+    for claim in claims:
+        new_key = renamed.get((claim.frame, claim.object, claim.source_id))
+        if new_key:
+            # A topic derived from the old key follows it; an analyst's topic stays.
+            if claim.topic == derived_topic(frame=claim.frame, obj=claim.object, kind=claim.kind):
+                claim.topic = derived_topic(frame=claim.frame, obj=new_key, kind=claim.kind)
+            claim.object = new_key
+    return claims
+
+
+def _key_target(frame: str, key: str, owners: set[str], *, sources: dict[tuple[str, str], set[str]],
+                shared: set[str]) -> str:
+    """The key another source states that ``key`` should join ("" when none fits, see unify_objects)."""
+    words = key.split()
+    shorter = [" ".join(words[i:]) for i in range(1, len(words)) if set(words[:i]) <= shared]
+    return next((k for k in shorter if sources.get((frame, k), set()) - owners), "")
+
+
+def _shared_vocabulary(claims: list[Claim]) -> set[str]:
+    """Words (lemmas) that every source uses somewhere; empty with fewer than two sources."""
+    vocab: dict[str, set[str]] = {}
+    for claim in claims:
+        vocab.setdefault(claim.source_id, set()).update(lemma_words(claim.text))
+    if len(vocab) < 2:
+        return set()
+    return set.intersection(*vocab.values())
 
 
 def content_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -388,6 +451,7 @@ def run_segment(cleaned_dir: Path, *, topics_file: Path | None = None, raw_dir: 
         found = segment_document(doc, nlp=nlp, topics=topics, raw_text=_raw_text(doc, raw_dirs))
         LOGGER.info("%s: %d rows, %d claims", doc["source_id"], len(found), sum(c.is_claim for c in found))
         claims.extend(found)
+    claims = unify_objects(claims)
     claims.sort(key=lambda c: (c.source_id, c.clean_start, c.claim_id))
     out = cleaned_dir / CLAIMS_FILE
     write_jsonl(out, (c.to_json() for c in claims))

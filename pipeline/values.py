@@ -6,9 +6,11 @@ sessions") followed by a unit. Each becomes a canonical string plus numeric boun
 the crossref stage can compare values from different pages numerically.
 
 Canonical form: ``[qualifier]low[-high] unit``, where the qualifier is ``~`` (about),
-``>=`` (at least) or ``<=`` (at most, within). Vague amounts keep their words
-(``"a few day"``, ``"several session"``), are flagged ``vague`` and have no numeric
-bounds: a page that says "a few days" never gets an invented number.
+``>=`` (at least) or ``<=`` (at most, within). Vague amounts keep words, folded to
+two spellings so paraphrases agree (``"a few day"``; ``"several session"`` for "multiple"
+or "a series of sessions"), are flagged ``vague`` and have no numeric bounds: a page that
+says "a few days" never gets an invented number. A minus sign that opens a number is
+kept ("-1.41%").
 
 Number words go through text2num's ``text2num`` (one phrase at a time, so offsets stay
 exact). Its ``alpha2digit`` is not used: it rewrites the string (offsets move) and by
@@ -62,6 +64,16 @@ QUALIFIER_WORDS: dict[str, str] = {
 VAGUE_WORDS = ("a few", "a couple of", "a couple", "a series of", "a number of", "few", "several",
                "multiple", "many", "numerous", "some", "various")
 
+#: Vague amounts that say the same thing, folded to one spelling so pages that say "multiple
+#: sessions", "several sessions" and "a series of sessions" agree. Two degrees only: "a few"
+#: (a small handful) and "several" (more than that, unbounded); anything finer would invent
+#: a distinction the pages do not make.
+VAGUE_CANONICAL: dict[str, str] = {
+    "a few": "a few", "few": "a few", "a couple": "a few", "a couple of": "a few",
+    "several": "several", "multiple": "several", "many": "several", "numerous": "several",
+    "a series of": "several", "a number of": "several", "various": "several", "some": "several",
+}
+
 NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -75,15 +87,20 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 _NUMWORD = rf"(?:{_alternation(NUMBER_WORDS)})"
-_NUMBER = rf"(?:\d+(?:[.,]\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|half\s+an?|an?)"
+#: A minus sign is a sign only when it opens a word ("fell by -1.41%"); between two numbers
+#: ("4-6") it is a range separator.
+_SIGN = r"(?:(?<![\w.,])[-−](?=\d))?"
+_NUMBER = rf"(?:{_SIGN}\d+(?:[.,]\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|half\s+an?|an?)"
 _UNIT = rf"(?:{_alternation(list(UNIT_WORDS))})"
 _QUAL = rf"(?:{_alternation(list(QUALIFIER_WORDS))})"
 _VAGUE = rf"(?:{_alternation(VAGUE_WORDS)})"
-_RANGE_SEP = r"(?:\s*(?:-|–|—|to|or)\s*)"
+#: "4 -6%" is two numbers (the second negative), not a range: a hyphen after a space must be
+#: followed by a space too.
+_RANGE_SEP = r"(?:\s*(?:–|—|to|or)\s*|(?<=\S)-\s*|\s+-\s+)"
 
 #: One quantity: qualifier? (vague | number [unit]? [sep number]) unit.
 QUANTITY_RE = re.compile(
-    rf"\b(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:\b|(?=[-−]\d))(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<vague>{_VAGUE})\s+(?:\w+\s+)?(?P<vunit>{_UNIT})\b"
     rf"|(?P<low>{_NUMBER})(?:\s*(?P<lunit>{_UNIT})\b)?"
     rf"(?:{_RANGE_SEP}(?:(?P<qual2>{_QUAL})\s+)?(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT})(?![\w-]))",
@@ -112,6 +129,8 @@ class Quantity:
 def parse_number(words: str) -> float | None:
     """Read a number written in digits or English words ("24", "four", "twenty-four", "an")."""
     text = words.strip().lower()
+    if re.fullmatch(r"[-−]\d+(?:\.\d+)?", text):
+        return -float(text[1:])
     if text in ("a", "an"):
         return 1.0
     if re.fullmatch(r"half\s+an?", text):
@@ -167,7 +186,7 @@ def _vague_quantity(match: re.Match[str]) -> Quantity:
     """A vague amount: its words are the value, no numbers are invented."""
     qualifier = QUALIFIER_WORDS.get((match.group("qual") or "").lower(), "")
     unit = canonical_unit(match.group("vunit"))
-    amount = re.sub(r"\s+", " ", match.group("vague").lower())
+    amount = VAGUE_CANONICAL[re.sub(r"\s+", " ", match.group("vague").lower())]
     return Quantity(f"{qualifier}{amount} {unit}", None, None, unit, True, match.start(), match.end())
 
 

@@ -9,6 +9,9 @@ are scored: they are what the crossref stage joins on.
 - values: over claims that carry a value; a hit is a matched pair with the same canonical
   value. precision = hits / predictions with a value; recall = hits / gold with a value.
 
+Object keys are unified across the pages (:func:`pipeline.segment.unify_objects`), as the
+segment stage does over a run.
+
 Pages are read from ``--cleaned`` (the extract stage's ``<source_id>.json``, status "ok").
 A page without one is segmented from its whole raw rendering, one block per line (no
 boilerplate removal), and the output says so.
@@ -33,7 +36,7 @@ from pipeline.decode import decode_bytes  # noqa: E402
 from pipeline.io import read_json  # noqa: E402
 from pipeline.model import Claim  # noqa: E402
 from pipeline.nlp import build_nlp  # noqa: E402
-from pipeline.segment import document_from_text, segment_document  # noqa: E402
+from pipeline.segment import document_from_text, segment_document, unify_objects  # noqa: E402
 from pipeline.topics import TopicSet  # noqa: E402
 
 
@@ -131,9 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_json(args.gold)["claims"]
     nlp, total = build_nlp(), Score()
     per_page: dict[str, dict[str, Any]] = {}
+    pages: dict[str, tuple[list[Claim], str, str]] = {}
     for source_id in sorted({g["source_id"] for g in gold}):
         doc, raw, origin = load_page(source_id, cleaned=args.cleaned, raw_dir=args.raw)
-        claims = segment_document(doc, nlp=nlp, topics=TopicSet(), raw_text=raw)
+        pages[source_id] = segment_document(doc, nlp=nlp, topics=TopicSet(), raw_text=raw), raw, origin
+    # Object keys are unified across pages as the segment stage does over a whole run.
+    unify_objects([c for claims, _, _ in pages.values() for c in claims])
+    for source_id, (claims, raw, origin) in pages.items():
         score, notes = match_page(claims, [g for g in gold if g["source_id"] == source_id], raw)
         total.add(score)
         per_page[source_id] = {"input": origin, **score.report()}

@@ -20,7 +20,7 @@ from pipeline.frames import FRAMES
 from pipeline.io import read_jsonl, write_json
 from pipeline.model import Claim
 from pipeline.nlp import build_nlp
-from pipeline.segment import document_from_text, run_segment, segment_document
+from pipeline.segment import document_from_text, run_segment, segment_document, unify_objects
 from pipeline.textblocks import split_lines
 from pipeline.topics import TopicSet, derived_topic, load_topics
 
@@ -93,7 +93,7 @@ def test_modal_instruction_splits_off_its_alternative() -> None:
          "affirm", ""),
         ("People with certain skin conditions should avoid microneedling", "contraindication",
          "skin condition", "affirm", ""),
-        ("Consult a dermatologist first.", "advice", "dermatologist", "do", ""),
+        ("Consult a dermatologist first.", "advice", "consultation", "do", ""),
     ]
 
 
@@ -101,8 +101,8 @@ def test_label_bullet_keeps_the_label_meaning() -> None:
     claims = claims_of("  • Avoid sun exposure: The skin is more sensitive after treatment, so use "
                        "sunscreen diligently.")
     assert [(c.text, c.kind, c.frame, c.object, c.polarity) for c in claims] == [
-        ("Avoid sun exposure", "recommendation", "advice", "sun exposure", "avoid"),
-        ("The skin is more sensitive after treatment", "fact", "", "", ""),
+        ("Avoid sun exposure", "recommendation", "advice", "sun", "avoid"),
+        ("The skin is more sensitive after treatment", "side_effect", "side_effect", "sensitivity", "affirm"),
         ("Use sunscreen diligently.", "recommendation", "advice", "sunscreen", "do"),
     ]
 
@@ -117,12 +117,52 @@ def test_two_frames_in_one_clause_get_distinct_claims() -> None:
     claims = claims_of("Most people require multiple sessions spaced 4 to 6 weeks apart to see optimal "
                        "results.")
     by_frame = {c.frame: c for c in claims}
-    assert by_frame["count"].value == "multiple session" and by_frame["count"].vague
+    assert by_frame["count"].value == "several session" and by_frame["count"].vague
     assert by_frame["count"].value_min is None and by_frame["count"].value_max is None
     assert by_frame["interval"].value == "4-6 week"
     assert (by_frame["interval"].value_min, by_frame["interval"].value_max) == (4, 6)
-    assert by_frame["count"].text == "Most people require multiple sessions"
+    # Both claims keep the whole clause: the count's text still says how they are spaced.
+    assert by_frame["count"].text == by_frame["interval"].text == (
+        "Most people require multiple sessions spaced 4 to 6 weeks apart to see optimal results.")
     assert by_frame["count"].claim_id != by_frame["interval"].claim_id
+
+
+def _sourced(text: str, source_id: str) -> list[Claim]:
+    """Claims of ``text`` as if they came from page ``source_id``."""
+    doc = document_from_text(text, source_id=source_id)
+    return segment_document(doc, nlp=build_nlp(), topics=TopicSet(), raw_text=text)
+
+
+def test_unify_objects_gives_pages_one_key_for_one_thing() -> None:
+    a = _sourced("Common side effects include slight skin sensitivity. Microneedling improves tone. "
+                 "It can be done using automated devices.", "a")
+    b = _sourced("After treatment, the skin will feel sensitive. It can even out skin tone. "
+                 "It involves using a device.", "b")
+    c = _sourced("It reduces acne scars on the skin.", "c")
+    d = _sourced("It reduces acne scars and scars of the skin.", "d")
+    claims = unify_objects(a + b + c + d)
+    keys = {(x.source_id, x.frame, x.object) for x in claims if x.frame}
+    assert ("a", "side_effect", "sensitivity") in keys  # "skin sensitivity" -> the key page b uses
+    assert ("a", "effect", "tone") in keys  # keys never grow: a bare head may name several things
+    assert ("c", "effect", "acne scar") in keys and ("d", "effect", "acne scar") in keys  # shared: kept
+    assert ("a", "uses", "automated device") in keys  # "automated" is not every page's word
+    assert any(x.text == "Common side effects include slight skin sensitivity." for x in claims)
+
+
+def test_anaphoric_list_names_its_antecedent() -> None:
+    claims = claims_of("Although rare, serious complications can occur. "
+                       "These include infection and scarring.")
+    assert framed(claims) == [
+        ("Complications include infection.", "side_effect", "infection", "affirm", ""),
+        ("Complications include scarring.", "side_effect", "scarring", "affirm", ""),
+    ]
+
+
+def test_state_instructions_and_comparative_states() -> None:
+    assert framed(claims_of("Stay hydrated: Drinking water supports skin healing.")) == [
+        ("Stay hydrated", "advice", "hydration", "do", "")]
+    assert framed(claims_of("Your skin will be more sensitive to sunlight.")) == [
+        ("Your skin will be more sensitive to sunlight.", "side_effect", "sensitivity", "affirm", "")]
 
 
 @pytest.mark.parametrize(("text", "frame", "obj", "value", "kind"), [
@@ -231,6 +271,11 @@ def test_claim_ids_are_unique_and_stable(seed_claims: dict[str, list[Claim]]) ->
     assert all(re.fullmatch(r"clm_[0-9a-f]{12}", i) for i in ids)
 
 
+#: Pinned quality floors on tests/gold/claims.json (raw-line input); they move only on purpose.
+#: Measured when the gold was made independent: claims P 0.933 / R 0.938, values P 1.0 / R 1.0.
+FLOORS = {"claim_precision": 0.92, "claim_recall": 0.91, "value_precision": 0.95, "value_recall": 0.95}
+
+
 def test_gold_scores_stay_above_floors() -> None:
     spec = importlib.util.spec_from_file_location("eval_claims", ROOT / "scripts" / "eval_claims.py")
     assert spec is not None and spec.loader is not None
@@ -239,17 +284,19 @@ def test_gold_scores_stay_above_floors() -> None:
     spec.loader.exec_module(module)
     gold = json.loads((ROOT / "tests" / "gold" / "claims.json").read_text(encoding="utf-8"))["claims"]
     total = module.Score()
-    for path in RAW_PAGES:
-        raw = decode_bytes(path.read_bytes()).text
-        claims = segment_document(document_from_text(raw, source_id=path.stem), nlp=build_nlp(),
-                                  topics=TopicSet(), raw_text=raw)
-        score, _ = module.match_page(claims, [g for g in gold if g["source_id"] == path.stem], raw)
+    raws = {path.stem: decode_bytes(path.read_bytes()).text for path in RAW_PAGES}
+    pages = {stem: segment_document(document_from_text(raw, source_id=stem), nlp=build_nlp(),
+                                    topics=TopicSet(), raw_text=raw) for stem, raw in raws.items()}
+    unify_objects([c for claims in pages.values() for c in claims])
+    for stem, claims in pages.items():
+        score, _ = module.match_page(claims, [g for g in gold if g["source_id"] == stem], raws[stem])
         total.add(score)
     report = total.report()
-    # Floors a little under the scores measured when the gold was last revised (0.946 / 0.994 / 1.0).
-    assert report["claim_precision"] >= 0.92
-    assert report["claim_recall"] >= 0.95
-    assert report["value_precision"] >= 0.95
+    # Floors a little under the scores measured on the independent gold (see the eval script).
+    assert report["claim_precision"] >= FLOORS["claim_precision"]
+    assert report["claim_recall"] >= FLOORS["claim_recall"]
+    assert report["value_precision"] >= FLOORS["value_precision"]
+    assert report["value_recall"] >= FLOORS["value_recall"]
 
 
 def test_gold_quotes_are_unique_in_their_pages() -> None:

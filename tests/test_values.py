@@ -20,8 +20,10 @@ CASES = [
     ("repeat after about 4 weeks", "~4 week", 4, 4, "week", False),
     ("redness resolves within a few days", "<=a few day", None, None, "day", True),
     ("may require several sessions", "several session", None, None, "session", True),
-    ("most people need multiple sessions", "multiple session", None, None, "session", True),
-    ("done in a series of sessions", "a series of session", None, None, "session", True),
+    ("most people need multiple sessions", "several session", None, None, "session", True),
+    ("done in a series of sessions", "several session", None, None, "session", True),
+    ("fell by -1.41% over the year", "-1.41%", -1.41, -1.41, "%", False),
+    ("changed by −3.5 percent", "-3.5%", -3.5, -3.5, "%", False),
     ("wait twenty-four hours", "24 h", 24, 24, "h", False),
     ("rest for half an hour", "0.5 h", 0.5, 0.5, "h", False),
     ("up to 2 weeks", "<=2 week", None, 2, "week", False),
@@ -90,3 +92,9 @@ def test_decreasing_numbers_are_not_a_range() -> None:
     found = find_quantities("225.86 -12.99 -5.44%")
     assert len(found) == 1
     assert found[0].high is None or found[0].low <= found[0].high
+
+
+def test_hyphen_after_a_space_is_a_sign() -> None:
+    found = find_quantities("225.86 -12.99 -5.44%")
+    assert [(q.value, q.low) for q in found] == [("-5.44%", -5.44)]
+    assert [q.value for q in find_quantities("4 - 6 weeks, 4-6 weeks")] == ["4-6 week", "4-6 week"]
