@@ -104,11 +104,11 @@ bench-scale: $(INSTALLED)
 
 ## Precision/recall of claims against tests/gold/claims.json
 eval-claims: $(CLAIMS)
-	$(PY) scripts/eval_claims.py --claims $(CLAIMS)
+	$(PY) scripts/eval_claims.py --cleaned $(CLEANED) --raw $(RAW)
 
 ## Point recall, agreement precision, conflict recall against tests/gold/points.json
 eval-points: $(POINTS)
-	$(PY) scripts/eval_points.py --points $(POINTS)
+	$(PY) scripts/eval_points.py --points $(POINTS) --claims $(CLAIMS)
 
 ## Delete generated outputs (never touches raw/ or .venv)
 clean:

@@ -1,17 +1,23 @@
 """Turn raw bytes into text and tell HTML pages from text renderings.
 
 Decoding order follows the HTML standard's sniffing: a byte-order mark wins, then
-a charset declared in the page, then strict UTF-8, then statistical detection.
+a charset declared in the page, then UTF-8, then statistical detection, with
+windows-1252 as the last resort (the WHATWG default for unlabelled Western pages).
+A declaration the bytes contradict (a page saved as windows-1252 that still says
+``charset=utf-8``) is overruled, so copies saved by editors still read correctly.
 The decoded string is the reference for every offset the pipeline records.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+
+LOGGER = logging.getLogger(__name__)
 
 #: Leading bytes of common binary formats saved under a web-page name.
 MAGIC_NUMBERS: dict[bytes, str] = {
@@ -23,6 +29,8 @@ MAGIC_NUMBERS: dict[bytes, str] = {
     b"\x1f\x8b": "a gzip archive",
     b"RIFF": "a RIFF media file",
     b"\x00\x00\x01\x00": "an icon file",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old office document",
 }
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -35,13 +43,47 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 
 #: Only the head of a page is searched for a charset declaration, as browsers do.
 SNIFF_BYTES = 4096
+#: Bytes handed to the statistical detector: enough for a stable verdict, and it
+#: keeps detection time flat on multi-megabyte pages.
+DETECT_BYTES = 1 << 18
+#: Characters checked for control characters and replacement characters.
+CHECK_CHARS = 65536
 #: Share of control characters above which decoded text is treated as binary.
+#: Real pages have none outside tab/newline; random bytes give about 11%.
 MAX_CONTROL_SHARE = 0.01
+#: Share of characters that could not be decoded above which the file is refused:
+#: a few stray bytes are replaced with U+FFFD, a file of mostly garbage is an error.
+MAX_REPLACEMENT_SHARE = 0.05
+#: UTF-8 is kept despite invalid bytes when at most this share of its non-ASCII
+#: characters are invalid (one stray byte in a UTF-8 page should not make every
+#: accented letter mojibake); windows-1252 text fails nearly all of them.
+MAX_UTF8_ERROR_SHARE = 0.1
+#: Share of NUL bytes in one byte lane that marks UTF-16 text without a BOM
+#: (ASCII-heavy UTF-16 has a NUL in every other byte).
+UTF16_NUL_SHARE = 0.4
+#: Above this share of NULs in the other lane the bytes are not UTF-16 text.
+UTF16_OTHER_LANE_MAX = 0.05
 
+#: Western languages write at most about a tenth of their letters with accents
+#: (French ~4%, German ~2%, Icelandic ~12%); Cyrillic or Greek bytes read as
+#: windows-1252 turn nearly every letter into an accented one.
+MAX_NON_ASCII_LETTER_SHARE = 0.3
+LETTER_RE = re.compile(r"[^\W\d_]")
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
-HTML_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|h[1-6]|section|article|body|head|title|script|meta)\b[^>]*>", re.IGNORECASE)
+HTML_START_RE = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+TAG_RE = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|table|h[1-6]|section|article|body|head|title|script|meta)\b[^>]*>",
+    re.IGNORECASE,
+)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters of the head of a text searched for tags when deciding its form.
+FORM_SNIFF_CHARS = 20000
+#: A text is markup when it has at least this many tags ...
+MIN_TAGS_FOR_HTML = 5
+#: ... and this many tags per line (a rendering may quote a tag or two).
+MIN_TAGS_PER_LINE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +101,9 @@ class DecodeError(ValueError):
 
 def sniff_binary(data: bytes) -> str | None:
     """Name the binary format of ``data``, or return None if it may be text."""
+    head = data[:64].lstrip(b" \t\r\n")
     for magic, name in MAGIC_NUMBERS.items():
-        if data.startswith(magic):
+        if data.startswith(magic) or head.startswith(magic):
             return name
     return None
 
@@ -70,6 +113,20 @@ def detect_bom(data: bytes) -> str | None:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return codec
+    return None
+
+
+def detect_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a BOM by its NUL bytes in one lane of every pair."""
+    head = data[:SNIFF_BYTES]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= UTF16_NUL_SHARE and even_nul <= UTF16_OTHER_LANE_MAX:
+        return "utf-16-le"
+    if even_nul >= UTF16_NUL_SHARE and odd_nul <= UTF16_OTHER_LANE_MAX:
+        return "utf-16-be"
     return None
 
 
@@ -87,17 +144,73 @@ def declared_charset(data: bytes) -> str | None:
     return "cp1252" if codec in {"latin_1", "iso8859-1", "ascii"} else codec
 
 
-def guess_encoding(data: bytes) -> str:
-    """Pick an encoding for bytes with no BOM and no usable declaration."""
+def decodes_strictly(data: bytes, encoding: str) -> bool:
+    """True when every byte of ``data`` is valid in ``encoding``."""
     try:
-        data.decode("utf-8")
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when UTF-8 explains nearly all non-ASCII bytes (a few stray bytes at most)."""
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd")
+    if errors == 0:
+        return True
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return errors <= MAX_UTF8_ERROR_SHARE * non_ascii
+
+
+def looks_western(data: bytes) -> bool:
+    """True for windows-1252 or latin-1 text (the same letters where both are printable).
+
+    The statistical detector often names a lookalike code page for short Western
+    pages, so this WHATWG default is tried first; other scripts read as cp1252
+    give words made only of accented letters, which the letter share catches.
+    """
+    if not decodes_strictly(data, "cp1252"):
+        return False
+    head = data[:CHECK_CHARS].decode("cp1252")
+    if CONTROL_RE.search(head):
+        return False
+    letters = LETTER_RE.findall(head)
+    non_ascii = sum(not ch.isascii() for ch in letters)
+    return non_ascii <= MAX_NON_ASCII_LETTER_SHARE * max(len(letters), 1)
+
+
+def guess_encoding(data: bytes, *, declared: str | None = None) -> str:
+    """Pick an encoding for bytes with no BOM, trusting ``declared`` only where the bytes agree.
+
+    Valid UTF-8 with non-ASCII characters is almost never an accident, so it beats
+    a declaration; a declaration the bytes break is ignored.
+    """
+    utf16 = detect_utf16(data)
+    if utf16:
+        return utf16
+    if mostly_utf8(data):
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[: 1 << 20]).best()
+    if declared and declared != "utf-8" and decodes_strictly(data[:DETECT_BYTES], declared):
+        return declared
+    if looks_western(data):
+        return "cp1252"
+    best = from_bytes(data[:DETECT_BYTES]).best()
     if best is not None and best.encoding:
-        return str(best.encoding)
+        return codecs.lookup(str(best.encoding)).name
     return "cp1252"
+
+
+def choose_encoding(data: bytes) -> str:
+    """A byte-order mark, else a guess informed by the page's own declaration."""
+    bom = detect_bom(data)
+    if bom:
+        return bom
+    declared = declared_charset(data)
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        # A UTF-16 label on bytes without a BOM is read as UTF-8 by browsers.
+        declared = None
+    return guess_encoding(data, declared=declared)
 
 
 def decode_text(data: bytes, encoding: str) -> str:
@@ -110,29 +223,37 @@ def detect_form(text: str) -> str:
     """Return "html" when the text is markup, else "text" (a rendering of a page)."""
     if HTML_START_RE.match(text):
         return "html"
-    head = text[:20000]
+    head = text[:FORM_SNIFF_CHARS]
     tags = len(TAG_RE.findall(head))
     lines = max(head.count("\n"), 1)
-    return "html" if tags >= 5 and tags / lines > 0.2 else "text"
+    return "html" if tags >= MIN_TAGS_FOR_HTML and tags / lines > MIN_TAGS_PER_LINE else "text"
+
+
+def check_text(text: str, encoding: str) -> None:
+    """Refuse decoded text that is binary data or mostly undecodable bytes."""
+    head = text[:CHECK_CHARS]
+    if len(CONTROL_RE.findall(head)) > MAX_CONTROL_SHARE * len(head):
+        raise DecodeError("binary file (control characters in the text), not a web page")
+    bad = head.count("\ufffd")
+    if bad > MAX_REPLACEMENT_SHARE * len(head):
+        raise DecodeError(f"undecodable bytes ({bad / len(head):.0%} of characters invalid as {encoding})")
+    if not text.strip():
+        raise DecodeError("no text after decoding")
 
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a raw page and detect its form.
 
     Raises:
-        DecodeError: the file is empty, binary, or decodes to no text.
+        DecodeError: the file is empty, binary, undecodable or decodes to no text.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeError("empty file")
     binary = sniff_binary(data)
     if binary:
         raise DecodeError(f"binary file ({binary}), not a web page")
-    encoding = detect_bom(data) or declared_charset(data) or guess_encoding(data)
-    if encoding.startswith(("utf-16", "utf-32")) and detect_bom(data) is None:
-        encoding = guess_encoding(data)
+    encoding = choose_encoding(data)
     text = decode_text(data, encoding)
-    if len(CONTROL_RE.findall(text[:65536])) > MAX_CONTROL_SHARE * min(len(text), 65536):
-        raise DecodeError("binary file (control characters in the text), not a web page")
-    if not text.strip():
-        raise DecodeError("no text after decoding")
+    check_text(text, encoding)
+    LOGGER.debug("decoded as %s", encoding)
     return Decoded(text=text, encoding=encoding, form=detect_form(text))
