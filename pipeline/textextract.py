@@ -1,0 +1,322 @@
+"""Boilerplate removal for text renderings of web pages ("select all + copy" dumps).
+
+Shape of jusText's classifier, adapted to flat text: every line becomes a block; a
+context-free pass removes unmistakable furniture by named rules (section labels,
+date and byline lines, short share/menu entries); a gradient-boosted classifier
+over line and neighbour features (:mod:`pipeline.textmodel`) decides the rest; a
+neighbour-aware revision keeps headings that introduce kept text; finally the
+headline is picked as the title and bylines/dates become metadata. Every block
+records the rule or model score that decided it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from pipeline.model import Block, Extraction, Metadata
+from pipeline.textblocks import Line, split_lines
+from pipeline.textmodel import TextModel, feature_matrix, load_model
+from pipeline.textrules import (
+    BOILERPLATE_RE,
+    BREADCRUMB_SEPARATORS,
+    BYLINE_RE,
+    DATE_RE,
+    IMAGE_LINE_RE,
+    KEEP_THRESHOLD,
+    META_WINDOW_LINES,
+    MONTH_WORDS,
+    PHRASE_GROUPS,
+    PROSE_MIN_WORDS,
+    READ_TIME_RE,
+    RELATIVE_DATE_RE,
+    SECTION_LABELS,
+    SENTENCE_END_RE,
+    SHORT_FURNITURE_MAX_WORDS,
+    STOPWORDS,
+    TITLE_LOOKBACK_LINES,
+    TITLE_MAX_WORDS,
+    TITLE_MIN_WORDS,
+    WORD_RE,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+EXTRACTOR = "textextract"
+
+#: Kept lines with at most this many words and no sentence punctuation are headings.
+HEADING_MAX_WORDS = 15
+#: A line removed by the model is restored when it sits between kept blocks (or is
+#: prose right after one) and the model gave it at least this probability (jusText's
+#: "short block between good blocks" revision; 0.1 still leaves out the furniture
+#: the model is sure about, which scores below 0.05 on the benchmark).
+REVISION_MIN_PROBABILITY = 0.1
+#: Longest run of doubtful lines the revision restores: a heading plus a short list.
+REVISION_MAX_RUN = 6
+#: Line endings that make a short line a sentence or a lead-in rather than a heading
+#: ("?" is allowed: question headings are common in articles).
+HEADING_BAD_ENDINGS = ".:;,!…"
+
+_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_BY_RE = re.compile(r"\bBy\s+([\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3})")
+_COPYRIGHT_SITE_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.,|©]{2,60}?)"
+                                r"(?:[.,|]|\s+all rights|$)", re.IGNORECASE)
+
+ProbArray = npt.NDArray[np.float64]
+
+#: When the classifier keeps fewer words than this, the page is read again with a
+#: threshold relative to its most confident line: an empty result scores zero, and
+#: the benchmark's shortest article has 69 words, so 20 means "nothing was found".
+FALLBACK_MIN_WORDS = 20
+#: The relative threshold: lines at least half as confident as the best one.
+FALLBACK_RELATIVE_THRESHOLD = 0.5
+
+
+def extract_text(text: str, *, model: TextModel | None = None,
+                 threshold: float = KEEP_THRESHOLD) -> Extraction:
+    """Split a text rendering into labelled blocks and page metadata.
+
+    Args:
+        text: the decoded page, a text rendering (one paragraph or entry per line).
+        model: the line classifier; the shipped one by default.
+        threshold: probability at or above which the classifier keeps a line.
+
+    Returns:
+        Every block in page order, kept and removed, each with the rule that fired.
+    """
+    lines = split_lines(text)
+    probabilities = score_lines(lines, model=model)
+    return build_extraction(lines, probabilities, threshold=threshold)
+
+
+def score_lines(lines: Sequence[Line], *, model: TextModel | None = None) -> ProbArray:
+    """Classifier probability that each line belongs to the main content."""
+    if not lines:
+        return np.zeros(0)
+    return (model or load_model()).probability(feature_matrix(lines))
+
+
+def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
+                     threshold: float = KEEP_THRESHOLD) -> Extraction:
+    """Turn scored lines into blocks: rules, model decision, revision, title, metadata."""
+    blocks = [_first_pass(line, float(p), threshold=threshold)
+              for line, p in zip(lines, probabilities, strict=True)]
+    if _kept_words(blocks) < FALLBACK_MIN_WORDS and len(probabilities):
+        relative = FALLBACK_RELATIVE_THRESHOLD * float(probabilities.max())
+        if relative < threshold:
+            LOGGER.debug("classifier kept almost nothing; threshold lowered to %.2f", relative)
+            blocks = [_first_pass(line, float(p), threshold=relative)
+                      for line, p in zip(lines, probabilities, strict=True)]
+    _revise(blocks, probabilities)
+    metadata = Metadata()
+    title_index = _pick_title(blocks)
+    if title_index is not None:
+        _set_title(blocks, title_index)
+        metadata.title = blocks[title_index].text
+    _fill_metadata(blocks, metadata, title_index)
+    return Extraction(blocks=blocks, metadata=metadata, extractor=EXTRACTOR)
+
+
+def _kept_words(blocks: Sequence[Block]) -> int:
+    return sum(len(_words(b.text)) for b in blocks if b.keep)
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def furniture_rule(text: str) -> tuple[str, str] | None:
+    """Return (kind, rule) when a line is unmistakable furniture by itself, else None."""
+    lowered = text.lower().strip(" :.!")
+    n_words = len(_words(text))
+    if lowered in SECTION_LABELS:
+        kind = SECTION_LABELS[lowered]
+        return kind, f"label.{kind}"
+    if IMAGE_LINE_RE.match(text):
+        return "caption", "image_placeholder"
+    if "©" in text and n_words <= 20:
+        return "footer", "copyright"
+    if n_words <= 8 and SENTENCE_END_RE.search(text) is None:
+        if BYLINE_RE.match(text):
+            return "byline", "byline"
+        if READ_TIME_RE.search(text) or RELATIVE_DATE_RE.search(text):
+            return "date", "date.read_time"
+        if DATE_RE.search(text) and _non_date_words(text) <= 3:
+            return "date", "date.line"
+    hit = BOILERPLATE_RE.search(text) if n_words <= SHORT_FURNITURE_MAX_WORDS else None
+    if hit:
+        group = PHRASE_GROUPS[hit.group().lower()]
+        return group, f"furniture.{group}"
+    return None
+
+
+def _non_date_words(text: str) -> int:
+    """Words left once dates are cut out ("Posted on March 3, 2019" leaves 2)."""
+    return len(_words(DATE_RE.sub(" ", text)))
+
+
+def _content_kind(line: Line) -> str:
+    return _content_kind_of(line.text, list_item=bool(line.bullet or line.numbered))
+
+
+def _content_kind_of(text: str, *, list_item: bool) -> str:
+    """list_item for bulleted lines; heading for short lines not ending like a sentence."""
+    if list_item:
+        return "list_item"
+    if len(_words(text)) <= HEADING_MAX_WORDS and text[-1] not in HEADING_BAD_ENDINGS:
+        return "heading"
+    return "paragraph"
+
+
+def _first_pass(line: Line, probability: float, *, threshold: float) -> Block:
+    """Context-free rules first, then the classifier's decision."""
+    block = Block(text=line.text, start=line.start, end=line.end, segments=list(line.segments))
+    ruled = furniture_rule(line.text)
+    if ruled is not None:
+        block.kind, block.rule = ruled
+        return block
+    block.keep = probability >= threshold
+    block.kind = _content_kind(line) if block.keep else "boilerplate"
+    relation = ">=" if block.keep else "<"
+    block.rule = f"model.p={probability:.2f}{relation}{threshold:g}"
+    return block
+
+
+def _revise(blocks: list[Block], probabilities: ProbArray) -> None:
+    """Restore short runs of doubtful lines enclosed by kept blocks (jusText's revision).
+
+    A heading or a short list between kept paragraphs is part of the article even
+    when its own features look like a menu; runs longer than REVISION_MAX_RUN or
+    lines the model is sure about stay removed.
+    """
+    i = 0
+    while i < len(blocks):
+        if not _revisable(blocks[i], probabilities[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and _revisable(blocks[j], probabilities[j]):
+            j += 1
+        enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
+        if enclosed and j - i <= REVISION_MAX_RUN:
+            for k in range(i, j):
+                _restore(blocks[k], probabilities[k], "revision.between_kept")
+        elif i > 0 and blocks[i - 1].keep:
+            for k in range(i, j):
+                if len(_words(blocks[k].text)) < PROSE_MIN_WORDS:
+                    break
+                _restore(blocks[k], probabilities[k], "revision.prose_after_kept")
+        i = j
+
+
+def _revisable(block: Block, probability: float) -> bool:
+    return (not block.keep and block.rule.startswith("model.")
+            and probability >= REVISION_MIN_PROBABILITY)
+
+
+def _restore(block: Block, probability: float, rule: str) -> None:
+    block.keep = True
+    block.kind = _content_kind_of(block.text, list_item=False)
+    block.rule = f"{rule}(p={probability:.2f})"
+
+
+def _is_title_candidate(block: Block) -> bool:
+    n_words = len(_words(block.text))
+    if not TITLE_MIN_WORDS <= n_words <= TITLE_MAX_WORDS:
+        return False
+    if block.rule and not (block.rule.startswith("model.") or block.rule.startswith("revision.")):
+        return False
+    if any(c in block.text for c in BREADCRUMB_SEPARATORS):
+        return False
+    return not block.text.endswith(".") and block.kind not in ("list_item",)
+
+
+def _body_vocabulary(blocks: Sequence[Block]) -> set[str]:
+    return {w.lower() for b in blocks if b.keep for w in _words(b.text)}
+
+
+def _title_score(block: Block, body: set[str]) -> float:
+    """Content words the kept body repeats, as a share damped by length.
+
+    The share alone ties a two-word section label ("Skin Care") with the headline;
+    weighting by log(1 + content words) prefers the longer, more specific line.
+    """
+    content = [w.lower() for w in _words(block.text) if w.lower() not in STOPWORDS]
+    if not content:
+        return 0.0
+    return sum(w in body for w in content) / len(content) * math.log1p(len(content))
+
+
+def _pick_title(blocks: Sequence[Block]) -> int | None:
+    """Index of the headline: the heading-like line just above the body that the body echoes."""
+    first_kept = next((i for i, b in enumerate(blocks) if b.keep), None)
+    if first_kept is None:
+        return None
+    body = _body_vocabulary(blocks)
+    lo = max(0, first_kept - TITLE_LOOKBACK_LINES)
+    best, best_score = None, 0.0
+    for i in range(lo, min(first_kept + 1, len(blocks))):
+        block = blocks[i]
+        if not _is_title_candidate(block):
+            continue
+        if i == first_kept and block.kind != "heading":
+            continue
+        score = _title_score(block, body)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _set_title(blocks: list[Block], index: int) -> None:
+    """Mark the title block and drop later verbatim repeats of it (image alt, breadcrumb)."""
+    title = blocks[index]
+    title.kind, title.keep = "title", True
+    title.rule = f"title({title.rule})"
+    key = title.text.lower()
+    for block in blocks:
+        if block is not title and block.text.lower() == key:
+            block.keep, block.kind, block.rule = False, "caption", "title.repeat"
+
+
+def _unglue(text: str) -> str:
+    """Split words glued by a lost element boundary ("healthtostDecember 10")."""
+    return _GLUE_RE.sub(" ", text)
+
+
+def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int | None) -> None:
+    """Read author and date from byline/date lines near the title, and the site from ©."""
+    centre = title_index if title_index is not None else 0
+    after = blocks[centre: centre + META_WINDOW_LINES + 1]
+    before = blocks[max(0, centre - META_WINDOW_LINES): centre][::-1]
+    for block in [*after, *before]:
+        if block.keep:
+            continue
+        text = _unglue(block.text)
+        if not metadata.author:
+            metadata.author = _author(text)
+        if not metadata.date:
+            match = DATE_RE.search(text)
+            metadata.date = match.group() if match else ""
+    for block in reversed(blocks):
+        match = _COPYRIGHT_SITE_RE.search(block.text) if "©" in block.text else None
+        if match:
+            metadata.site = match.group(1).strip()
+            break
+
+
+def _author(text: str) -> str:
+    """Author name from a byline ("By Jane Doe", "Writer: Jane Doe"), else ""."""
+    match = BYLINE_RE.match(text) or _BY_RE.search(text)
+    if not match:
+        return ""
+    words = []
+    for word in match.group(1).split():
+        if word.lower().strip(".") in MONTH_WORDS or word[0].isdigit():
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,|-–")

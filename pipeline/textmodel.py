@@ -1,0 +1,455 @@
+"""Line features and a gradient-boosted tree scorer for text renderings.
+
+The classifier sees what a reader of a flat rendering sees: how long and how
+"prose-like" a line is (stop-word density, sentence punctuation, as jusText
+measures), its bullet, indentation and blank lines, boilerplate vocabulary, whether
+it repeats elsewhere on the page, and the same cues for its neighbours and for the
+densest run of prose on the page. The trees are trained offline by
+``scripts/train_text_model.py`` and shipped as JSON; scoring is pure numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from pipeline.textblocks import Line
+from pipeline.textrules import (
+    BYLINE_WORDS,
+    COMMENT_VERBS,
+    FURNITURE_WORDS,
+    MONTH_WORDS,
+    PROSE_MIN_STOP_RATIO,
+    PROSE_MIN_WORDS,
+    READ_TIME_WORDS,
+    SECTION_LABELS,
+    SENTENCE_END_LINE_RE,
+    SEPARATOR_RE,
+    STOPWORDS,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float64]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "text_model.json"
+
+#: Names of the per-line features, in column order (the model file records them too,
+#: and loading refuses a model trained on a different list).
+LINE_FEATURES = (
+    "log_chars", "words", "log_words", "stop_ratio", "ends_sentence", "inner_sentences",
+    "comma_ratio", "bullet", "numbered", "indent", "blank_before", "blank_after",
+    "cap_ratio", "upper_ratio", "digit_ratio", "date", "date_only", "relative_or_read_time",
+    "byline", "furniture_hits", "furniture_ratio", "section_label", "separators",
+    "image_line", "repeats", "position", "prose", "ends_colon", "word_char_ratio",
+    "mean_word_len", "starts_lower", "quotes", "comment_header", "time_of_day",
+    "after_comment_label",
+)
+#: Half-widths of the windows over which prose share and length are averaged: from
+#: the immediate neighbours to roughly a screenful of lines.
+WINDOWS = (1, 3, 7, 15)
+#: Neighbour offsets whose own features are copied onto a line.
+NEIGHBOURS = (-2, -1, 1, 2)
+#: Columns of LINE_FEATURES copied from each neighbour.
+NEIGHBOUR_COLUMNS = ("log_words", "stop_ratio", "ends_sentence", "bullet", "prose",
+                     "date_only", "indent", "blank_before", "furniture_hits", "cap_ratio")
+#: In the densest-region search each non-prose line costs this many words: about the
+#: length of a short heading, so headings and captions inside an article do not break
+#: the region while a menu of a dozen entries does.
+REGION_GAP_COST = 6.0
+
+_COMMA_RE = re.compile(",")
+_TOKEN_OR_NEWLINE_RE = re.compile(r"\w+|\n")
+_CAPITALISED_RE = re.compile(r"(?<!\w)[A-Z]")
+_UPPER_WORD_RE = re.compile(r"(?<!\w)[A-Z]{2,}(?!\w)")
+_QUOTE_RE = re.compile("[\"“”]")
+_TIME_RE = re.compile(r"\d:\d\d")
+
+
+def _col(name: str) -> int:
+    return LINE_FEATURES.index(name)
+
+
+def _per_line_counts(pattern: re.Pattern[str], joined: str, starts: FloatArray,
+                     n: int) -> FloatArray:
+    """Matches of ``pattern`` per line, from one scan of the whole page (fast)."""
+    positions = [m.start() for m in pattern.finditer(joined)]
+    if not positions:
+        return np.zeros(n)
+    rows = np.searchsorted(starts, positions, side="right") - 1
+    return np.bincount(rows, minlength=n).astype(np.float64)
+
+
+def _flags(predicate: Any, tokens: list[str]) -> npt.NDArray[np.bool_]:
+    return np.fromiter(map(predicate, tokens), dtype=np.bool_, count=len(tokens))
+
+
+def _word_columns(texts: Sequence[str]) -> FloatArray:
+    """Word-level columns of every line, from one tokenisation of the whole page.
+
+    Vocabulary cues (stop words, furniture words, month names, comment verbs) are
+    set look-ups mapped over the page's tokens and summed per line with
+    ``bincount``: at several hundred pages a second there is no time for a Python
+    loop per word or a dozen regex scans per page.
+    """
+    n = len(texts)
+    joined = "\n".join(texts)
+    low = _TOKEN_OR_NEWLINE_RE.findall(joined.lower())
+    newline = _flags("\n".__eq__, low)
+    line_of = np.cumsum(newline)
+    word = ~newline
+    rows = line_of[word]
+    low_words = [t for t in low if t != "\n"]
+
+    def per_line(values: npt.NDArray[Any]) -> FloatArray:
+        return np.bincount(rows, weights=values, minlength=n).astype(np.float64)[:n]
+
+    first = np.zeros(len(low), dtype=np.bool_)
+    first[1:] = newline[:-1]
+    first[0] = True
+    last = np.zeros(len(low), dtype=np.bool_)
+    last[:-1] = newline[1:]
+    last[-1] = True
+    numeric = per_line(_flags(str.isdigit, low_words))
+    month = per_line(_flags(MONTH_WORDS.__contains__, low_words))
+    slashed = np.array([float("/" in t or "-" in t) for t in texts])
+    read_time = per_line(_flags(READ_TIME_WORDS.__contains__, low_words))
+    orig = _TOKEN_OR_NEWLINE_RE.findall(joined)
+    orig_newline = _flags("\n".__eq__, orig)
+    orig_rows = np.cumsum(orig_newline)[~orig_newline]
+    orig_words = [t for t in orig if t != "\n"]
+    upper = _flags(str.isupper, orig_words)
+    title = _flags(str.istitle, orig_words)
+    long_word = np.fromiter(map(len, orig_words), dtype=np.int64, count=len(orig_words)) > 1
+    is_first = first[word]
+    is_last = last[word]
+    return np.column_stack([
+        per_line(np.ones(len(rows))),
+        per_line(_flags(STOPWORDS.__contains__, low_words)),
+        numeric,
+        per_line(np.fromiter(map(len, low_words), dtype=np.float64, count=len(low_words))),
+        np.bincount(orig_rows, weights=title | upper, minlength=n)[:n],
+        np.bincount(orig_rows, weights=upper & long_word, minlength=n)[:n],
+        per_line(_flags(FURNITURE_WORDS.__contains__, low_words)),
+        (((month > 0) & (numeric > 0)) | ((numeric >= 3) & (slashed > 0))).astype(np.float64),
+        np.minimum(per_line(_flags(COMMENT_VERBS.__contains__, low_words) & is_last), 1),
+        np.minimum(per_line(_flags("ago".__eq__, low_words))
+                   + per_line(_flags("read".__eq__, low_words)) * (read_time > 0), 1),
+        per_line(_flags(BYLINE_WORDS.__contains__, low_words) & is_first),
+    ])
+
+
+#: Columns of :func:`_word_columns`.
+_WORD_COLUMNS = ("words", "stop", "numeric", "word_chars", "capitalised", "upper",
+                 "furniture", "date", "comment_header", "relative_or_read_time", "byline")
+
+
+def _base_matrix(lines: Sequence[Line]) -> FloatArray:
+    """Context-free features of every line (columns as in LINE_FEATURES)."""
+    n = len(lines)
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    starts = np.concatenate(([0.0], np.cumsum(lengths + 1)[:-1]))
+    info = _word_columns(texts)
+    w = {name: info[:, k] for k, name in enumerate(_WORD_COLUMNS)}
+    n_words = w["words"]
+    safe_words = np.maximum(n_words, 1)
+    stop = w["stop"] / safe_words
+
+    def count(pattern: re.Pattern[str]) -> FloatArray:
+        return _per_line_counts(pattern, joined, starts, n)
+
+    lowered = [t.lower() for t in texts]
+    repeats = Counter(lowered)
+    section = np.array([SECTION_LABELS.get(t.strip(" :.!"), "") for t in lowered])
+    comment_label = (section == "comments").astype(np.float64)
+    layout = np.array([(float(bool(line.bullet)), float(line.numbered), float(min(line.indent, 40)),
+                        float(min(line.blank_before, 3)), float(min(line.blank_after, 3)))
+                       for line in lines])
+    cols = {
+        "log_chars": np.log1p(lengths), "words": np.minimum(n_words, 200),
+        "log_words": np.log1p(n_words), "stop_ratio": stop,
+        "ends_sentence": count(SENTENCE_END_LINE_RE),
+        "inner_sentences": np.array([float(t.count(". ") + t.count("? ") + t.count("! "))
+                                     for t in texts]),
+        "comma_ratio": count(_COMMA_RE) / safe_words,
+        "bullet": layout[:, 0], "numbered": layout[:, 1], "indent": layout[:, 2],
+        "blank_before": layout[:, 3], "blank_after": layout[:, 4],
+        "cap_ratio": w["capitalised"] / safe_words, "upper_ratio": w["upper"] / safe_words,
+        "digit_ratio": w["numeric"] / safe_words,
+        "date": w["date"], "date_only": w["date"] * (n_words <= 8),
+        "relative_or_read_time": w["relative_or_read_time"],
+        "byline": w["byline"], "furniture_hits": w["furniture"],
+        "furniture_ratio": w["furniture"] / safe_words,
+        "section_label": (section != "").astype(np.float64),
+        "separators": count(SEPARATOR_RE),
+        "image_line": np.array([float(t[0] == "[" and t[-1] == "]") for t in texts]),
+        "repeats": np.array([float(min(repeats[t], 5)) for t in lowered]),
+        "position": np.arange(n) / max(n - 1, 1),
+        "prose": ((n_words >= PROSE_MIN_WORDS) & (stop >= PROSE_MIN_STOP_RATIO)).astype(np.float64),
+        "ends_colon": np.array([float(t[-1] == ":") for t in texts]),
+        "word_char_ratio": w["word_chars"] / np.maximum(lengths, 1),
+        "mean_word_len": w["word_chars"] / safe_words,
+        "starts_lower": np.array([float(t[0].islower()) for t in texts]),
+        "quotes": np.minimum(count(_QUOTE_RE), 1),
+        "comment_header": w["comment_header"],
+        "time_of_day": np.minimum(count(_TIME_RE), 1),
+        "after_comment_label": (np.cumsum(comment_label) - comment_label > 0).astype(np.float64),
+    }
+    return np.column_stack([cols[name] for name in LINE_FEATURES])
+
+
+def _window_mean(values: FloatArray, half: int) -> FloatArray:
+    """Mean of ``values`` over ``[i-half, i+half]``, clipped at the page edges."""
+    padded = np.concatenate(([0.0], np.cumsum(values)))
+    n = len(values)
+    idx = np.arange(n)
+    lo = np.clip(idx - half, 0, n)
+    hi = np.clip(idx + half + 1, 0, n)
+    mean: FloatArray = (padded[hi] - padded[lo]) / (hi - lo)
+    return mean
+
+
+def _densest_region(score: FloatArray) -> tuple[int, int]:
+    """Return [a, b] maximising ``score[a:b+1].sum()`` (Kadane): the article body."""
+    best, best_a, best_b = -math.inf, 0, 0
+    run, run_a = 0.0, 0
+    for i, value in enumerate(score.tolist()):
+        if run <= 0:
+            run, run_a = value, i
+        else:
+            run += value
+        if run > best:
+            best, best_a, best_b = run, run_a, i
+    return best_a, best_b
+
+
+def _run_lengths(flags: FloatArray) -> FloatArray:
+    """Length of the run of equal consecutive values each position belongs to."""
+    n = len(flags)
+    out = np.ones(n)
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or flags[i] != flags[start]:
+            out[start:i] = i - start
+            start = i
+    return out
+
+
+def _context_columns(base: FloatArray) -> list[FloatArray]:
+    """Neighbour, window and region features computed from the base matrix."""
+    n = base.shape[0]
+    prose = base[:, _col("prose")]
+    log_words = base[:, _col("log_words")]
+    cols: list[FloatArray] = []
+    for half in WINDOWS:
+        cols.append(_window_mean(prose, half))
+        cols.append(_window_mean(log_words, half))
+        cols.append(_window_mean(base[:, _col("date_only")], half))
+        cols.append(_window_mean(base[:, _col("bullet")], half))
+    for offset in NEIGHBOURS:
+        for name in NEIGHBOUR_COLUMNS:
+            col = base[:, _col(name)]
+            shifted = np.full(n, -1.0)
+            if offset < 0:
+                shifted[-offset:] = col[:offset]
+            else:
+                shifted[:-offset] = col[offset:]
+            cols.append(shifted)
+    words = base[:, _col("words")]
+    score = np.where(prose > 0, words, -REGION_GAP_COST)
+    a, b = _densest_region(score)
+    idx = np.arange(n, dtype=np.float64)
+    cols.append(((idx >= a) & (idx <= b)).astype(np.float64))
+    cols.append(np.log1p(np.clip(a - idx, 0, None)))
+    cols.append(np.log1p(np.clip(idx - b, 0, None)))
+    prose_words = words * prose
+    total = prose_words.sum() or 1.0
+    before = np.cumsum(prose_words) - prose_words
+    cols.append(before / total)
+    cols.append((total - before - prose_words) / total)
+    prose_idx = np.flatnonzero(prose)
+    if len(prose_idx):
+        pos = np.searchsorted(prose_idx, idx)
+        after = prose_idx[np.minimum(pos, len(prose_idx) - 1)]
+        before_idx = prose_idx[np.maximum(pos - 1, 0)]
+        nearest = np.minimum(np.abs(after - idx), np.abs(idx - before_idx))
+        median_indent = float(np.median(base[prose_idx, _col("indent")]))
+    else:
+        nearest = np.full(n, float(n))
+        median_indent = 0.0
+    cols.append(np.log1p(nearest))
+    cols.append(base[:, _col("indent")] - median_indent)
+    cols.append(np.log1p(_run_lengths(base[:, _col("bullet")])))
+    stacked = (base[:, _col("blank_before")] == 0).astype(np.float64)
+    cols.append(np.log1p(_run_lengths(stacked)))
+    cols.append(np.full(n, math.log1p(n)))
+    cols.append(np.full(n, float(prose.mean()) if n else 0.0))
+    return cols
+
+
+def feature_matrix(lines: Sequence[Line]) -> FloatArray:
+    """Return the (n_lines, n_features) matrix the classifier scores."""
+    if not lines:
+        return np.zeros((0, n_features()))
+    base = _base_matrix(lines)
+    context = _context_columns(base)
+    return np.column_stack([base, *context])
+
+
+def feature_names() -> list[str]:
+    """Column names of :func:`feature_matrix`, for the model file and reports."""
+    names = list(LINE_FEATURES)
+    for half in WINDOWS:
+        names += [f"win{half}_prose", f"win{half}_log_words", f"win{half}_date_only",
+                  f"win{half}_bullet"]
+    for offset in NEIGHBOURS:
+        names += [f"n{offset:+d}_{name}" for name in NEIGHBOUR_COLUMNS]
+    names += ["in_region", "lines_before_region", "lines_after_region", "prose_share_before",
+              "prose_share_after", "log_dist_prose", "indent_vs_prose", "bullet_run",
+              "stacked_run", "log_page_lines", "page_prose_share"]
+    return names
+
+
+def n_features() -> int:
+    """Number of columns of :func:`feature_matrix`."""
+    return len(feature_names())
+
+
+#: Half-widths of the windows over which first-stage probabilities are averaged.
+STAGE2_WINDOWS = (1, 2, 4, 8, 16)
+#: Neighbour offsets whose first-stage probability is copied onto a line.
+STAGE2_NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def stage2_columns(probabilities: FloatArray, features: FloatArray) -> FloatArray:
+    """Features that let the second stage see how its neighbours were judged.
+
+    This is jusText's context-sensitive pass made learnable: a heading between kept
+    paragraphs, or a prose-like comment far below the body, is judged by the
+    first-stage verdicts around it and by the page's most confident content region.
+    """
+    n = len(probabilities)
+    p = probabilities
+    words = features[:, _col("words")]
+    cols = [p]
+    for half in STAGE2_WINDOWS:
+        cols.append(_window_mean(p, half))
+    for offset in STAGE2_NEIGHBOURS:
+        shifted = np.full(n, -1.0)
+        if offset < 0:
+            shifted[-offset:] = p[:offset]
+        else:
+            shifted[:-offset] = p[offset:]
+        cols.append(shifted)
+    weight = np.log1p(words)
+    a, b = _densest_region((p - 0.5) * weight)
+    idx = np.arange(n, dtype=np.float64)
+    cols.append(((idx >= a) & (idx <= b)).astype(np.float64))
+    cols.append(np.log1p(np.clip(a - idx, 0, None)))
+    cols.append(np.log1p(np.clip(idx - b, 0, None)))
+    kept_words = words * (p >= 0.5)
+    total = kept_words.sum() or 1.0
+    before = np.cumsum(kept_words) - kept_words
+    cols.append(before / total)
+    cols.append((total - before - kept_words) / total)
+    cols.append(np.full(n, float(p.max()) if n else 0.0))
+    return np.column_stack([features, *cols])
+
+
+def stage2_names() -> list[str]:
+    """Column names of :func:`stage2_columns`."""
+    names = [*feature_names(), "p1"]
+    names += [f"p1_win{half}" for half in STAGE2_WINDOWS]
+    names += [f"p1_n{offset:+d}" for offset in STAGE2_NEIGHBOURS]
+    names += ["p1_in_region", "p1_lines_before_region", "p1_lines_after_region",
+              "p1_kept_share_before", "p1_kept_share_after", "p1_page_max"]
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEnsemble:
+    """Additive binary trees flattened into one node table.
+
+    Children are stored side by side (right = left + 1) and leaves point to
+    themselves with an infinite threshold, so every tree is walked ``depth`` steps
+    in lock-step with a few numpy gathers, whatever its own depth.
+    """
+
+    feature: npt.NDArray[np.int64]
+    threshold: FloatArray
+    left: npt.NDArray[np.int64]
+    value: FloatArray
+    roots: npt.NDArray[np.int64]
+    depth: int
+    baseline: float
+
+    def decision(self, features: FloatArray) -> FloatArray:
+        """Log-odds of "main content" for each row of ``features``."""
+        n, width = features.shape
+        flat = np.ascontiguousarray(features).ravel()
+        row_base = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        for _ in range(self.depth):
+            values = flat.take(row_base + self.feature.take(node))
+            node = self.left.take(node) + (values > self.threshold.take(node))
+        total: FloatArray = self.baseline + self.value.take(node).sum(axis=1)
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class TextModel:
+    """Two stacked ensembles: line features, then line features plus neighbours' verdicts."""
+
+    stage1: TreeEnsemble
+    stage2: TreeEnsemble
+
+    def probability(self, features: FloatArray) -> FloatArray:
+        """Probability of "main content" for each row of :func:`feature_matrix`."""
+        first = _sigmoid(self.stage1.decision(features))
+        return _sigmoid(self.stage2.decision(stage2_columns(first, features)))
+
+
+def _sigmoid(x: FloatArray) -> FloatArray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def ensemble_from_json(data: dict[str, Any]) -> TreeEnsemble:
+    """Build a :class:`TreeEnsemble` from the JSON written by the training script."""
+    return TreeEnsemble(
+        feature=np.asarray(data["feature"], dtype=np.int64),
+        threshold=np.asarray([math.inf if t is None else t for t in data["threshold"]],
+                             dtype=np.float64),
+        left=np.asarray(data["left"], dtype=np.int64),
+        value=np.asarray(data["value"], dtype=np.float64),
+        roots=np.asarray(data["roots"], dtype=np.int64),
+        depth=int(data["depth"]),
+        baseline=float(data["baseline"]),
+    )
+
+
+def model_from_json(data: dict[str, Any]) -> TextModel:
+    """Build the two-stage model, refusing one trained on other feature lists."""
+    if data["stage1"]["features"] != feature_names() or \
+            data["stage2"]["features"] != stage2_names():
+        raise ValueError("text model was trained on a different feature list; retrain it")
+    return TextModel(ensemble_from_json(data["stage1"]), ensemble_from_json(data["stage2"]))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> TextModel:
+    """Load (once) the shipped model."""
+    with path.open(encoding="utf-8") as handle:
+        return model_from_json(json.load(handle))

@@ -1,0 +1,291 @@
+"""Train the line classifier of ``pipeline.textextract`` and report held-out scores.
+
+Line labels come from aligning each rendering line with the page's gold text: a
+line is main content when most of its word trigrams occur in the gold (lines under
+three words: when the gold has a line with the same words). All three renderings
+are mixed so the model does not learn one renderer's layout. Scores are
+cross-validated with folds grouped by host, so no site is in both training and
+test; the shipped model is then fit on everything.
+
+scikit-learn is needed here only; the package scores the exported trees with numpy.
+
+    python scripts/train_text_model.py --bench /work/shared/bench/extraction \
+        --out pipeline/data/text_model.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.textblocks import Line, split_lines
+from pipeline.textextract import build_extraction
+from pipeline.textmodel import (
+    feature_matrix,
+    feature_names,
+    model_from_json,
+    stage2_columns,
+    stage2_names,
+)
+from pipeline.textrules import WORD_RE
+
+LOGGER = logging.getLogger(__name__)
+
+RENDERINGS = ("w3m", "inscriptis", "chromium")
+#: Share of a line's trigrams that must occur in the gold for a "content" label.
+LABEL_MIN_TRIGRAM_SHARE = 0.5
+SEED = 13
+#: Tree settings: small trees, many rounds, calibrated together on the grouped CV.
+HYPERPARAMETERS: dict[str, Any] = {
+    "max_iter": 150, "learning_rate": 0.12, "max_leaf_nodes": 16, "max_depth": 6,
+    "min_samples_leaf": 30, "l2_regularization": 1.0, "early_stopping": False,
+    "random_state": SEED,
+}
+FOLDS = 5
+
+
+@dataclass
+class Page:
+    """One rendering of one benchmark page with its lines, features and labels."""
+
+    page_id: str
+    rendering: str
+    host: str
+    gold: str
+    lines: list[Line]
+    features: np.ndarray
+    labels: np.ndarray
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in WORD_RE.findall(text)]
+
+
+def label_lines(lines: Sequence[Line], gold: str) -> np.ndarray:
+    """1 for lines whose words come from the gold text, else 0."""
+    gold_tokens = _tokens(gold)
+    trigrams = set(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
+    gold_lines = {tuple(_tokens(line)) for line in gold.splitlines()}
+    labels = np.zeros(len(lines))
+    for i, line in enumerate(lines):
+        toks = _tokens(line.text)
+        if len(toks) >= 3:
+            grams = list(zip(toks, toks[1:], toks[2:], strict=False))
+            share = sum(g in trigrams for g in grams) / len(grams)
+            labels[i] = float(share >= LABEL_MIN_TRIGRAM_SHARE)
+        elif toks:
+            labels[i] = float(tuple(toks) in gold_lines)
+    return labels
+
+
+def load_pages(bench: Path) -> list[Page]:
+    """Read every rendering of every page with gold, featurize and label it."""
+    hosts: dict[str, str] = {}
+    for row in (bench / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = row.split("\t")
+        hosts[cols[0]] = urlparse(cols[2]).netloc.removeprefix("www.")
+    pages = []
+    for gold_path in sorted((bench / "gold").glob("*.txt")):
+        gold = gold_path.read_text(encoding="utf-8")
+        for rendering in RENDERINGS:
+            text = (bench / "render" / rendering / gold_path.name).read_text(encoding="utf-8")
+            lines = split_lines(text)
+            pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines,
+                              feature_matrix(lines), label_lines(lines, gold)))
+    return pages
+
+
+def _fit(features: Sequence[np.ndarray], labels: Sequence[np.ndarray]) -> Any:
+    model = HistGradientBoostingClassifier(**HYPERPARAMETERS)
+    model.fit(np.vstack(features), np.concatenate(labels))
+    return model
+
+
+def fit_stage2(pages: Sequence[Page], first: Sequence[np.ndarray]) -> Any:
+    """Stage 2 on line features plus out-of-fold stage-1 verdicts.
+
+    Stage 2 is trained on out-of-fold stage-1 probabilities so it learns how much
+    to trust stage 1 on unseen pages, not on pages stage 1 has memorised.
+    """
+    return _fit([stage2_columns(q, p.features) for p, q in zip(pages, first, strict=True)],
+                [p.labels for p in pages])
+
+
+def predict(models: tuple[Any, Any], page: Page) -> np.ndarray:
+    """Two-stage probabilities for one page with sklearn models."""
+    first = models[0].predict_proba(page.features)[:, 1]
+    return np.asarray(models[1].predict_proba(stage2_columns(first, page.features))[:, 1])
+
+
+def _load_scorer(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_extract", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def page_output(page: Page, probabilities: np.ndarray) -> str:
+    """The clean text the pipeline would write for this page."""
+    extraction = build_extraction(page.lines, probabilities)
+    body = [b.text for b in extraction.kept]
+    return "\n\n".join([extraction.metadata.title, *body]) if extraction.metadata.title \
+        else "\n\n".join(body)
+
+
+def score(pages: Sequence[Page], probs: Sequence[np.ndarray], scorer: ModuleType) -> dict[str, float]:
+    """Mean per-page F1 for each rendering, computed with the benchmark's scorer."""
+    out = {}
+    for rendering in RENDERINGS:
+        gold = {p.page_id: p.gold for p in pages if p.rendering == rendering}
+        pred = {p.page_id: page_output(p, pr) for p, pr in zip(pages, probs, strict=True)
+                if p.rendering == rendering}
+        summary, _ = scorer.evaluate_texts(gold, pred)
+        out[rendering] = round(summary["f1"], 4)
+    return out
+
+
+def _splits(pages: Sequence[Page]) -> list[tuple[np.ndarray, np.ndarray]]:
+    return list(GroupKFold(n_splits=FOLDS).split(pages, groups=[p.host for p in pages]))
+
+
+def oof_stage1(pages: Sequence[Page]) -> list[np.ndarray]:
+    """Out-of-fold stage-1 probabilities with the host-grouped folds."""
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for train, test in _splits(pages):
+        model = _fit([pages[i].features for i in train], [pages[i].labels for i in train])
+        for i in test:
+            oof[i] = model.predict_proba(pages[i].features)[:, 1]
+    return oof
+
+
+def cross_validate(pages: Sequence[Page], first: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Out-of-fold two-stage probabilities on the same host-grouped folds.
+
+    A test page's stage-1 input comes from the stage-1 model of its own fold, which
+    never saw its host. The stage-2 model of a fold is trained on the other pages'
+    out-of-fold stage-1 verdicts; those came from models that did see the test
+    hosts, a second-order leak accepted to keep training to 12 fits (a fully
+    nested run costs about three times as much).
+    """
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for fold, (train, test) in enumerate(_splits(pages)):
+        stage2 = fit_stage2([pages[i] for i in train], [first[i] for i in train])
+        for i in test:
+            columns = stage2_columns(first[i], pages[i].features)
+            oof[i] = stage2.predict_proba(columns)[:, 1]
+        LOGGER.info("fold %d done", fold)
+    return oof
+
+
+def export_ensemble(model: Any, names: list[str]) -> dict[str, Any]:
+    """Flatten fitted trees into the arrays :class:`TreeEnsemble` walks.
+
+    Nodes are renumbered so each right child directly follows its left sibling.
+    """
+    feature: list[int] = []
+    threshold: list[float | None] = []
+    left: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        roots.append(len(feature))
+        order = [0]
+        new_id = {0: len(feature)}
+        k = 0
+        while k < len(order):
+            old = order[k]
+            if not nodes[old]["is_leaf"]:
+                for child in (int(nodes[old]["left"]), int(nodes[old]["right"])):
+                    new_id[child] = len(feature) + len(order)
+                    order.append(child)
+            k += 1
+        for old in order:
+            node = nodes[old]
+            if node["is_leaf"]:
+                feature.append(0)
+                threshold.append(None)
+                left.append(new_id[old])
+                value.append(float(node["value"]))
+            else:
+                feature.append(int(node["feature_idx"]))
+                threshold.append(float(node["num_threshold"]))
+                left.append(new_id[int(node["left"])])
+                value.append(0.0)
+            depth = max(depth, int(node["depth"]))
+    return {"features": names, "feature": feature, "threshold": threshold, "left": left,
+            "value": value, "roots": roots, "depth": depth,
+            "baseline": float(np.ravel(model._baseline_prediction)[0])}
+
+
+def export(models: tuple[Any, Any]) -> dict[str, Any]:
+    """Both stages plus the settings that produced them."""
+    return {"stage1": export_ensemble(models[0], feature_names()),
+            "stage2": export_ensemble(models[1], stage2_names()),
+            "hyperparameters": HYPERPARAMETERS, "label_min_trigram_share": LABEL_MIN_TRIGRAM_SHARE}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Cross-validate, fit on all pages, export the model and print the scores."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", type=Path, required=True, help="benchmark set folder")
+    parser.add_argument("--scorer", type=Path, default=None,
+                        help="eval_extract.py (default: next to the set folder)")
+    parser.add_argument("--out", type=Path, required=True, help="model JSON to write")
+    parser.add_argument("--save-oof", type=Path, default=None,
+                        help="write out-of-fold probabilities (.npz) for tuning the rules")
+    parser.add_argument("--no-cv", action="store_true",
+                        help="skip the two-stage cross-validation (stage-1 folds still run)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    scorer = _load_scorer(args.scorer or args.bench.parent / "eval_extract.py")
+    t0 = time.perf_counter()
+    pages = load_pages(args.bench)
+    LOGGER.info("%d page renderings, %d lines, %.0f s", len(pages),
+                sum(len(p.lines) for p in pages), time.perf_counter() - t0)
+    report: dict[str, Any] = {}
+    first = oof_stage1(pages)
+    report["cv_stage1_only"] = score(pages, first, scorer)
+    if not args.no_cv:
+        oof = cross_validate(pages, first)
+        report["cv_grouped_by_host"] = score(pages, oof, scorer)
+        if args.save_oof:
+            np.savez_compressed(args.save_oof,
+                                keys=np.array([f"{p.rendering}/{p.page_id}" for p in pages]),
+                                lengths=np.array([len(q) for q in oof]),
+                                probabilities=np.concatenate(oof))
+    models = (_fit([p.features for p in pages], [p.labels for p in pages]),
+              fit_stage2(pages, first))
+    data = export(models)
+    shipped = model_from_json(data)
+    report["full_fit"] = score(pages, [shipped.probability(p.features) for p in pages], scorer)
+    check = max(float(np.abs(shipped.probability(p.features) - predict(models, p)).max())
+                for p in pages[:20])
+    LOGGER.info("exported model matches sklearn within %.2e", check)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(json.dumps(report, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""Tests for boilerplate removal on text renderings (pipeline.textextract)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.model import Extraction
+from pipeline.textblocks import split_lines
+from pipeline.textextract import (
+    REVISION_MIN_PROBABILITY,
+    build_extraction,
+    extract_text,
+    furniture_rule,
+)
+from pipeline.textrules import KEEP_THRESHOLD, SHORT_FURNITURE_MAX_WORDS, TITLE_MAX_WORDS
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+SEED_GOLD = Path(__file__).resolve().parent / "golden" / "seeds"
+BENCH = Path("/work/shared/bench/extraction")
+SEEDS = sorted(p.name for p in SEED_GOLD.glob("*.txt"))
+#: Seed 001 writes image descriptions as ordinary prose lines between paragraphs; the
+#: classifier has no cue for them yet (the benchmark renderings have no such lines),
+#: so it keeps them. Marked strict: the mark must go once captions are removed.
+CAPTION_GAP = pytest.mark.xfail(
+    strict=True, reason="prose-like image captions (seed 001) are not detected yet")
+SEED_PARAMS = [pytest.param(n, marks=CAPTION_GAP) if n.startswith("001_") else n
+               for n in SEEDS]
+
+#: Per seed: phrases that must survive and phrases that must be gone.
+WITH_WITHOUT: dict[str, tuple[list[str], list[str]]] = {
+    "000_7075e06074a743c0.txt": (
+        ["Microneedling, a minimally invasive cosmetic procedure",
+         "Understanding Microneedling",
+         "Rare Complications of Microneedling",
+         "you can begin your microneedling journey"],
+        ["Close Menu", "What's Hot", "How sugar affects your microbes", "February 10, 2026",
+         "Facebook Twitter", "Home»Skin Care", "Related Posts", "Leave A Reply",
+         "Don't Miss", "Stay In Touch", "Welcome to HealthTost", "All Rights Reserved",
+         "fascinating Microneedling Science", "Mins Read", "Baby benefits body brain"],
+    ),
+    "001_0d0cbba38258ce13.txt": (
+        ["Microneedling has gained popularity", "What is microneedling?",
+         "Inflammation phase: The body sends immune cells",
+         "1. Reduces fine lines and wrinkles", "Enhance skin firmness",
+         "consider consulting a licensed skincare professional"],
+        ["top of page", "Writer:", "Khubaib Mashhood", "3 min read", "Updated:",
+         "Dermatologist in a white coat", "A woman receives a facial treatment",
+         "Aesthetician in mask", "Comments", "bottom of page"],
+    ),
+    "002_f4df6d67333b8303.txt": (
+        ["Microneedling, also known as collagen induction therapy",
+         "A Skin-Deep Introduction", "Postponing Pregnancy and Microneedling",
+         "explore this treatment option with qualified professionals"],
+        [],
+    ),
+}
+
+TITLES = {
+    "000_7075e06074a743c0.txt": "The fascinating science behind Microneedling",
+    "001_0d0cbba38258ce13.txt": "How does microneedling improve skin health?",
+    "002_f4df6d67333b8303.txt": "The Nitty-Gritty on Microneedling and Your Skin",
+}
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def bag_f1(gold: str, pred: str) -> float:
+    """Bag-of-words F1 over lowercased ``\\w+`` tokens (the benchmark's metric)."""
+    g = Counter(_TOKEN_RE.findall(gold.lower()))
+    p = Counter(_TOKEN_RE.findall(pred.lower()))
+    tp = sum((g & p).values())
+    if not tp:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def clean_text(extraction: Extraction) -> str:
+    """The clean file as the pipeline writes it: title, blank line, kept blocks."""
+    parts = [extraction.metadata.title] if extraction.metadata.title else []
+    return "\n\n".join(parts + [b.text for b in extraction.kept])
+
+
+def _seed(name: str) -> tuple[str, Extraction]:
+    raw = (RAW / name).read_text(encoding="utf-8")
+    return raw, extract_text(raw)
+
+
+def _assert_aligned(raw: str, extraction: Extraction) -> None:
+    previous_end = 0
+    for block in extraction.blocks:
+        assert previous_end <= block.start < block.end <= len(raw)
+        previous_end = block.end
+        assert block.segments, block
+        for text_off, raw_off, length in block.segments:
+            assert block.text[text_off:text_off + length] == raw[raw_off:raw_off + length]
+            assert block.start <= raw_off and raw_off + length <= block.end
+        covered = sum(n for _, _, n in block.segments)
+        assert covered == len(block.text) - (len(block.segments) - 1)
+
+
+@pytest.mark.parametrize("name", SEED_PARAMS)
+def test_seed_f1_against_hand_gold(name: str) -> None:
+    _, extraction = _seed(name)
+    gold = (SEED_GOLD / name).read_text(encoding="utf-8")
+    assert bag_f1(gold, clean_text(extraction)) >= 0.98
+
+
+@pytest.mark.parametrize("name", SEED_PARAMS)
+def test_seed_with_and_without_phrases(name: str) -> None:
+    _, extraction = _seed(name)
+    body = "\n".join(b.text for b in extraction.kept)
+    with_phrases, without_phrases = WITH_WITHOUT[name]
+    for phrase in with_phrases:
+        assert phrase in body, phrase
+    for phrase in without_phrases:
+        assert phrase not in body, phrase
+
+
+def test_seed_001_without_captions_is_close() -> None:
+    """Everything in seed 001 except the caption lines is right: F1 stays above 0.94."""
+    _, extraction = _seed("001_0d0cbba38258ce13.txt")
+    gold = (SEED_GOLD / "001_0d0cbba38258ce13.txt").read_text(encoding="utf-8")
+    assert bag_f1(gold, clean_text(extraction)) >= 0.94
+    body = "\n".join(b.text for b in extraction.kept)
+    for phrase in ("Writer:", "3 min read", "Updated:", "Comments", "bottom of page"):
+        assert phrase not in body, phrase
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_title_is_the_headline(name: str) -> None:
+    _, extraction = _seed(name)
+    titles = [b for b in extraction.blocks if b.kind == "title"]
+    assert len(titles) == 1
+    assert titles[0].keep
+    assert extraction.metadata.title == TITLES[name]
+
+
+def test_seed_metadata_author_and_date() -> None:
+    _, first = _seed("000_7075e06074a743c0.txt")
+    assert first.metadata.author == "healthtost"
+    assert first.metadata.date == "December 10, 2023"
+    assert first.metadata.site == "HealthTost"
+    _, second = _seed("001_0d0cbba38258ce13.txt")
+    assert second.metadata.author == "Khubaib Mashhood"
+    assert second.metadata.date == "Dec 12"
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_segments_align_with_raw(name: str) -> None:
+    raw, extraction = _seed(name)
+    _assert_aligned(raw, extraction)
+
+
+BENCH_SAMPLE = [(r, pid) for r in ("w3m", "inscriptis", "chromium")
+                for pid in ("0d46122928b6", "06e5123e4ef7", "e372e42c0a3d")]
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark renderings not available")
+@pytest.mark.parametrize(("rendering", "page_id"), BENCH_SAMPLE)
+def test_benchmark_segments_align_with_raw(rendering: str, page_id: str) -> None:
+    raw = (BENCH / "render" / rendering / f"{page_id}.txt").read_text(encoding="utf-8")
+    extraction = extract_text(raw)
+    _assert_aligned(raw, extraction)
+    assert extraction.kept, "every benchmark page has an article"
+
+
+def test_every_visible_line_is_a_block_in_page_order() -> None:
+    raw = "Menu\n\n  • Home\n\tNews  today\n\u00a0\nA paragraph of prose, with   gaps.\n"
+    blocks = extract_text(raw).blocks
+    assert [b.text for b in blocks] == ["Menu", "Home", "News today",
+                                        "A paragraph of prose, with gaps."]
+    assert raw[blocks[1].start:blocks[1].end] == "• Home"
+    _assert_aligned(raw, extract_text(raw))
+
+
+def test_short_furniture_threshold() -> None:
+    words = ["Share", "this", "story", "with", "friends", "today", "please"]
+    at_limit = " ".join(words[:SHORT_FURNITURE_MAX_WORDS])
+    over_limit = " ".join(words[:SHORT_FURNITURE_MAX_WORDS + 1])
+    assert furniture_rule(at_limit) == ("share", "furniture.share")
+    assert furniture_rule(over_limit) is None
+
+
+def test_furniture_rules_name_their_kind() -> None:
+    assert furniture_rule("Related Posts") == ("related", "label.related")
+    assert furniture_rule("© 2026 Example Media. All Rights Reserved.") == ("footer", "copyright")
+    assert furniture_rule("By Jane Doe") == ("byline", "byline")
+    assert furniture_rule("February 10, 2026") == ("date", "date.line")
+    assert furniture_rule("3 min read") == ("date", "date.read_time")
+    assert furniture_rule("[photo-of-the-site.jpg]") == ("caption", "image_placeholder")
+    assert furniture_rule("The committee met on February 10, 2026 to vote on the budget.") is None
+
+
+def _synthetic(texts: list[str], probabilities: list[float]) -> Extraction:
+    lines = split_lines("\n\n".join(texts))
+    return build_extraction(lines, np.asarray(probabilities))
+
+
+PROSE = ("The council approved the new plan after a long debate, and the members said "
+         "that the work would begin in the spring.")
+
+
+def test_keep_threshold_both_sides() -> None:
+    below = np.nextafter(KEEP_THRESHOLD, 0.0)
+    # the doubtful line comes first so no revision (which only looks at lines
+    # enclosed by or following kept blocks) can restore it
+    result = _synthetic([PROSE + " Again.", PROSE], [below, KEEP_THRESHOLD])
+    assert [b.keep for b in result.blocks] == [False, True]
+    assert result.blocks[1].rule.startswith("model.p=")
+    assert "<" in result.blocks[0].rule
+
+
+def test_revision_keeps_short_line_between_kept_blocks_above_floor() -> None:
+    texts = [PROSE, "Plans for spring", PROSE + " More."]
+    kept = _synthetic(texts, [0.9, REVISION_MIN_PROBABILITY, 0.9])
+    assert kept.blocks[1].keep and kept.blocks[1].rule.startswith("revision.")
+    below = np.nextafter(REVISION_MIN_PROBABILITY, 0.0)
+    dropped = _synthetic(texts, [0.9, below, 0.9])
+    assert not dropped.blocks[1].keep
+
+
+def test_title_word_limit() -> None:
+    long_head = " ".join(["Council"] * (TITLE_MAX_WORDS + 1))
+    ok_head = " ".join(["Council"] * TITLE_MAX_WORDS)
+    body = PROSE + " Council."
+    assert _synthetic([ok_head, body], [0.1, 0.9]).metadata.title == ok_head
+    assert _synthetic([long_head, body], [0.1, 0.9]).metadata.title == ""
+
+
+def test_empty_page() -> None:
+    extraction = extract_text("")
+    assert extraction.blocks == []
+    assert extraction.metadata.title == ""
