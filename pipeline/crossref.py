@@ -2,7 +2,9 @@
 
 A point is one question the pages answer: framed claims are blocked by (frame family,
 object), e.g. every interval between sessions, or every piece of advice about one
-product; claims that fit no frame are grouped by wording (:mod:`pipeline.similarity`).
+product; claims that fit no frame are grouped by wording (:mod:`pipeline.similarity`),
+and a framed claim that no other source backs may follow a shared point of its family
+that it paraphrases.
 Inside a point the reference value is the one most sources can stand with; every
 source is then related to it by polarity and numbers (:mod:`pipeline.compare`), so the
 work per point is linear in its claims. Wording only ever groups: a conflict always
@@ -14,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,15 @@ from pipeline.compare import (
 from pipeline.errors import InputError
 from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
 from pipeline.model import Claim
-from pipeline.similarity import content_words, group_texts, nearest_texts
+from pipeline.similarity import (
+    NO_VOCABULARY,
+    Vocabulary,
+    build_vocabulary,
+    content_sequence,
+    content_words,
+    group_texts,
+    nearest_texts,
+)
 from pipeline.values import find_quantities
 
 LOGGER = logging.getLogger(__name__)
@@ -94,22 +104,22 @@ def _with_value(claim: Claim, value: str, low: float | None, high: float | None,
     return Claim.from_json(row)
 
 
-def object_key(obj: str) -> frozenset[str]:
+def object_key(obj: str, vocabulary: Vocabulary = NO_VOCABULARY) -> frozenset[str]:
     """An object's content words ("absorption of skincare products" -> absorption, product, skincare)."""
-    return content_words(obj) or frozenset(obj.lower().split())
+    return content_words(obj, vocabulary) or frozenset(obj.lower().split())
 
 
-def object_head(obj: str) -> str:
+def object_head(obj: str, vocabulary: Vocabulary = NO_VOCABULARY) -> str:
     """The stemmed head noun of an object: its last content word, before any "of" phrase.
 
     English noun phrases put the head last ("acne scar", "skin tone") except before an
     "of" complement ("absorption of skincare products").
     """
-    words = [w for w in obj.split(" of ")[0].split() if content_words(w)]
-    return min(content_words(words[-1])) if words else ""
+    words = content_sequence(obj.split(" of ")[0], vocabulary)
+    return words[-1] if words else ""
 
 
-def merge_objects(objects: Iterable[str]) -> dict[str, str]:
+def merge_objects(objects: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY) -> dict[str, str]:
     """Map each object to the name of the point it belongs to within a family.
 
     Objects with the same content words are one object. A shorter object whose words
@@ -119,10 +129,11 @@ def merge_objects(objects: Iterable[str]) -> dict[str, str]:
     ("exfoliant" / "exfoliating agent"); a word inside several objects with other heads
     ("skin" in "skin tone" and "skin texture") stays apart. Candidates come from the
     object's rarest word, so the work stays close to linear in the number of objects. A
-    merged point takes its alphabetically first name.
+    merged point takes its alphabetically first name. ``vocabulary`` holds the spelling
+    variants of the corpus ("skin care product" / "skincare").
     """
-    keys = {obj: object_key(obj) for obj in objects if obj}
-    heads = {obj: object_head(obj) for obj in keys}
+    keys = {obj: object_key(obj, vocabulary) for obj in objects if obj}
+    heads = {obj: object_head(obj, vocabulary) for obj in keys}
     df = Counter(w for key in set(keys.values()) for w in key)
     holders: dict[str, set[str]] = defaultdict(set)
     for obj, key in keys.items():
@@ -157,18 +168,70 @@ class _Union:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def _framed_blocks(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[Stated]]:
+def _framed_blocks(claims: Sequence[Claim], vocabulary: Vocabulary) -> dict[tuple[str, ...], list[Stated]]:
     """Framed claims by (frame family, merged object)."""
     by_family: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_family[family_of(claim.frame)].append(claim)
     blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
     for family, members in sorted(by_family.items()):
-        names = merge_objects(normalize_object(c.object) for c in members)
+        names = merge_objects((normalize_object(c.object) for c in members), vocabulary)
         for claim in members:
             obj = normalize_object(claim.object)
             blocks[(family, names.get(obj, obj))].append(stated(claim))
     return blocks
+
+
+def _attach_lone_claims(
+    blocks: dict[tuple[str, ...], list[Stated]], vocabulary: Vocabulary
+) -> dict[tuple[str, ...], list[Stated]]:
+    """Move each framed claim that is alone on its point to a shared point of its family it paraphrases.
+
+    Pages name one thing differently ("the use of fine needles" / "a device covered with
+    tiny needles"), so a claim whose point no other source makes may belong to a point
+    that several sources make in the same frame family. It joins when its wording reaches
+    one of that point's claims (the bars of :func:`pipeline.similarity.nearest_texts`),
+    as a follower: it takes the point's polarity, so wording never makes a conflict.
+    The claim's own object must still be spoken of: the head noun of its object has to
+    occur in the reached claim's text, or one template worded around two objects would
+    merge them ("avoid applying makeup for 24 hours" / "avoid applying sunscreen for 24
+    hours", page 000 of raw/). Points made by one source are never targets, so two lone
+    claims cannot make an agreement out of wording alone. One search per family keeps
+    the work linear.
+    """
+    by_family: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(blocks):
+        by_family[key[0]].append(key)
+    out = {key: list(members) for key, members in blocks.items()}
+    for keys in by_family.values():
+        lone = [(key, m) for key in keys if _source_count(blocks[key]) == 1 for m in blocks[key]]
+        shared = [(key, m) for key in keys if _source_count(blocks[key]) > 1 for m in blocks[key]]
+        if not lone or not shared:
+            continue
+        hits = nearest_texts([m.claim.text for _, m in lone], [m.claim.text for _, m in shared],
+                             names=[object_key(m.claim.object, vocabulary) for _, m in shared],
+                             vocabulary=vocabulary)
+        for (key, m), hit in zip(lone, hits, strict=True):
+            if hit is None:
+                continue
+            target_key, target = shared[hit[1]]
+            if target.claim.source_id != m.claim.source_id and _speaks_of(
+                    target.claim.text, m.claim.object, vocabulary):
+                LOGGER.debug("lone claim %s follows %s", m.claim.claim_id, target_key)
+                out[key].remove(m)
+                out[target_key].append(replace(m, follows=True))
+    return {key: members for key, members in out.items() if members}
+
+
+def _source_count(members: Sequence[Stated]) -> int:
+    """How many sources a block's claims come from."""
+    return len({m.claim.source_id for m in members})
+
+
+def _speaks_of(text: str, obj: str, vocabulary: Vocabulary) -> bool:
+    """True when ``text`` holds the head noun of ``obj`` (stems, corpus variants folded)."""
+    head = object_head(normalize_object(obj), vocabulary)
+    return bool(head) and head in content_words(text, vocabulary)
 
 
 def normalize_object(obj: str) -> str:
@@ -184,13 +247,15 @@ def block_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[St
     the others become points of their own.
     Returns (block key, members) pairs; the key is what the point id is made from.
     """
-    framed = _framed_blocks([c for c in claims if c.frame])
+    vocabulary = build_vocabulary([*(c.text for c in claims), *(c.object for c in claims)])
+    framed = _attach_lone_claims(_framed_blocks([c for c in claims if c.frame], vocabulary), vocabulary)
     unframed = [c for c in claims if not c.frame]
     targets = [(key, m.claim) for key, members in sorted(framed.items()) for m in members]
     nearest = nearest_texts([c.text for c in unframed], [c.text for _, c in targets],
-                            names=[object_key(c.object) for _, c in targets])
+                            names=[object_key(c.object, vocabulary) for _, c in targets],
+                            vocabulary=vocabulary)
     blocks = {key: list(members) for key, members in framed.items()}
-    for group in group_texts([c.text for c in unframed]):
+    for group in group_texts([c.text for c in unframed], vocabulary=vocabulary):
         hits = [n for n in (nearest[i] for i in group) if n is not None]
         if hits:
             _, target = max(hits, key=lambda hit: (hit[0], -hit[1]))
@@ -317,16 +382,19 @@ def build_point(
     }
 
 
-def point_source_rows(point: dict[str, Any], source_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """One row per usable source: what it says on the point (or that it is silent)."""
+def point_source_rows(point: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per source that speaks to the point: it states the point or conflicts with it.
+
+    Sources with no claim on the point get no row: the table stays as long as the
+    evidence instead of growing as points x sources.
+    """
     claims_by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in point["evidence"]:
         claims_by_source[ev["source_id"]].append(ev)
     conflicting = set(point["conflicting_sources"])
     rows = []
-    for sid in source_ids:
-        evidence = claims_by_source.get(sid, [])
-        stance = "silent" if not evidence else "conflicts" if sid in conflicting else "states"
+    for sid, evidence in sorted(claims_by_source.items()):
+        stance = "conflicts" if sid in conflicting else "states"
         own = [e for e in evidence if e["stance"] == stance] or evidence
         rows.append({
             "point_id": point["point_id"], "source_id": sid, "stance": stance,
@@ -351,7 +419,10 @@ def crossref_claims(
         sources: the extract records (``source_id``, ``status``, ``file``, ``metadata``).
 
     Returns:
-        (points, point_sources), both sorted deterministically.
+        (points, point_sources), both sorted deterministically. ``point_sources`` is a
+        sparse long table: one row per (point, source) where the source states the point
+        (stance "states") or contradicts it ("conflicts"). A usable source with no row
+        for a point is silent on it; readers that need a full matrix fill the gaps.
     """
     usable = usable_sources(sources)
     kept = sorted(
@@ -359,8 +430,7 @@ def crossref_claims(
     )
     points = [build_point(key, members, usable) for key, members in block_claims(kept)]
     points.sort(key=point_sort_key)
-    source_ids = sorted(usable)
-    point_sources = [row for p in points for row in point_source_rows(p, source_ids)]
+    point_sources = [row for p in points for row in point_source_rows(p)]
     LOGGER.info("crossref: %d claims from %d sources -> %d points (%s)", len(kept), len(usable),
                 len(points), dict(Counter(p["status"] for p in points)))
     return points, point_sources
@@ -378,6 +448,9 @@ def read_sources(cleaned_dir: Path) -> list[dict[str, Any]]:
 
 def run_crossref(cleaned_dir: Path) -> Path:
     """Read claims.jsonl and the source records; write points.jsonl and point_sources.jsonl.
+
+    point_sources.jsonl holds only the (point, source) pairs where the source states or
+    contradicts the point; silence is the absence of a row (see :func:`crossref_claims`).
 
     Raises:
         InputError: claims.jsonl is missing (run the segment stage first).

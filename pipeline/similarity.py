@@ -2,7 +2,9 @@
 
 Claims are reduced to content words: Snowball stems without spaCy's English stop
 words or numbers, so "spaced 4 weeks apart" and "spaced 10 weeks apart" share all
-their words and the numbers are compared later, as numbers.
+their words and the numbers are compared later, as numbers. Spelling variants that the
+corpus itself attests meet too (:class:`Vocabulary`: "skin care" / "skincare",
+"suits" / "suitable").
 Similarity is the cosine of IDF-weighted word vectors, so words every page uses (the
 subject's name) count little. To stay close to linear, candidates come from blocking
 on each claim's rarest words, and posting lists longer than a cap are skipped: a word
@@ -13,12 +15,13 @@ links that pass the threshold.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -59,8 +62,18 @@ MIN_WORD_LENGTH = 3
 STEMMER = snowballstemmer.stemmer("english")
 #: Distinct words whose stems are kept in memory (a page set's vocabulary is far smaller).
 STEM_CACHE_SIZE = 1 << 16
+#: Distinct texts whose word lists are kept in memory: crossref reads each claim text in
+#: several passes (vocabulary, framed targets, wording groups), and lemmatizing is costly.
+WORDS_CACHE_SIZE = 1 << 16
 #: Tokens that are numbers (digits, decimals): compared as values, never as wording.
 NUMBER_RE = re.compile(r"[0-9][0-9.,]*")
+#: Endings of Snowball stems that make an adjective of ability from a verb or noun
+#: ("suitable" -> "suitabl", "treatable" -> "treatabl"). Porter2 strips them only from
+#: long words (its R2 region), so a short base keeps them and "suits" / "suitable" never
+#: meet. A stem with one of these endings is folded to its base when the base is itself
+#: a stem of the corpus. Other step-4 endings are left alone: "-er" and "-ment" make
+#: nouns that name something else ("number" / "numb", "comment" / "com").
+ABILITY_ENDINGS = ("abl", "ibl")
 
 
 @functools.lru_cache(maxsize=STEM_CACHE_SIZE)
@@ -69,18 +82,78 @@ def stem(word: str) -> str:
     return str(STEMMER.stemWord(word))
 
 
-def content_words(text: str) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Spelling variants one corpus attests, so its claims meet whichever form they use.
+
+    ``compounds`` are word pairs whose closed form is also a word of the corpus ("skin
+    care" / "skincare"); ``bases`` maps a derived stem to its base stem when the corpus
+    has both ("suitabl" -> "suit", see :data:`ABILITY_ENDINGS`). Both are read off the
+    corpus, never off a list of words, so they hold for any subject.
+    """
+
+    compounds: frozenset[tuple[str, str]] = frozenset()
+    bases: Mapping[str, str] = field(default_factory=dict)
+
+    def join(self, words: Sequence[str]) -> list[str]:
+        """Close every open compound of ``words`` ("skin", "care" -> "skincare")."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words) and (words[i], words[i + 1]) in self.compounds:
+                out.append(words[i] + words[i + 1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+@functools.lru_cache(maxsize=WORDS_CACHE_SIZE)
+def _words(text: str) -> tuple[str, ...]:
+    """Lemmas of a text with hyphens dropped, so that "make-up" meets "makeup" (cached)."""
+    return tuple(word.strip("'-").replace("-", "") for word in lemma_words(text))
+
+
+def _is_content(word: str) -> bool:
+    """A word that can carry meaning: long enough, not a stop word, not a number."""
+    return len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS and not NUMBER_RE.fullmatch(word)
+
+
+def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
+    """The compounds and derived stems that ``texts`` attest in both forms (linear in their words)."""
+    tokens = [_words(text) for text in dict.fromkeys(texts)]
+    closed = {word for words in tokens for word in words}
+    compounds = frozenset(
+        (a, b) for words in tokens for a, b in itertools.pairwise(words)
+        if _is_content(a) and _is_content(b) and a + b in closed
+    )
+    stems = {stem(w) for words in tokens for w in Vocabulary(compounds).join(words) if _is_content(w)}
+    bases = {
+        s: s[: -len(ending)] for s in stems for ending in ABILITY_ENDINGS
+        if s.endswith(ending) and len(s) - len(ending) >= MIN_WORD_LENGTH and s[: -len(ending)] in stems
+    }
+    return Vocabulary(compounds, bases)
+
+
+#: No corpus variants: words meet only when their stems are equal.
+NO_VOCABULARY = Vocabulary()
+
+
+def content_words(text: str, vocabulary: Vocabulary = NO_VOCABULARY) -> frozenset[str]:
     """The content words of a claim as Snowball stems, without stop words, numbers or short tokens.
 
     Stems rather than lemmas so that derived forms meet ("exfoliating" / "exfoliant",
     "hydrated" / "hydration", "consult" / "consultation"); hyphens are dropped so that
-    "make-up" meets "makeup".
+    "make-up" meets "makeup"; ``vocabulary`` adds the variants its corpus attests.
     """
-    words = (word.strip("'-").replace("-", "") for word in lemma_words(text))
-    return frozenset(
-        stem(w) for w in words
-        if len(w) >= MIN_WORD_LENGTH and w not in STOP_WORDS and not NUMBER_RE.fullmatch(w)
-    )
+    return frozenset(content_sequence(text, vocabulary))
+
+
+def content_sequence(text: str, vocabulary: Vocabulary = NO_VOCABULARY) -> list[str]:
+    """The stems of :func:`content_words` in text order, repeats kept (for head nouns)."""
+    words = vocabulary.join(_words(text))
+    return [vocabulary.bases.get(s, s) for s in (stem(w) for w in words if _is_content(w))]
 
 
 def idf_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
@@ -149,9 +222,13 @@ class _Corpus:
                 yield i, j, score
 
 
-def _corpus(texts: Sequence[str]) -> _Corpus:
-    """Index texts by their content words; identical word sets share one signature."""
-    words = [content_words(t) for t in texts]
+def _corpus(texts: Sequence[str], vocabulary: Vocabulary | None) -> _Corpus:
+    """Index texts by their content words; identical word sets share one signature.
+
+    Without a ``vocabulary`` the texts' own is used.
+    """
+    vocab = build_vocabulary(texts) if vocabulary is None else vocabulary
+    words = [content_words(t, vocab) for t in texts]
     signatures = sorted({w for w in words if w}, key=sorted)
     df: Counter[str] = Counter(w for sig in signatures for w in sig)
     # scikit-learn's smoothed IDF: ln((1 + n) / (1 + df)) + 1 stays positive and stable on
@@ -160,18 +237,20 @@ def _corpus(texts: Sequence[str]) -> _Corpus:
     return _Corpus(words, signatures, {sig: i for i, sig in enumerate(signatures)}, df, idf)
 
 
-def group_texts(texts: Sequence[str], *, threshold: float = LINK_THRESHOLD) -> list[list[int]]:
+def group_texts(texts: Sequence[str], *, threshold: float = LINK_THRESHOLD,
+                vocabulary: Vocabulary | None = None) -> list[list[int]]:
     """Group texts that say the same thing in other words.
 
     Args:
         texts: claim texts.
         threshold: IDF cosine needed to link two texts.
+        vocabulary: the corpus variants to apply (default: those ``texts`` attest).
 
     Returns:
         Groups of indices into ``texts`` (each sorted, groups ordered by first index);
         every text is in exactly one group, unlinked texts alone.
     """
-    corpus = _corpus(texts)
+    corpus = _corpus(texts, vocabulary)
     components = _Components(len(corpus.signatures))
     for i, j, _ in corpus.links(threshold):
         components.union(i, j)
@@ -188,19 +267,21 @@ def nearest_texts(
     names: Sequence[frozenset[str]] | None = None,
     threshold: float = LINK_THRESHOLD,
     named_threshold: float = NAMED_LINK_THRESHOLD,
+    vocabulary: Vocabulary | None = None,
 ) -> list[tuple[float, int] | None]:
     """For each query, its most similar target at or above ``threshold``.
 
     Used to attach a claim that fits no frame to the framed point it paraphrases. A
     target may carry a name (the content words of its object); a query that contains
     every word of that name needs only ``named_threshold``: it names what the target is
-    about and says much the same of it. Ties go to the lowest target index.
+    about and says much the same of it. Ties go to the lowest target index. ``vocabulary``
+    is as in :func:`group_texts` (default: the variants queries and targets attest).
 
     Returns:
         One entry per query: (similarity, target index), or None when no target is
         similar enough.
     """
-    corpus = _corpus([*queries, *targets])
+    corpus = _corpus([*queries, *targets], vocabulary)
     by_slot: dict[int, dict[frozenset[str], int]] = defaultdict(dict)
     query_slots: dict[int, list[int]] = defaultdict(list)
     for index, sig in enumerate(corpus.words):

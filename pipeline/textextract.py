@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from pipeline.model import Block, Extraction, Metadata
 from pipeline.textblocks import Line, split_lines
-from pipeline.textmodel import TextModel, feature_matrix, load_model
+from pipeline.textmodel import TextModel, feature_matrix, line_word_counts, load_model
 from pipeline.textrules import (
     BOILERPLATE_RE,
     BREADCRUMB_SEPARATORS,
@@ -62,6 +62,7 @@ REVISION_MAX_RUN = 6
 #: ("?" is allowed: question headings are common in articles).
 HEADING_BAD_ENDINGS = ".:;,!…"
 
+_DIGIT_RE = re.compile(r"\d")
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _BY_RE = re.compile(r"\bBy\s+([\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _COPYRIGHT_SITE_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.,|©]{2,60}?)"
@@ -90,31 +91,37 @@ def extract_text(text: str, *, model: TextModel | None = None,
         Every block in page order, kept and removed, each with the rule that fired.
     """
     lines = split_lines(text)
-    probabilities = score_lines(lines, model=model)
-    return build_extraction(lines, probabilities, threshold=threshold)
-
-
-def score_lines(lines: Sequence[Line], *, model: TextModel | None = None) -> ProbArray:
-    """Classifier probability that each line belongs to the main content."""
     if not lines:
-        return np.zeros(0)
-    return (model or load_model()).probability(feature_matrix(lines))
+        return build_extraction(lines, np.zeros(0), threshold=threshold)
+    features = feature_matrix(lines)
+    probabilities = (model or load_model()).probability(features)
+    return build_extraction(lines, probabilities, threshold=threshold,
+                            n_words=line_word_counts(features))
 
 
 def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
-                     threshold: float = KEEP_THRESHOLD) -> Extraction:
-    """Turn scored lines into blocks: rules, model decision, revision, title, metadata."""
-    blocks = [_first_pass(line, float(p), threshold=threshold)
-              for line, p in zip(lines, probabilities, strict=True)]
-    if _kept_words(blocks) < FALLBACK_MIN_WORDS and len(probabilities):
+                     threshold: float = KEEP_THRESHOLD,
+                     n_words: Sequence[int] | None = None) -> Extraction:
+    """Turn scored lines into blocks: rules, model decision, revision, title, metadata.
+
+    Args:
+        lines: the page's lines, from :func:`pipeline.textblocks.split_lines`.
+        probabilities: the classifier's probability for each line.
+        threshold: probability at or above which the classifier keeps a line.
+        n_words: words per line (capped counts will do, see ``WORDS_CAP``); counted
+            here when not given.
+    """
+    if n_words is None:
+        n_words = [len(_words(line.text)) for line in lines]
+    blocks = _first_pass(lines, n_words, probabilities, threshold=threshold)
+    if _kept_words(blocks, n_words) < FALLBACK_MIN_WORDS and len(probabilities):
         relative = FALLBACK_RELATIVE_THRESHOLD * float(probabilities.max())
         if relative < threshold:
             LOGGER.debug("classifier kept almost nothing; threshold lowered to %.2f", relative)
-            blocks = [_first_pass(line, float(p), threshold=relative)
-                      for line, p in zip(lines, probabilities, strict=True)]
-    _revise(blocks, probabilities)
+            blocks = _first_pass(lines, n_words, probabilities, threshold=relative)
+    _revise(blocks, n_words, probabilities)
     metadata = Metadata()
-    title_index = _pick_title(blocks)
+    title_index = _pick_title(blocks, n_words)
     if title_index is not None:
         _set_title(blocks, title_index)
         metadata.title = blocks[title_index].text
@@ -122,18 +129,22 @@ def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
     return Extraction(blocks=blocks, metadata=metadata, extractor=EXTRACTOR)
 
 
-def _kept_words(blocks: Sequence[Block]) -> int:
-    return sum(len(_words(b.text)) for b in blocks if b.keep)
+def _kept_words(blocks: Sequence[Block], n_words: Sequence[int]) -> int:
+    return sum(n for b, n in zip(blocks, n_words, strict=True) if b.keep)
 
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def furniture_rule(text: str) -> tuple[str, str] | None:
-    """Return (kind, rule) when a line is unmistakable furniture by itself, else None."""
+def furniture_rule(text: str, n_words: int | None = None) -> tuple[str, str] | None:
+    """Return (kind, rule) when a line is unmistakable furniture by itself, else None.
+
+    ``n_words`` is the line's word count when the caller already has it.
+    """
     lowered = text.lower().strip(" :.!")
-    n_words = len(_words(text))
+    if n_words is None:
+        n_words = len(_words(text))
     if lowered in SECTION_LABELS:
         kind = SECTION_LABELS[lowered]
         return kind, f"label.{kind}"
@@ -144,14 +155,28 @@ def furniture_rule(text: str) -> tuple[str, str] | None:
     if n_words <= 8 and SENTENCE_END_RE.search(text) is None:
         if BYLINE_RE.match(text):
             return "byline", "byline"
-        if READ_TIME_RE.search(text) or RELATIVE_DATE_RE.search(text):
-            return "date", "date.read_time"
-        if DATE_RE.search(text) and _non_date_words(text) <= 3:
-            return "date", "date.line"
+        dated = _date_rule(text)
+        if dated is not None:
+            return dated
     hit = BOILERPLATE_RE.search(text) if n_words <= SHORT_FURNITURE_MAX_WORDS else None
     if hit:
         group = PHRASE_GROUPS[hit.group().lower()]
         return group, f"furniture.{group}"
+    return None
+
+
+def _date_rule(text: str) -> tuple[str, str] | None:
+    """(kind, rule) for a short reading-time or date line, else None.
+
+    Every date and reading-time pattern holds a digit, so one cheap scan skips the
+    three expensive ones on the many digit-free menu lines.
+    """
+    if _DIGIT_RE.search(text) is None:
+        return None
+    if READ_TIME_RE.search(text) or RELATIVE_DATE_RE.search(text):
+        return "date", "date.read_time"
+    if DATE_RE.search(text) and _non_date_words(text) <= 3:
+        return "date", "date.line"
     return None
 
 
@@ -160,57 +185,65 @@ def _non_date_words(text: str) -> int:
     return len(_words(DATE_RE.sub(" ", text)))
 
 
-def _content_kind(line: Line) -> str:
-    return _content_kind_of(line.text, list_item=bool(line.bullet or line.numbered))
-
-
-def _content_kind_of(text: str, *, list_item: bool) -> str:
+def _content_kind(text: str, n_words: int, *, list_item: bool) -> str:
     """list_item for bulleted lines; heading for short lines not ending like a sentence."""
     if list_item:
         return "list_item"
-    if len(_words(text)) <= HEADING_MAX_WORDS and text[-1] not in HEADING_BAD_ENDINGS:
+    if n_words <= HEADING_MAX_WORDS and text[-1] not in HEADING_BAD_ENDINGS:
         return "heading"
     return "paragraph"
 
 
-def _first_pass(line: Line, probability: float, *, threshold: float) -> Block:
-    """Context-free rules first, then the classifier's decision."""
+def _first_pass(lines: Sequence[Line], n_words: Sequence[int], probabilities: ProbArray, *,
+                threshold: float) -> list[Block]:
+    """Context-free rules first, then the classifier's decision, for every line."""
+    return [_first_pass_line(line, n, p, threshold=threshold)
+            for line, n, p in zip(lines, n_words, probabilities.tolist(), strict=True)]
+
+
+def _first_pass_line(line: Line, n_words: int, probability: float, *,
+                     threshold: float) -> Block:
     block = Block(text=line.text, start=line.start, end=line.end, segments=list(line.segments))
-    ruled = furniture_rule(line.text)
+    ruled = furniture_rule(line.text, n_words)
     if ruled is not None:
         block.kind, block.rule = ruled
         return block
     block.keep = probability >= threshold
-    block.kind = _content_kind(line) if block.keep else "boilerplate"
-    relation = ">=" if block.keep else "<"
-    block.rule = f"model.p={probability:.2f}{relation}{threshold:g}"
+    if block.keep:
+        block.kind = _content_kind(line.text, n_words,
+                                   list_item=bool(line.bullet or line.numbered))
+        block.rule = f"model.p={probability:.2f}>={threshold:g}"
+    else:
+        block.kind = "boilerplate"
+        block.rule = f"model.p={probability:.2f}<{threshold:g}"
     return block
 
 
-def _revise(blocks: list[Block], probabilities: ProbArray) -> None:
+def _revise(blocks: list[Block], n_words: Sequence[int], probabilities: ProbArray) -> None:
     """Restore short runs of doubtful lines enclosed by kept blocks (jusText's revision).
 
     A heading or a short list between kept paragraphs is part of the article even
     when its own features look like a menu; runs longer than REVISION_MAX_RUN or
     lines the model is sure about stay removed.
     """
+    probs = probabilities.tolist()
     i = 0
     while i < len(blocks):
-        if not _revisable(blocks[i], probabilities[i]):
+        if not _revisable(blocks[i], probs[i]):
             i += 1
             continue
         j = i
-        while j < len(blocks) and _revisable(blocks[j], probabilities[j]):
+        while j < len(blocks) and _revisable(blocks[j], probs[j]):
             j += 1
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):
-                _restore(blocks[k], probabilities[k], "revision.between_kept")
+                _restore(blocks[k], n_words[k], probs[k], "revision.between_kept")
         elif i > 0 and blocks[i - 1].keep:
             for k in range(i, j):
-                if len(_words(blocks[k].text)) < PROSE_MIN_WORDS:
+                if n_words[k] < PROSE_MIN_WORDS:
                     break
-                _restore(blocks[k], probabilities[k], "revision.prose_after_kept")
+                _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept")
         i = j
 
 
@@ -219,14 +252,13 @@ def _revisable(block: Block, probability: float) -> bool:
             and probability >= REVISION_MIN_PROBABILITY)
 
 
-def _restore(block: Block, probability: float, rule: str) -> None:
+def _restore(block: Block, n_words: int, probability: float, rule: str) -> None:
     block.keep = True
-    block.kind = _content_kind_of(block.text, list_item=False)
+    block.kind = _content_kind(block.text, n_words, list_item=False)
     block.rule = f"{rule}(p={probability:.2f})"
 
 
-def _is_title_candidate(block: Block) -> bool:
-    n_words = len(_words(block.text))
+def _is_title_candidate(block: Block, n_words: int) -> bool:
     if not TITLE_MIN_WORDS <= n_words <= TITLE_MAX_WORDS:
         return False
     if block.rule and not (block.rule.startswith("model.") or block.rule.startswith("revision.")):
@@ -237,7 +269,7 @@ def _is_title_candidate(block: Block) -> bool:
 
 
 def _body_vocabulary(blocks: Sequence[Block]) -> set[str]:
-    return {w.lower() for b in blocks if b.keep for w in _words(b.text)}
+    return set(map(str.lower, _words("\n".join(b.text for b in blocks if b.keep))))
 
 
 def _title_score(block: Block, body: set[str]) -> float:
@@ -252,7 +284,7 @@ def _title_score(block: Block, body: set[str]) -> float:
     return sum(w in body for w in content) / len(content) * math.log1p(len(content))
 
 
-def _pick_title(blocks: Sequence[Block]) -> int | None:
+def _pick_title(blocks: Sequence[Block], n_words: Sequence[int]) -> int | None:
     """Index of the headline: the heading-like line just above the body that the body echoes."""
     first_kept = next((i for i, b in enumerate(blocks) if b.keep), None)
     if first_kept is None:
@@ -262,7 +294,7 @@ def _pick_title(blocks: Sequence[Block]) -> int | None:
     best, best_score = None, 0.0
     for i in range(lo, min(first_kept + 1, len(blocks))):
         block = blocks[i]
-        if not _is_title_candidate(block):
+        if not _is_title_candidate(block, n_words[i]):
             continue
         if i == first_kept and block.kind != "heading":
             continue

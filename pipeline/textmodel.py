@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,9 @@ LINE_FEATURES = (
     "mean_word_len", "starts_lower", "quotes", "comment_header", "time_of_day",
     "after_comment_label",
 )
+#: The "words" feature is capped here: past a long paragraph more words say nothing
+#: new, and every word-count threshold of the extractor is far below it.
+WORDS_CAP = 200
 #: Half-widths of the windows over which prose share and length are averaged: from
 #: the immediate neighbours to roughly a screenful of lines.
 WINDOWS = (1, 3, 7, 15)
@@ -81,11 +85,14 @@ def _col(name: str) -> int:
     return LINE_FEATURES.index(name)
 
 
+_NEIGHBOUR_INDEX = [_col(name) for name in NEIGHBOUR_COLUMNS]
+
+
 def _per_line_counts(pattern: re.Pattern[str], joined: str, starts: FloatArray,
                      n: int) -> FloatArray:
     """Matches of ``pattern`` per line, from one scan of the whole page (fast)."""
-    positions = [m.start() for m in pattern.finditer(joined)]
-    if not positions:
+    positions = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+    if not len(positions):
         return np.zeros(n)
     rows = np.searchsorted(starts, positions, side="right") - 1
     return np.bincount(rows, minlength=n).astype(np.float64)
@@ -95,58 +102,76 @@ def _flags(predicate: Any, tokens: list[str]) -> npt.NDArray[np.bool_]:
     return np.fromiter(map(predicate, tokens), dtype=np.bool_, count=len(tokens))
 
 
+#: Bits of :data:`_VOCABULARY`: one dictionary look-up per token answers every
+#: word-list question at once (a set look-up per list and token cost more than
+#: the rest of the features together).
+_STOP, _FURNITURE, _MONTH, _READ_TIME, _COMMENT_VERB, _BYLINE, _AGO, _READ, _NEWLINE = (
+    1 << k for k in range(9))
+
+
+def _vocabulary() -> dict[str, int]:
+    """Token -> OR of the bits of every word list it belongs to."""
+    lists = ((_STOP, STOPWORDS), (_FURNITURE, FURNITURE_WORDS), (_MONTH, MONTH_WORDS),
+             (_READ_TIME, READ_TIME_WORDS), (_COMMENT_VERB, COMMENT_VERBS),
+             (_BYLINE, BYLINE_WORDS), (_AGO, ("ago",)), (_READ, ("read",)), (_NEWLINE, ("\n",)))
+    vocabulary: dict[str, int] = {}
+    for bit, words in lists:
+        for word in words:
+            vocabulary[word] = vocabulary.get(word, 0) | bit
+    return vocabulary
+
+
+_VOCABULARY = _vocabulary()
+
+
 def _word_columns(texts: Sequence[str]) -> FloatArray:
     """Word-level columns of every line, from one tokenisation of the whole page.
 
     Vocabulary cues (stop words, furniture words, month names, comment verbs) are
-    set look-ups mapped over the page's tokens and summed per line with
-    ``bincount``: at several hundred pages a second there is no time for a Python
-    loop per word or a dozen regex scans per page.
+    bits of one dictionary look-up per token, summed per line with ``bincount``:
+    at several hundred pages a second there is no time for a Python loop per word
+    or a dozen regex scans per page. Newline tokens carry only their own bit and
+    zero weight, so they count for no line.
     """
     n = len(texts)
-    joined = "\n".join(texts)
-    low = _TOKEN_OR_NEWLINE_RE.findall(joined.lower())
-    newline = _flags("\n".__eq__, low)
-    line_of = np.cumsum(newline)
+    tokens = _TOKEN_OR_NEWLINE_RE.findall("\n".join(texts))
+    # one lower() call for the whole page; tokens stay aligned with ``tokens``
+    low = "\0".join(tokens).lower().split("\0") if tokens else []
+    codes = np.fromiter(map(_VOCABULARY.get, low, repeat(0)), dtype=np.int64, count=len(low))
+    newline = (codes & _NEWLINE) > 0
     word = ~newline
-    rows = line_of[word]
-    low_words = [t for t in low if t != "\n"]
+    rows = np.cumsum(newline)
 
     def per_line(values: npt.NDArray[Any]) -> FloatArray:
-        return np.bincount(rows, weights=values, minlength=n).astype(np.float64)[:n]
+        return np.bincount(rows, weights=values, minlength=n + 1)[:n]
 
-    first = np.zeros(len(low), dtype=np.bool_)
+    def has(bit: int) -> npt.NDArray[np.bool_]:
+        return (codes & bit) > 0
+
+    first = np.ones(len(low), dtype=np.bool_)
     first[1:] = newline[:-1]
-    first[0] = True
-    last = np.zeros(len(low), dtype=np.bool_)
+    last = np.ones(len(low), dtype=np.bool_)
     last[:-1] = newline[1:]
-    last[-1] = True
-    numeric = per_line(_flags(str.isdigit, low_words))
-    month = per_line(_flags(MONTH_WORDS.__contains__, low_words))
+    numeric = per_line(_flags(str.isdigit, low))
     slashed = np.array([float("/" in t or "-" in t) for t in texts])
-    read_time = per_line(_flags(READ_TIME_WORDS.__contains__, low_words))
-    orig = _TOKEN_OR_NEWLINE_RE.findall(joined)
-    orig_newline = _flags("\n".__eq__, orig)
-    orig_rows = np.cumsum(orig_newline)[~orig_newline]
-    orig_words = [t for t in orig if t != "\n"]
-    upper = _flags(str.isupper, orig_words)
-    title = _flags(str.istitle, orig_words)
-    long_word = np.fromiter(map(len, orig_words), dtype=np.int64, count=len(orig_words)) > 1
-    is_first = first[word]
-    is_last = last[word]
+    upper = _flags(str.isupper, tokens)
+    title = _flags(str.istitle, tokens)
+    lengths = np.fromiter(map(len, low), dtype=np.float64, count=len(low))
+    long_word = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) > 1
     return np.column_stack([
-        per_line(np.ones(len(rows))),
-        per_line(_flags(STOPWORDS.__contains__, low_words)),
+        per_line(word),
+        per_line(has(_STOP)),
         numeric,
-        per_line(np.fromiter(map(len, low_words), dtype=np.float64, count=len(low_words))),
-        np.bincount(orig_rows, weights=title | upper, minlength=n)[:n],
-        np.bincount(orig_rows, weights=upper & long_word, minlength=n)[:n],
-        per_line(_flags(FURNITURE_WORDS.__contains__, low_words)),
-        (((month > 0) & (numeric > 0)) | ((numeric >= 3) & (slashed > 0))).astype(np.float64),
-        np.minimum(per_line(_flags(COMMENT_VERBS.__contains__, low_words) & is_last), 1),
-        np.minimum(per_line(_flags("ago".__eq__, low_words))
-                   + per_line(_flags("read".__eq__, low_words)) * (read_time > 0), 1),
-        per_line(_flags(BYLINE_WORDS.__contains__, low_words) & is_first),
+        per_line(lengths * word),
+        per_line(title | upper),
+        per_line(upper & long_word),
+        per_line(has(_FURNITURE)),
+        (((per_line(has(_MONTH)) > 0) & (numeric > 0))
+         | ((numeric >= 3) & (slashed > 0))).astype(np.float64),
+        np.minimum(per_line(has(_COMMENT_VERB) & last), 1),
+        np.minimum(per_line(has(_AGO)) + per_line(has(_READ)) * (per_line(has(_READ_TIME)) > 0),
+                   1),
+        per_line(has(_BYLINE) & first),
     ])
 
 
@@ -179,7 +204,7 @@ def _base_matrix(lines: Sequence[Line]) -> FloatArray:
                         float(min(line.blank_before, 3)), float(min(line.blank_after, 3)))
                        for line in lines])
     cols = {
-        "log_chars": np.log1p(lengths), "words": np.minimum(n_words, 200),
+        "log_chars": np.log1p(lengths), "words": np.minimum(n_words, WORDS_CAP),
         "log_words": np.log1p(n_words), "stop_ratio": stop,
         "ends_sentence": count(SENTENCE_END_LINE_RE),
         "inner_sentences": np.array([float(t.count(". ") + t.count("? ") + t.count("! "))
@@ -222,29 +247,51 @@ def _window_mean(values: FloatArray, half: int) -> FloatArray:
     return mean
 
 
+def _window_means(values: FloatArray, halves: Sequence[int]) -> list[FloatArray]:
+    """Means of the columns of ``values`` over ``[i-half, i+half]`` for each half-width.
+
+    Clipped at the page edges; one cumulative sum serves every column and window.
+    """
+    n = len(values)
+    padded = np.zeros((n + 1, values.shape[1]))
+    np.cumsum(values, axis=0, out=padded[1:])
+    idx = np.arange(n)
+    means = []
+    for half in halves:
+        lo = np.maximum(idx - half, 0)
+        hi = np.minimum(idx + half + 1, n)
+        means.append((padded[hi] - padded[lo]) / (hi - lo)[:, None])
+    return means
+
+
+def _shifted(values: FloatArray, offsets: Sequence[int], *, fill: float = -1.0) -> list[FloatArray]:
+    """``values`` moved up by each offset (row i gets row i+offset), ``fill`` past the edges."""
+    n = len(values)
+    pad = max(abs(o) for o in offsets)
+    padded = np.full((n + 2 * pad, values.shape[1]), fill)
+    padded[pad:pad + n] = values
+    return [padded[pad + offset:pad + offset + n] for offset in offsets]
+
+
 def _densest_region(score: FloatArray) -> tuple[int, int]:
-    """Return [a, b] maximising ``score[a:b+1].sum()`` (Kadane): the article body."""
-    best, best_a, best_b = -math.inf, 0, 0
-    run, run_a = 0.0, 0
-    for i, value in enumerate(score.tolist()):
-        if run <= 0:
-            run, run_a = value, i
-        else:
-            run += value
-        if run > best:
-            best, best_a, best_b = run, run_a, i
-    return best_a, best_b
+    """Return [a, b] maximising ``score[a:b+1].sum()``: the article body.
+
+    Kadane's scan done with prefix sums: the best run ending at b starts just after
+    the lowest prefix before it. Ties go as in the scan: the first best end, and
+    the latest of equally low starts.
+    """
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    lowest = np.minimum.accumulate(prefix[:-1])
+    b = int(np.argmax(prefix[1:] - lowest))
+    a = b - int(np.argmax(prefix[b::-1] == lowest[b]))
+    return a, b
 
 
 def _run_lengths(flags: FloatArray) -> FloatArray:
     """Length of the run of equal consecutive values each position belongs to."""
-    n = len(flags)
-    out = np.ones(n)
-    start = 0
-    for i in range(1, n + 1):
-        if i == n or flags[i] != flags[start]:
-            out[start:i] = i - start
-            start = i
+    bounds = np.flatnonzero(np.diff(flags, prepend=np.nan, append=np.nan))
+    lengths = np.diff(bounds)
+    out: FloatArray = np.repeat(lengths, lengths).astype(np.float64)
     return out
 
 
@@ -252,29 +299,16 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     """Neighbour, window and region features computed from the base matrix."""
     n = base.shape[0]
     prose = base[:, _col("prose")]
-    log_words = base[:, _col("log_words")]
-    cols: list[FloatArray] = []
-    for half in WINDOWS:
-        cols.append(_window_mean(prose, half))
-        cols.append(_window_mean(log_words, half))
-        cols.append(_window_mean(base[:, _col("date_only")], half))
-        cols.append(_window_mean(base[:, _col("bullet")], half))
-    for offset in NEIGHBOURS:
-        for name in NEIGHBOUR_COLUMNS:
-            col = base[:, _col(name)]
-            shifted = np.full(n, -1.0)
-            if offset < 0:
-                shifted[-offset:] = col[:offset]
-            else:
-                shifted[:-offset] = col[offset:]
-            cols.append(shifted)
+    windowed = base[:, [_col(name) for name in ("prose", "log_words", "date_only", "bullet")]]
+    cols: list[FloatArray] = [*_window_means(windowed, WINDOWS),
+                              *_shifted(base[:, _NEIGHBOUR_INDEX], NEIGHBOURS)]
     words = base[:, _col("words")]
     score = np.where(prose > 0, words, -REGION_GAP_COST)
     a, b = _densest_region(score)
     idx = np.arange(n, dtype=np.float64)
     cols.append(((idx >= a) & (idx <= b)).astype(np.float64))
-    cols.append(np.log1p(np.clip(a - idx, 0, None)))
-    cols.append(np.log1p(np.clip(idx - b, 0, None)))
+    cols.append(np.log1p(np.maximum(a - idx, 0)))
+    cols.append(np.log1p(np.maximum(idx - b, 0)))
     prose_words = words * prose
     total = prose_words.sum() or 1.0
     before = np.cumsum(prose_words) - prose_words
@@ -305,8 +339,16 @@ def feature_matrix(lines: Sequence[Line]) -> FloatArray:
     if not lines:
         return np.zeros((0, n_features()))
     base = _base_matrix(lines)
-    context = _context_columns(base)
-    return np.column_stack([base, *context])
+    return np.column_stack([base, *_context_columns(base)])
+
+
+def line_word_counts(features: FloatArray) -> list[int]:
+    """Words of each line (capped at WORDS_CAP) read back from :func:`feature_matrix`.
+
+    The extractor's rules need every line's word count; the features already
+    counted them, and a second tokenisation of every line would cost as much.
+    """
+    return features[:, _col("words")].astype(np.int64).tolist()
 
 
 def feature_names() -> list[str]:

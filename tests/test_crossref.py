@@ -23,7 +23,13 @@ from pipeline.crossref import crossref_claims, merge_objects, run_crossref
 from pipeline.errors import InputError
 from pipeline.io import content_id, write_json, write_jsonl
 from pipeline.model import Claim
-from pipeline.similarity import LINK_THRESHOLD, content_words, group_texts, nearest_texts
+from pipeline.similarity import (
+    LINK_THRESHOLD,
+    build_vocabulary,
+    content_words,
+    group_texts,
+    nearest_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FOURTH_PAGE = ROOT / "tests" / "fixtures" / "fourth_page"
@@ -255,6 +261,29 @@ def test_group_texts_threshold_probe() -> None:
     assert group_texts(near, threshold=0.99) == [[0], [1]]
 
 
+def test_vocabulary_closes_a_compound_only_when_the_corpus_writes_it_closed() -> None:
+    both = build_vocabulary(["Use gentle skincare.", "Use mild skin care products."])
+    assert content_words("skin care products", both) == content_words("skincare products")
+    open_only = build_vocabulary(["Use mild skin care products.", "Skin is an organ."])
+    assert content_words("skin care products", open_only) == content_words("skin care products")
+
+
+def test_vocabulary_folds_an_ability_adjective_to_a_base_the_corpus_uses() -> None:
+    texts = ["It suits most skin types.", "It is suitable for most skin types."]
+    vocabulary = build_vocabulary(texts)
+    assert content_words(texts[0], vocabulary) == content_words(texts[1], vocabulary)
+    assert content_words(texts[0]) != content_words(texts[1])  # the stemmer alone keeps them apart
+    alone = build_vocabulary(texts[1:])
+    assert content_words(texts[1], alone) == content_words(texts[1])
+    assert group_texts(texts) == [[0, 1]]
+
+
+def test_compound_written_open_and_closed_merges_objects() -> None:
+    objects = ["nonirritating skin care product", "skincare"]
+    assert len(set(merge_objects(objects, build_vocabulary(objects)).values())) == 1
+    assert len(set(merge_objects(objects).values())) == 2
+
+
 def test_short_object_names_merge_on_the_head_noun_or_a_single_fit() -> None:
     names = merge_objects(["tone", "skin tone", "skin", "skin texture", "make-up", "makeup",
                            "minimally invasive procedure", "minimally invasive cosmetic procedure",
@@ -277,6 +306,41 @@ def test_unframed_paraphrase_joins_framed_point_without_taking_sides() -> None:
     ])
     assert point["status"] == "agree"
     assert point["frame"] == "advice"
+
+
+NEEDLES = "The method involves the use of {} to create controlled punctures in the skin surface."
+
+
+def test_lone_framed_claim_follows_the_shared_point_it_paraphrases() -> None:
+    """Another object name for the same statement: the lone claim joins the shared point."""
+    claims = [claim("a", NEEDLES.format("fine needles"), frame="uses", object="fine needle"),
+              *(claim(s, NEEDLES.format("a device covered with tiny needles"), frame="uses", object="device")
+                for s in ("b", "c"))]
+    point = only_point(claims)
+    assert (point["status"], point["sources"], point["object"]) == ("agree", ["a", "b", "c"], "device")
+
+
+def test_lone_framed_claim_stays_apart_when_the_point_never_names_its_object() -> None:
+    """One template about two objects ("avoid makeup / sunscreen for 24 hours") stays two points."""
+    claims = [claim("a", "Avoid applying sunscreen for at least 24 hours.", frame="wait", object="sunscreen",
+                    polarity="avoid", value=">=24 h", value_min=24, unit="h"),
+              claim("b", "Use sunscreen diligently.", frame="advice", object="sunscreen", polarity="do"),
+              claim("c", "Avoid applying makeup for at least 24 hours.", frame="wait", object="makeup",
+                    polarity="avoid", value=">=24 h", value_min=24, unit="h")]
+    points, _ = crossref_claims(claims, sources("a", "b", "c"))
+    by_object = {p["object"]: p for p in points}
+    assert by_object["sunscreen"]["status"] == "conflict"
+    assert by_object["makeup"]["status"] == "single"
+
+
+def test_lone_framed_claim_does_not_follow_its_own_page() -> None:
+    """A sentence split into claims on several objects does not fold into its sibling's point."""
+    text = "This improves skin texture and reduces pore size."
+    claims = [claim("a", text, frame="effect", object="skin texture"),
+              claim("a", text, frame="effect", object="pore size", claim_id="clm_pore_size"),
+              claim("b", "It improves skin texture.", frame="effect", object="skin texture")]
+    points, _ = crossref_claims(claims, sources("a", "b"))
+    assert {p["object"]: p["status"] for p in points} == {"skin texture": "agree", "pore size": "single"}
 
 
 def test_unframed_paraphrase_with_other_number_conflicts_with_framed_point() -> None:
@@ -307,11 +371,21 @@ def test_ids_and_order_do_not_depend_on_input_order() -> None:
     assert first[0][0]["point_id"] == content_id("pt", "interval", "session")
 
 
-def test_point_sources_has_every_usable_source() -> None:
+def test_point_sources_has_a_row_only_for_sources_that_speak() -> None:
+    """Silent sources get no row, so the table grows with the evidence, not points x sources."""
     points, rows = crossref_claims([interval("a", 4, 6), interval("c", 10, 12)], sources("a", "b", "c"))
     assert [(r["source_id"], r["stance"], r["value"]) for r in rows] == [
-        ("a", "states", "4-6 week"), ("b", "silent", ""), ("c", "conflicts", "10-12 week")]
+        ("a", "states", "4-6 week"), ("c", "conflicts", "10-12 week")]
     assert all(r["point_id"] == points[0]["point_id"] for r in rows)
+
+
+def test_point_sources_rows_match_the_evidence() -> None:
+    claims = [interval("a", 4, 6), interval("b", 4, 6),
+              claim("c", "Use sunscreen.", frame="advice", object="sunscreen", polarity="do")]
+    points, rows = crossref_claims(claims, sources("a", "b", "c", "d"))
+    assert len(rows) == sum(len({e["source_id"] for e in p["evidence"]}) for p in points)
+    assert all(r["stance"] != "silent" for r in rows)
+    assert "d" not in {r["source_id"] for r in rows}
 
 
 def test_evidence_carries_provenance_and_titles() -> None:
@@ -409,7 +483,7 @@ def test_required_points_of_the_three_pages() -> None:
     assert by_key[("contraindication", "pregnancy")]["status"] == "single"
     assert [p["status"] for p in points] == sorted(
         (p["status"] for p in points), key=("conflict", "partial", "agree", "single").index)
-    assert len(rows) == 3 * len(points)
+    assert len(rows) == sum(len(p["sources"]) + len(p["conflicting_sources"]) for p in points)
 
 
 # --- the real pages plus a fourth one ---------------------------------------------------
