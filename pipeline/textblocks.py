@@ -75,12 +75,15 @@ def collapse_with_segments(raw: str, start: int, end: int) -> tuple[str, list[Se
     return "".join(parts), segments
 
 
-def _make_line(raw: str, start: int, end: int, blank_before: int) -> Line | None:
-    """Build a :class:`Line` for ``raw[start:end]``, or None if it holds no visible text."""
-    content = raw[start:end]
+def _make_line(raw: str, start: int, content: str, blank_before: int) -> Line | None:
+    """Build a :class:`Line` for ``content == raw[start:start + len(content)]``.
+
+    Returns None if the line holds no visible text.
+    """
     stripped = content.lstrip()
-    if not stripped.strip():
+    if not stripped:
         return None
+    end = start + len(content)
     indent = len(content) - len(stripped)
     body_start = start + indent
     bullet = ""
@@ -105,12 +108,9 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     blanks = 0
     start = 0
-    size = len(raw)
-    while start <= size:
-        stop = raw.find("\n", start)
-        stop = size if stop < 0 else stop
-        line = _make_line(raw, start, stop, blanks)
-        start = stop + 1
+    for content in raw.split("\n"):
+        line = _make_line(raw, start, content, blanks)
+        start += len(content) + 1
         if line is None:
             blanks += 1
             continue

@@ -26,6 +26,8 @@ from pipeline.textrules import (
     BOILERPLATE_RE,
     BREADCRUMB_SEPARATORS,
     BYLINE_RE,
+    CAPTION_MIN_PARAGRAPH_GAP,
+    CAPTION_MIN_PARAGRAPHS,
     DATE_RE,
     IMAGE_LINE_RE,
     KEEP_THRESHOLD,
@@ -120,6 +122,7 @@ def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
             LOGGER.debug("classifier kept almost nothing; threshold lowered to %.2f", relative)
             blocks = _first_pass(lines, n_words, probabilities, threshold=relative)
     _revise(blocks, n_words, probabilities)
+    _drop_set_off_paragraphs(blocks, lines)
     metadata = Metadata()
     title_index = _pick_title(blocks, n_words)
     if title_index is not None:
@@ -245,6 +248,25 @@ def _revise(blocks: list[Block], n_words: Sequence[int], probabilities: ProbArra
                     break
                 _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept")
         i = j
+
+
+def _drop_set_off_paragraphs(blocks: list[Block], lines: Sequence[Line]) -> None:
+    """Remove kept paragraphs spaced more tightly on both sides than the page's paragraphs.
+
+    Such a line is a figure block between paragraphs (an image description written
+    as prose); see CAPTION_MIN_PARAGRAPH_GAP for when spacing can tell.
+    """
+    paragraphs = [line for block, line in zip(blocks, lines, strict=True)
+                  if block.keep and block.kind == "paragraph"]
+    if len(paragraphs) < CAPTION_MIN_PARAGRAPHS:
+        return
+    usual_gap = float(np.median([line.blank_before for line in paragraphs]))
+    if usual_gap < CAPTION_MIN_PARAGRAPH_GAP:
+        return
+    for block, line in zip(blocks, lines, strict=True):
+        if block.keep and block.kind == "paragraph" and \
+                max(line.blank_before, line.blank_after) < usual_gap:
+            block.keep, block.kind, block.rule = False, "caption", "caption.set_off"
 
 
 def _revisable(block: Block, probability: float) -> bool:

@@ -72,11 +72,14 @@ NEIGHBOUR_COLUMNS = ("log_words", "stop_ratio", "ends_sentence", "bullet", "pros
 #: length of a short heading, so headings and captions inside an article do not break
 #: the region while a menu of a dozen entries does.
 REGION_GAP_COST = 6.0
+#: Caps of the layout columns (bullet, numbered, indent, blank lines before and
+#: after): deeper indents and longer gaps say nothing more.
+_LAYOUT_CAPS = np.array([1.0, 1.0, 40.0, 3.0, 3.0])
 
 _COMMA_RE = re.compile(",")
 _TOKEN_OR_NEWLINE_RE = re.compile(r"\w+|\n")
-_CAPITALISED_RE = re.compile(r"(?<!\w)[A-Z]")
-_UPPER_WORD_RE = re.compile(r"(?<!\w)[A-Z]{2,}(?!\w)")
+#: Sentence ends inside a line (". ", "? ", "! ").
+_INNER_SENTENCE_RE = re.compile(r"[.?!] ")
 _QUOTE_RE = re.compile("[\"“”]")
 _TIME_RE = re.compile(r"\d:\d\d")
 
@@ -91,8 +94,8 @@ _NEIGHBOUR_INDEX = [_col(name) for name in NEIGHBOUR_COLUMNS]
 def _per_line_counts(pattern: re.Pattern[str], joined: str, starts: FloatArray,
                      n: int) -> FloatArray:
     """Matches of ``pattern`` per line, from one scan of the whole page (fast)."""
-    positions = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-    if not len(positions):
+    positions = [m.start() for m in pattern.finditer(joined)]
+    if not positions:
         return np.zeros(n)
     rows = np.searchsorted(starts, positions, side="right") - 1
     return np.bincount(rows, minlength=n).astype(np.float64)
@@ -143,7 +146,9 @@ def _word_columns(texts: Sequence[str]) -> FloatArray:
     rows = np.cumsum(newline)
 
     def per_line(values: npt.NDArray[Any]) -> FloatArray:
-        return np.bincount(rows, weights=values, minlength=n + 1)[:n]
+        counts: FloatArray = np.bincount(rows, weights=values, minlength=n + 1)[:n].astype(
+            np.float64, copy=False)
+        return counts
 
     def has(bit: int) -> npt.NDArray[np.bool_]:
         return (codes & bit) > 0
@@ -185,7 +190,7 @@ def _base_matrix(lines: Sequence[Line]) -> FloatArray:
     n = len(lines)
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
-    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    lengths = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     starts = np.concatenate(([0.0], np.cumsum(lengths + 1)[:-1]))
     info = _word_columns(texts)
     w = {name: info[:, k] for k, name in enumerate(_WORD_COLUMNS)}
@@ -196,19 +201,21 @@ def _base_matrix(lines: Sequence[Line]) -> FloatArray:
     def count(pattern: re.Pattern[str]) -> FloatArray:
         return _per_line_counts(pattern, joined, starts, n)
 
-    lowered = [t.lower() for t in texts]
+    lowered = joined.lower().split("\n")  # lines hold no newline: one lower() call
     repeats = Counter(lowered)
     section = np.array([SECTION_LABELS.get(t.strip(" :.!"), "") for t in lowered])
     comment_label = (section == "comments").astype(np.float64)
-    layout = np.array([(float(bool(line.bullet)), float(line.numbered), float(min(line.indent, 40)),
-                        float(min(line.blank_before, 3)), float(min(line.blank_after, 3)))
-                       for line in lines])
+    layout = np.array([(line.bullet != "", line.numbered, line.indent, line.blank_before,
+                        line.blank_after) for line in lines], dtype=np.float64)
+    np.minimum(layout, _LAYOUT_CAPS, out=layout)
+    first_chars = "".join([t[0] for t in texts])
+    first = np.fromiter(map(ord, first_chars), dtype=np.int64, count=n)
+    last = np.fromiter(map(ord, "".join([t[-1] for t in texts])), dtype=np.int64, count=n)
     cols = {
         "log_chars": np.log1p(lengths), "words": np.minimum(n_words, WORDS_CAP),
         "log_words": np.log1p(n_words), "stop_ratio": stop,
         "ends_sentence": count(SENTENCE_END_LINE_RE),
-        "inner_sentences": np.array([float(t.count(". ") + t.count("? ") + t.count("! "))
-                                     for t in texts]),
+        "inner_sentences": count(_INNER_SENTENCE_RE),
         "comma_ratio": count(_COMMA_RE) / safe_words,
         "bullet": layout[:, 0], "numbered": layout[:, 1], "indent": layout[:, 2],
         "blank_before": layout[:, 3], "blank_after": layout[:, 4],
@@ -220,31 +227,21 @@ def _base_matrix(lines: Sequence[Line]) -> FloatArray:
         "furniture_ratio": w["furniture"] / safe_words,
         "section_label": (section != "").astype(np.float64),
         "separators": count(SEPARATOR_RE),
-        "image_line": np.array([float(t[0] == "[" and t[-1] == "]") for t in texts]),
-        "repeats": np.array([float(min(repeats[t], 5)) for t in lowered]),
+        "image_line": ((first == ord("[")) & (last == ord("]"))).astype(np.float64),
+        "repeats": np.minimum(np.fromiter(map(repeats.__getitem__, lowered), dtype=np.float64,
+                                          count=n), 5),
         "position": np.arange(n) / max(n - 1, 1),
         "prose": ((n_words >= PROSE_MIN_WORDS) & (stop >= PROSE_MIN_STOP_RATIO)).astype(np.float64),
-        "ends_colon": np.array([float(t[-1] == ":") for t in texts]),
+        "ends_colon": (last == ord(":")).astype(np.float64),
         "word_char_ratio": w["word_chars"] / np.maximum(lengths, 1),
         "mean_word_len": w["word_chars"] / safe_words,
-        "starts_lower": np.array([float(t[0].islower()) for t in texts]),
+        "starts_lower": np.fromiter(map(str.islower, first_chars), dtype=np.float64, count=n),
         "quotes": np.minimum(count(_QUOTE_RE), 1),
         "comment_header": w["comment_header"],
         "time_of_day": np.minimum(count(_TIME_RE), 1),
         "after_comment_label": (np.cumsum(comment_label) - comment_label > 0).astype(np.float64),
     }
     return np.column_stack([cols[name] for name in LINE_FEATURES])
-
-
-def _window_mean(values: FloatArray, half: int) -> FloatArray:
-    """Mean of ``values`` over ``[i-half, i+half]``, clipped at the page edges."""
-    padded = np.concatenate(([0.0], np.cumsum(values)))
-    n = len(values)
-    idx = np.arange(n)
-    lo = np.clip(idx - half, 0, n)
-    hi = np.clip(idx + half + 1, 0, n)
-    mean: FloatArray = (padded[hi] - padded[lo]) / (hi - lo)
-    return mean
 
 
 def _window_means(values: FloatArray, halves: Sequence[int]) -> list[FloatArray]:
@@ -287,6 +284,21 @@ def _densest_region(score: FloatArray) -> tuple[int, int]:
     return a, b
 
 
+def _region_columns(score: FloatArray, weights: FloatArray) -> list[FloatArray]:
+    """Where each line sits relative to the densest region of ``score``.
+
+    Columns: inside the region, log lines before it, log lines after it, and the
+    shares of the page's ``weights`` strictly before and strictly after the line.
+    """
+    a, b = _densest_region(score)
+    idx = np.arange(len(score), dtype=np.float64)
+    total = weights.sum() or 1.0
+    before = np.cumsum(weights) - weights
+    return [((idx >= a) & (idx <= b)).astype(np.float64),
+            np.log1p(np.maximum(a - idx, 0)), np.log1p(np.maximum(idx - b, 0)),
+            before / total, (total - before - weights) / total]
+
+
 def _run_lengths(flags: FloatArray) -> FloatArray:
     """Length of the run of equal consecutive values each position belongs to."""
     bounds = np.flatnonzero(np.diff(flags, prepend=np.nan, append=np.nan))
@@ -303,17 +315,8 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     cols: list[FloatArray] = [*_window_means(windowed, WINDOWS),
                               *_shifted(base[:, _NEIGHBOUR_INDEX], NEIGHBOURS)]
     words = base[:, _col("words")]
-    score = np.where(prose > 0, words, -REGION_GAP_COST)
-    a, b = _densest_region(score)
+    cols += _region_columns(np.where(prose > 0, words, -REGION_GAP_COST), words * prose)
     idx = np.arange(n, dtype=np.float64)
-    cols.append(((idx >= a) & (idx <= b)).astype(np.float64))
-    cols.append(np.log1p(np.maximum(a - idx, 0)))
-    cols.append(np.log1p(np.maximum(idx - b, 0)))
-    prose_words = words * prose
-    total = prose_words.sum() or 1.0
-    before = np.cumsum(prose_words) - prose_words
-    cols.append(before / total)
-    cols.append((total - before - prose_words) / total)
     prose_idx = np.flatnonzero(prose)
     if len(prose_idx):
         pos = np.searchsorted(prose_idx, idx)
@@ -348,7 +351,8 @@ def line_word_counts(features: FloatArray) -> list[int]:
     The extractor's rules need every line's word count; the features already
     counted them, and a second tokenisation of every line would cost as much.
     """
-    return features[:, _col("words")].astype(np.int64).tolist()
+    counts: list[int] = features[:, _col("words")].astype(np.int64).tolist()
+    return counts
 
 
 def feature_names() -> list[str]:
@@ -384,31 +388,13 @@ def stage2_columns(probabilities: FloatArray, features: FloatArray) -> FloatArra
     first-stage verdicts around it and by the page's most confident content region.
     """
     n = len(probabilities)
-    p = probabilities
+    p = probabilities[:, None]
     words = features[:, _col("words")]
-    cols = [p]
-    for half in STAGE2_WINDOWS:
-        cols.append(_window_mean(p, half))
-    for offset in STAGE2_NEIGHBOURS:
-        shifted = np.full(n, -1.0)
-        if offset < 0:
-            shifted[-offset:] = p[:offset]
-        else:
-            shifted[:-offset] = p[offset:]
-        cols.append(shifted)
-    weight = np.log1p(words)
-    a, b = _densest_region((p - 0.5) * weight)
-    idx = np.arange(n, dtype=np.float64)
-    cols.append(((idx >= a) & (idx <= b)).astype(np.float64))
-    cols.append(np.log1p(np.clip(a - idx, 0, None)))
-    cols.append(np.log1p(np.clip(idx - b, 0, None)))
-    kept_words = words * (p >= 0.5)
-    total = kept_words.sum() or 1.0
-    before = np.cumsum(kept_words) - kept_words
-    cols.append(before / total)
-    cols.append((total - before - kept_words) / total)
-    cols.append(np.full(n, float(p.max()) if n else 0.0))
-    return np.column_stack([features, *cols])
+    region = _region_columns((probabilities - 0.5) * np.log1p(words),
+                             words * (probabilities >= 0.5))
+    page_max = np.full(n, float(probabilities.max()) if n else 0.0)
+    return np.column_stack([features, p, *_window_means(p, STAGE2_WINDOWS),
+                            *_shifted(p, STAGE2_NEIGHBOURS), *region, page_max])
 
 
 def stage2_names() -> list[str]:
@@ -445,8 +431,11 @@ class TreeEnsemble:
         row_base = (np.arange(n) * width)[:, None]
         node = np.broadcast_to(self.roots, (n, len(self.roots)))
         for _ in range(self.depth):
-            values = flat.take(row_base + self.feature.take(node))
-            node = self.left.take(node) + (values > self.threshold.take(node))
+            index = self.feature.take(node)
+            index += row_base  # in place: this loop is most of the scoring time
+            right = flat.take(index) > self.threshold.take(node)
+            node = self.left.take(node)
+            node += right
         total: FloatArray = self.baseline + self.value.take(node).sum(axis=1)
         return total
 

@@ -93,10 +93,26 @@ BOILERPLATE_PHRASES: dict[str, tuple[str, ...]] = {
 #: Which group each phrase belongs to, for the rule name of a hit.
 PHRASE_GROUPS: dict[str, str] = {
     p: group for group, phrases in BOILERPLATE_PHRASES.items() for p in phrases}
+
+
+def _phrase_alternation(phrases: list[str]) -> str:
+    """Regex alternation of ``phrases`` in their order, factored by first letter.
+
+    Only phrases sharing a first letter compete at a position, so the match is the
+    same as with the flat alternation; the regex engine then tries a couple of
+    dozen branches per position instead of every phrase (ten times faster).
+    """
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(p[1:]) for p in group) + ")"
+                    for first, group in by_first.items())
+
+
 #: Any phrase, longest first so the regex reports the most specific one.
-BOILERPLATE_RE = re.compile(r"(?<!\w)(?:" + "|".join(
-    re.escape(p) for p in sorted(PHRASE_GROUPS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE)
+BOILERPLATE_RE = re.compile(
+    r"(?<!\w)(?:" + _phrase_alternation(sorted(PHRASE_GROUPS, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
 #: Single furniture words counted by the classifier (a set look-up per word is fast;
 #: the phrases above serve the short-line rule). Only words that are rare in prose.
 FURNITURE_WORDS = frozenset({
@@ -146,3 +162,12 @@ TITLE_MAX_WORDS = 30
 BREADCRUMB_SEPARATORS = "»›"
 #: Bylines and date lines are only read as metadata this close (in lines) to the title.
 META_WINDOW_LINES = 12
+#: Image descriptions written as prose (alt text or figure captions) sit in their own
+#: figure block, which renderings print with less space around it than the page's
+#: paragraphs get (seed 001: one blank line on each side, two between paragraphs).
+#: The cue needs two levels of spacing: when paragraphs are one blank line apart, a
+#: tighter gap means a line break inside one block, which is content (no line of the
+#: 477 benchmark renderings meets the rule). Paragraph gap = median blank lines
+#: before a kept paragraph, over at least CAPTION_MIN_PARAGRAPHS of them.
+CAPTION_MIN_PARAGRAPH_GAP = 2
+CAPTION_MIN_PARAGRAPHS = 5

@@ -19,6 +19,7 @@ import argparse
 import importlib.util
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -282,7 +283,11 @@ def main(argv: list[str] | None = None) -> int:
                 for p in pages[:20])
     LOGGER.info("exported model matches sklearn within %.2e", check)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    # write beside the target, then replace in one move: the pipeline may be
+    # loading the shipped model while this runs
+    partial = args.out.with_name(args.out.name + ".partial")
+    partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    os.replace(partial, args.out)
     print(json.dumps(report, sort_keys=True))
     return 0
 

@@ -17,20 +17,18 @@ from pipeline.textextract import (
     extract_text,
     furniture_rule,
 )
-from pipeline.textrules import KEEP_THRESHOLD, SHORT_FURNITURE_MAX_WORDS, TITLE_MAX_WORDS
+from pipeline.textrules import (
+    CAPTION_MIN_PARAGRAPH_GAP,
+    KEEP_THRESHOLD,
+    SHORT_FURNITURE_MAX_WORDS,
+    TITLE_MAX_WORDS,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 SEED_GOLD = Path(__file__).resolve().parent / "golden" / "seeds"
 BENCH = Path("/work/shared/bench/extraction")
 SEEDS = sorted(p.name for p in SEED_GOLD.glob("*.txt"))
-#: Seed 001 writes image descriptions as ordinary prose lines between paragraphs; the
-#: classifier has no cue for them yet (the benchmark renderings have no such lines),
-#: so it keeps them. Marked strict: the mark must go once captions are removed.
-CAPTION_GAP = pytest.mark.xfail(
-    strict=True, reason="prose-like image captions (seed 001) are not detected yet")
-SEED_PARAMS = [pytest.param(n, marks=CAPTION_GAP) if n.startswith("001_") else n
-               for n in SEEDS]
 
 #: Per seed: phrases that must survive and phrases that must be gone.
 WITH_WITHOUT: dict[str, tuple[list[str], list[str]]] = {
@@ -105,14 +103,14 @@ def _assert_aligned(raw: str, extraction: Extraction) -> None:
         assert covered == len(block.text) - (len(block.segments) - 1)
 
 
-@pytest.mark.parametrize("name", SEED_PARAMS)
+@pytest.mark.parametrize("name", SEEDS)
 def test_seed_f1_against_hand_gold(name: str) -> None:
     _, extraction = _seed(name)
     gold = (SEED_GOLD / name).read_text(encoding="utf-8")
     assert bag_f1(gold, clean_text(extraction)) >= 0.98
 
 
-@pytest.mark.parametrize("name", SEED_PARAMS)
+@pytest.mark.parametrize("name", SEEDS)
 def test_seed_with_and_without_phrases(name: str) -> None:
     _, extraction = _seed(name)
     body = "\n".join(b.text for b in extraction.kept)
@@ -123,8 +121,8 @@ def test_seed_with_and_without_phrases(name: str) -> None:
         assert phrase not in body, phrase
 
 
-def test_seed_001_without_captions_is_close() -> None:
-    """Everything in seed 001 except the caption lines is right: F1 stays above 0.94."""
+def test_seed_001_furniture_is_gone() -> None:
+    """Seed 001's byline, reading time and comment furniture are gone; F1 stays above 0.94."""
     _, extraction = _seed("001_0d0cbba38258ce13.txt")
     gold = (SEED_GOLD / "001_0d0cbba38258ce13.txt").read_text(encoding="utf-8")
     assert bag_f1(gold, clean_text(extraction)) >= 0.94
@@ -224,6 +222,24 @@ def test_revision_keeps_short_line_between_kept_blocks_above_floor() -> None:
     below = np.nextafter(REVISION_MIN_PROBABILITY, 0.0)
     dropped = _synthetic(texts, [0.9, below, 0.9])
     assert not dropped.blocks[1].keep
+
+
+def _spaced(gap: int, caption_gap: int) -> Extraction:
+    """Six kept paragraphs ``gap`` blank lines apart, a seventh line set off by ``caption_gap``."""
+    paragraphs = [f"{PROSE} Part {k}." for k in range(6)]
+    sep, tight = "\n" * (gap + 1), "\n" * (caption_gap + 1)
+    raw = sep.join(paragraphs[:3]) + tight + "A nurse smiles at a patient in a bright room." \
+        + tight + sep.join(paragraphs[3:])
+    return build_extraction(split_lines(raw), np.full(7, 0.9))
+
+
+def test_set_off_paragraph_needs_two_levels_of_spacing() -> None:
+    tight = CAPTION_MIN_PARAGRAPH_GAP - 1
+    dropped = _spaced(CAPTION_MIN_PARAGRAPH_GAP, tight).blocks[3]
+    assert not dropped.keep and dropped.rule == "caption.set_off"
+    # one level less: a tighter gap is a line break inside a block, which is kept
+    assert _spaced(CAPTION_MIN_PARAGRAPH_GAP - 1, tight - 1).blocks[3].keep
+    assert _spaced(CAPTION_MIN_PARAGRAPH_GAP, CAPTION_MIN_PARAGRAPH_GAP).blocks[3].keep
 
 
 def test_title_word_limit() -> None:
