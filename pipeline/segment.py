@@ -21,23 +21,28 @@ through the block's aligned segments, and ``quote`` is exactly ``raw[raw_start:r
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import logging
+import os
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from spacy.language import Language
 
 from pipeline.claimkinds import HEADING_BLOCKS, claim_kind, non_claim_kind
-from pipeline.config import RAW_DIR
+from pipeline.config import RAW_DIR, Settings
 from pipeline.decode import decode_bytes
 from pipeline.frames import FrameMatch, Item, is_imperative, match_frames, object_key
-from pipeline.io import content_id, read_json, sha256_bytes, write_jsonl
+from pipeline.io import FILE_MODE, canonical_json, content_id, read_json, sha256_bytes
 from pipeline.model import Block, Claim
 from pipeline.nlp import BATCH_SIZE, build_nlp, lemma_words
+from pipeline.parallel import imap_ordered
 from pipeline.textblocks import split_lines
 from pipeline.topics import TopicSet, derived_topic, load_topics, match_topic
 
@@ -300,43 +305,94 @@ def unify_objects(claims: list[Claim]) -> list[Claim]:
     "automated device" never becomes "device" unless every page says "automated". Only
     the key changes; ``text`` keeps the page's full wording.
     """
-    shared = _shared_vocabulary(claims)
-    sources: dict[tuple[str, str], set[str]] = {}
+    by_source: dict[str, list[Claim]] = {}
     for claim in claims:
-        if claim.frame and claim.object:
-            sources.setdefault((claim.frame, claim.object), set()).add(claim.source_id)
-    renamed: dict[tuple[str, str, str], str] = {}
-    for (frame, key), owners in sources.items():
-        if len(owners) == 1:
-            target = _key_target(frame, key, owners, sources=sources, shared=shared)
-            if target:
-                renamed[(frame, key, next(iter(owners)))] = target
+        by_source.setdefault(claim.source_id, []).append(claim)
+    index = KeyIndex()
+    for source_id, own in by_source.items():
+        index.add(source_id, keys=page_keys(own), words=page_words(own))
+    renamed = index.renames()
     for claim in claims:
         new_key = renamed.get((claim.frame, claim.object, claim.source_id))
         if new_key:
-            # A topic derived from the old key follows it; an analyst's topic stays.
-            if claim.topic == derived_topic(frame=claim.frame, obj=claim.object, kind=claim.kind):
-                claim.topic = derived_topic(frame=claim.frame, obj=new_key, kind=claim.kind)
+            claim.topic = _renamed_topic(claim.topic, frame=claim.frame, old=claim.object, new=new_key,
+                                         kind=claim.kind)
             claim.object = new_key
     return claims
 
 
-def _key_target(frame: str, key: str, owners: set[str], *, sources: dict[tuple[str, str], set[str]],
-                shared: set[str]) -> str:
-    """The key another source states that ``key`` should join ("" when none fits, see unify_objects)."""
-    words = key.split()
-    shorter = [" ".join(words[i:]) for i in range(1, len(words)) if set(words[:i]) <= shared]
-    return next((k for k in shorter if sources.get((frame, k), set()) - owners), "")
+def _renamed_topic(topic: str, *, frame: str, old: str, new: str, kind: str) -> str:
+    """A topic derived from the old key follows it to the new key; an analyst's topic stays."""
+    if topic == derived_topic(frame=frame, obj=old, kind=kind):
+        return derived_topic(frame=frame, obj=new, kind=kind)
+    return topic
 
 
-def _shared_vocabulary(claims: list[Claim]) -> set[str]:
-    """Words (lemmas) that every source uses somewhere; empty with fewer than two sources."""
-    vocab: dict[str, set[str]] = {}
-    for claim in claims:
-        vocab.setdefault(claim.source_id, set()).update(lemma_words(claim.text))
-    if len(vocab) < 2:
-        return set()
-    return set.intersection(*vocab.values())
+def page_keys(claims: Iterable[Claim]) -> frozenset[tuple[str, str]]:
+    """The (frame, object key) pairs a page states: all :func:`unify_objects` needs of its claims."""
+    return frozenset((c.frame, c.object) for c in claims if c.frame and c.object)
+
+
+def page_words(claims: Iterable[Claim]) -> frozenset[str]:
+    """The lemmas a page uses in its claims' texts (for the shared vocabulary)."""
+    return frozenset(word for c in claims for word in lemma_words(c.text))
+
+
+Renames = dict[tuple[str, str, str], str]
+"""New object key by (frame, old key, source id)."""
+
+
+class KeyIndex:
+    """What :func:`unify_objects` needs of a whole run, gathered one page at a time.
+
+    Per (frame, key) only its owner is kept (None once a second source states it), and
+    per word only how many sources use it, so memory grows with the distinct keys and
+    words of the run, not with its claims, and each page is folded in once.
+    """
+
+    def __init__(self) -> None:
+        self.owner: dict[tuple[str, str], str | None] = {}
+        self.word_sources: dict[str, int] = {}
+        self.last_source: dict[str, str] = {}
+        self.sources: set[str] = set()
+
+    def add(self, source_id: str, *, keys: Iterable[tuple[str, str]], words: Iterable[str]) -> None:
+        """Fold in one page's keys and words; the pages of one source must come one after another."""
+        self.sources.add(source_id)
+        for key in keys:
+            held = self.owner.get(key, source_id)
+            self.owner[key] = held if held == source_id else None
+        for word in words:
+            if self.last_source.get(word) != source_id:
+                self.last_source[word] = source_id
+                self.word_sources[word] = self.word_sources.get(word, 0) + 1
+
+    def shared(self) -> set[str]:
+        """Words (lemmas) that every source uses somewhere; empty with fewer than two sources."""
+        if len(self.sources) < 2:
+            return set()
+        return {word for word, count in self.word_sources.items() if count == len(self.sources)}
+
+    def renames(self) -> Renames:
+        """New key by (frame, key, source id) for keys one source states (see unify_objects)."""
+        shared = self.shared()
+        renamed: Renames = {}
+        for (frame, key), owner in self.owner.items():
+            if owner is not None:
+                target = self._target(frame, key, owner, shared)
+                if target:
+                    renamed[(frame, key, owner)] = target
+        return renamed
+
+    def _target(self, frame: str, key: str, owner: str, shared: set[str]) -> str:
+        """The key another source states that ``key`` should join ("" when none fits)."""
+        words = key.split()
+        shorter = [" ".join(words[i:]) for i in range(1, len(words)) if set(words[:i]) <= shared]
+        return next((k for k in shorter if self._stated_elsewhere(frame, k, owner)), "")
+
+    def _stated_elsewhere(self, frame: str, key: str, owner: str) -> bool:
+        """True when a source other than ``owner`` states ``key`` in ``frame``."""
+        return (frame, key) in self.owner and self.owner[(frame, key)] != owner
 
 
 def content_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -432,27 +488,143 @@ def _raw_text(doc: dict[str, Any], raw_dirs: Iterable[Path]) -> str | None:
     return None
 
 
-def run_segment(cleaned_dir: Path, *, topics_file: Path | None = None, raw_dir: Path | None = None) -> Path:
+@dataclass(frozen=True, slots=True)
+class PageRows:
+    """One page's claims as a worker sends them back: rows ready to write, and what unify needs."""
+
+    source_id: str
+    #: Canonical JSON lines, sorted by (clean_start, claim_id).
+    lines: bytes
+    rows: int
+    claims: int
+    keys: frozenset[tuple[str, str]]
+    words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=2)
+def _topics(path: str) -> TopicSet:
+    """The topic file ("" for none), read once per worker process."""
+    return load_topics(Path(path) if path else None)
+
+
+def segment_file(item: tuple[str, str, tuple[str, ...]]) -> PageRows | None:
+    """Segment one ``cleaned/<source_id>.json`` (runs in a worker process).
+
+    Args:
+        item: the record's path, the topic file ("" for none) and the raw folders to
+            look the page up in, as strings so the item pickles cheaply.
+
+    Returns:
+        The page's rows, or None when the file is not an extracted page with status "ok".
+    """
+    path, topics_file, raw_dirs = item
+    doc = read_json(Path(path))
+    if not (isinstance(doc, dict) and doc.get("status") == "ok" and "blocks" in doc):
+        return None
+    # Only kept blocks are segmented; dropping the rest early keeps the worker small on huge pages.
+    doc["blocks"] = content_rows(doc)
+    claims = segment_document(doc, nlp=build_nlp(), topics=_topics(topics_file),
+                              raw_text=_raw_text(doc, [Path(d) for d in raw_dirs]))
+    claims.sort(key=lambda c: (c.clean_start, c.claim_id))
+    lines = "".join(canonical_json(c.to_json()) + "\n" for c in claims).encode("utf-8")
+    return PageRows(str(doc["source_id"]), lines, len(claims), sum(c.is_claim for c in claims),
+                    page_keys(claims), page_words(claims))
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """Where one page's rows sit in the spool file."""
+
+    source_id: str
+    offset: int
+    size: int
+
+
+def _spool_pages(pages: Iterable[PageRows | None], spool: IO[bytes], index: KeyIndex) -> list[_Chunk]:
+    """Append each page's rows to ``spool`` and fold its keys into ``index``; return where they went."""
+    chunks: list[_Chunk] = []
+    for page in pages:
+        if page is None:
+            continue
+        LOGGER.info("%s: %d rows, %d claims", page.source_id, page.rows, page.claims)
+        if page.rows:
+            index.add(page.source_id, keys=page.keys, words=page.words)
+            chunks.append(_Chunk(page.source_id, spool.tell(), len(page.lines)))
+            spool.write(page.lines)
+    return chunks
+
+
+def _final_lines(spool: IO[bytes], chunks: list[_Chunk], renamed: Renames) -> Iterator[bytes]:
+    """The spooled rows in (source_id, clean_start, claim_id) order, with unified object keys.
+
+    A page whose source has no renamed key and no second record is copied as it is;
+    the others are parsed, merged and written again (canonical JSON gives the same bytes).
+    """
+    renaming = {source_id for _, _, source_id in renamed}
+    by_source = sorted(chunks, key=lambda c: c.source_id)
+    for source_id, group in itertools.groupby(by_source, key=lambda c: c.source_id):
+        parts = list(group)
+        blobs = [_read_chunk(spool, chunk) for chunk in parts]
+        if len(parts) == 1 and source_id not in renaming:
+            yield blobs[0]
+            continue
+        rows = [json.loads(line) for blob in blobs for line in blob.splitlines()]
+        rows.sort(key=lambda r: (r["clean_start"], r["claim_id"]))
+        yield "".join(canonical_json(_renamed_row(row, renamed)) + "\n" for row in rows).encode("utf-8")
+
+
+def _read_chunk(spool: IO[bytes], chunk: _Chunk) -> bytes:
+    """One page's rows back from the spool file."""
+    spool.seek(chunk.offset)
+    return spool.read(chunk.size)
+
+
+def _renamed_row(row: dict[str, Any], renamed: Renames) -> dict[str, Any]:
+    """A claim row with its object key unified (see :func:`unify_objects`)."""
+    new_key = renamed.get((row["frame"], row["object"], row["source_id"]))
+    if new_key:
+        row["topic"] = _renamed_topic(row["topic"], frame=row["frame"], old=row["object"], new=new_key,
+                                      kind=row["kind"])
+        row["object"] = new_key
+    return row
+
+
+def _write_blobs_atomic(path: Path, blobs: Iterable[bytes]) -> None:
+    """Stream ``blobs`` into ``path`` through a temp file and ``os.replace`` (never half-written)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines(blobs)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_segment(cleaned_dir: Path, *, topics_file: Path | None = None, raw_dir: Path | None = None,
+                settings: Settings | None = None) -> Path:
     """Segment every ``cleaned/*.json`` with status "ok" into ``cleaned/claims.jsonl``.
 
     Raw pages (for exact quotes) are looked up by each document's ``file``, then by name
     in ``raw_dir``, ``<cleaned_dir>/../raw`` and the project's ``raw/``. Rows are sorted
     by (source_id, clean_start, claim_id) so reruns give identical bytes.
+
+    Pages are read and segmented one at a time on the worker pool of ``settings``
+    (:mod:`pipeline.parallel`); their rows are spooled to an anonymous temp file in page
+    order while only their keys and words stay in memory, then written out with the
+    object keys unified across pages, so memory does not grow with the pages' text.
     """
-    nlp, topics = build_nlp(), load_topics(topics_file)
-    raw_dirs = [d for d in (raw_dir, cleaned_dir.parent / "raw", RAW_DIR) if d is not None]
-    docs = []
-    for path in sorted(cleaned_dir.glob("*.json")):
-        doc = read_json(path)
-        if isinstance(doc, dict) and doc.get("status") == "ok" and "blocks" in doc:
-            docs.append(doc)
-    claims: list[Claim] = []
-    for doc in sorted(docs, key=lambda d: str(d["source_id"])):
-        found = segment_document(doc, nlp=nlp, topics=topics, raw_text=_raw_text(doc, raw_dirs))
-        LOGGER.info("%s: %d rows, %d claims", doc["source_id"], len(found), sum(c.is_claim for c in found))
-        claims.extend(found)
-    claims = unify_objects(claims)
-    claims.sort(key=lambda c: (c.source_id, c.clean_start, c.claim_id))
+    load_topics(topics_file)  # a bad topic file fails here, once, before any page is read
+    raw_dirs = tuple(str(d) for d in (raw_dir, cleaned_dir.parent / "raw", RAW_DIR) if d is not None)
+    # Records are named <source_id>.json: in this order a source's pages come together.
+    paths = sorted(cleaned_dir.glob("*.json"), key=lambda p: p.stem)
+    items = [(str(p), str(topics_file or ""), raw_dirs) for p in paths]
+    index = KeyIndex()
     out = cleaned_dir / CLAIMS_FILE
-    write_jsonl(out, (c.to_json() for c in claims))
+    cleaned_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=cleaned_dir) as spool:
+        pages = imap_ordered(segment_file, items, settings=settings or Settings(), desc="segment")
+        chunks = _spool_pages(pages, spool, index)
+        _write_blobs_atomic(out, _final_lines(spool, chunks, index.renames()))
     return out

@@ -23,7 +23,7 @@ def segment(cleaned_dir: Path, *, raw_dir: Path, settings: Settings) -> Path:
     from pipeline.segment import run_segment
 
     topics = Path(settings.topics_file) if settings.topics_file else None
-    return run_segment(cleaned_dir, topics_file=topics, raw_dir=raw_dir)
+    return run_segment(cleaned_dir, topics_file=topics, raw_dir=raw_dir, settings=settings)
 
 
 def crossref(cleaned_dir: Path, *, settings: Settings) -> Path:

@@ -527,3 +527,24 @@ def test_fourth_page_turns_the_interval_into_a_conflict(tmp_path: Path) -> None:
     assert after["point_id"] == before["point_id"]
     assert after["conflicting_sources"] == [fixture.stem]
     assert after["sources"] == before["sources"]
+
+
+def test_run_crossref_reads_only_what_it_needs_and_writes_crossref_claims_result(tmp_path: Path) -> None:
+    # Full extract records (blocks, other metadata), a record without a title, unusable
+    # sources and a non-claim: the files must hold exactly the in-memory result.
+    untitled = {"source_id": C, "status": "ok", "file": f"{C}.txt", "metadata": {}}
+    records = [*sources(A, B), untitled, *sources("d", status="duplicate")]
+    for record in records:
+        record["blocks"] = [{"index": 0, "text": "x" * 100, "keep": True}]
+        record.setdefault("metadata", {})["author"] = "someone"
+        write_json(tmp_path / f"{record['source_id']}.json", record)
+    claims = [*PAGE_CLAIMS, interval("d", 10, 12), claim(A, "Read more articles.", is_claim=False)]
+    write_jsonl(tmp_path / "claims.jsonl", [c.to_json() for c in claims])
+    points, point_sources = crossref_claims(claims, records)
+    expected = tmp_path / "expected"
+    expected.mkdir()
+    write_jsonl(expected / "points.jsonl", points)
+    write_jsonl(expected / "point_sources.jsonl", point_sources)
+    run_crossref(tmp_path)
+    for name in ("points.jsonl", "point_sources.jsonl"):
+        assert (tmp_path / name).read_bytes() == (expected / name).read_bytes()

@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.claimkinds import KINDS, NON_CLAIM_KINDS
+from pipeline.config import Settings
 from pipeline.decode import decode_bytes
 from pipeline.errors import ConfigError
 from pipeline.frames import FRAMES
-from pipeline.io import read_jsonl, write_json
+from pipeline.io import canonical_json, read_jsonl, write_json
 from pipeline.model import Claim
 from pipeline.nlp import build_nlp
 from pipeline.segment import document_from_text, run_segment, segment_document, unify_objects
@@ -438,3 +439,23 @@ def test_provenance_holds_on_arbitrary_text(text: str) -> None:
 def test_nlp_is_built_once() -> None:
     assert build_nlp() is build_nlp()
     assert build_nlp().pipe_names == ["sentencizer"]
+
+
+def test_run_segment_on_a_pool_matches_segmenting_every_page_at_once(tmp_path: Path) -> None:
+    # Seven copies of one page and one of each other page: enough files for the pool, and
+    # keys that a single source states, so object keys are unified across the streamed pages.
+    cleaned = tmp_path / "cleaned"
+    stems = [f"{RAW_PAGES[0].stem}_{n}" for n in range(7)] + [p.stem for p in RAW_PAGES[1:]]
+    pages = [RAW_PAGES[0]] * 7 + RAW_PAGES[1:]
+    claims: list[Claim] = []
+    for stem, path in zip(stems, pages, strict=True):
+        doc, _ = extracted_doc(decode_bytes(path.read_bytes()).text, stem)
+        write_json(cleaned / f"{stem}.json", doc)
+        claims.extend(segment_document(doc, nlp=build_nlp(), topics=TopicSet()))
+    objects = [c.object for c in claims]
+    unify_objects(claims)
+    assert [c.object for c in claims] != objects
+    claims.sort(key=lambda c: (c.source_id, c.clean_start, c.claim_id))
+    expected = "".join(canonical_json(c.to_json()) + "\n" for c in claims).encode("utf-8")
+    for jobs in (1, 2):
+        assert run_segment(cleaned, settings=Settings(jobs=jobs)).read_bytes() == expected
