@@ -1,0 +1,336 @@
+"""Stage 5: the human reports, ``report.html``, ``agreement.png`` and ``summary.md``.
+
+The HTML report is one self-contained file (inline CSS, the chart as a data URI,
+a Content-Security-Policy that forbids scripts and network access) rendered by
+Jinja2 with autoescaping on, because every title, quote and block comes from
+untrusted pages. Lists and audit views are capped so a run over thousands of
+pages still gives a file a browser opens; the report says what it left out.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from pipeline import __version__
+from pipeline.chart import MatrixView, agreement_png
+from pipeline.config import RAW_DIR
+from pipeline.decode import DecodeError, decode_bytes
+from pipeline.export import USABLE_STATUSES, Dataset, load_blocks, load_dataset, source_row, usable_source_ids
+from pipeline.io import write_bytes_atomic
+
+LOGGER = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that keep the report readable and small on large runs.
+
+    With the defaults a 10,000-page run gives a report of a few megabytes: the
+    matrix and point lists show the first few hundred points, the source table
+    the first 1,000 pages (counts stay exact; the CSV files hold everything), and
+    the audit view the first 50,000 characters of the first 100 pages, which
+    shows typical article pages whole (the sample pages are 5-15 kB).
+    """
+
+    sources: int = 1000
+    matrix_rows: int = 200
+    matrix_columns: int = 60
+    points_per_section: int = 300
+    audit_sources: int = 100
+    audit_chars: int = 50_000
+
+
+#: Point statuses in the order the report presents them (conflicts first).
+SECTIONS = (
+    ("conflict", "Conflicts", "Sources disagree: the quotes side by side."),
+    ("partial", "Partial agreement", "Sources state the point with different precision or scope."),
+    ("agree", "Agreements", "Several sources state the point the same way."),
+    ("single", "Single-source points", "Only one source makes these points."),
+)
+ANCHOR_UNSAFE_RE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def anchor(prefix: str, key: str) -> str:
+    """An HTML id for ``key``: readable when the key is safe, suffixed by a hash when not."""
+    safe = ANCHOR_UNSAFE_RE.sub("_", key)
+    if safe != key:
+        safe += "-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix}-{safe}"
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of raw page text in the audit view with one look."""
+
+    text: str
+    state: str  # "kept", "removed" or "gap" (between blocks)
+    rule: str = ""  # the rule, shown at the start of a removed block
+    anchors: list[str] = field(default_factory=list)  # claim anchors starting here
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Audit:
+    """The audit view of one source: its raw text cut into pieces."""
+
+    source_id: str
+    anchor: str
+    title: str
+    status: str
+    pieces: list[Piece]
+    note: str = ""
+
+
+def read_raw(raw_dir: Path, record: dict[str, Any]) -> str | None:
+    """The decoded raw page, so block and claim offsets index it; None if unreadable."""
+    path = raw_dir / str(record.get("file", ""))
+    try:
+        return decode_bytes(path.read_bytes()).text
+    except (OSError, DecodeError) as exc:
+        LOGGER.warning("%s: raw page not available for the audit view (%s)", path, exc)
+        return None
+
+
+def cut_points(limit: int, blocks: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[int]:
+    """Every offset where the look of the audit view changes, up to ``limit``."""
+    cuts = {0, limit}
+    for block in blocks:
+        cuts.update((block["raw_start"], block["raw_end"]))
+    for claim in claims:
+        cuts.update((claim["raw_start"], claim["raw_end"]))
+    return sorted(c for c in cuts if 0 <= c <= limit)
+
+
+def audit_pieces(text: str, blocks: list[dict[str, Any]], claims: list[dict[str, Any]],
+                 *, limit: int) -> list[Piece]:
+    """Cut ``text[:limit]`` at block and quote edges and label each run.
+
+    Blocks are looked up by start offset; a removed block's rule is shown once,
+    at its start. Claim anchors sit where each quote starts.
+    """
+    ordered = sorted(blocks, key=lambda b: (b["raw_start"], b["raw_end"]))
+    starts: dict[int, list[str]] = {}
+    for claim in sorted(claims, key=lambda c: str(c["claim_id"])):
+        starts.setdefault(claim["raw_start"], []).append(anchor("q", claim["claim_id"]))
+    # Quotes open and close only at cut points, so a running count tells whether
+    # each run lies inside a quote without testing every claim against every run.
+    delta: Counter[int] = Counter()
+    for claim in claims:
+        if claim["raw_end"] > claim["raw_start"]:
+            delta[claim["raw_start"]] += 1
+            delta[claim["raw_end"]] -= 1
+    pieces: list[Piece] = []
+    index = open_quotes = 0
+    for begin, end in itertools.pairwise(cut_points(min(limit, len(text)), ordered, claims)):
+        open_quotes += delta[begin]
+        while index < len(ordered) and ordered[index]["raw_end"] <= begin:
+            index += 1
+        block = ordered[index] if index < len(ordered) and ordered[index]["raw_start"] <= begin else None
+        piece = Piece(text[begin:end], "gap", anchors=starts.get(begin, []), quoted=open_quotes > 0)
+        if block is not None:
+            piece.state = "kept" if block["keep"] else "removed"
+            if piece.state == "removed" and block["raw_start"] == begin:
+                piece.rule = str(block["rule"] or "")
+        pieces.append(piece)
+    return pieces
+
+
+def build_audit(record: dict[str, Any], claims: list[dict[str, Any]], raw: str | None,
+                *, limit: int) -> Audit:
+    """The audit view of one source, capped at ``limit`` characters."""
+    sid, status = str(record["source_id"]), str(record["status"])
+    title = str((record.get("metadata") or {}).get("title") or record.get("file") or sid)
+    if raw is None:
+        return Audit(sid, anchor("src", sid), title, status, [], "The raw page could not be read.")
+    pieces = audit_pieces(raw, load_blocks(record), claims, limit=limit)
+    shown = min(limit, len(raw))
+    note = ""
+    if shown < len(raw):
+        note = f"Showing the first {shown:,} of {len(raw):,} characters; the rest is left out."
+    return Audit(sid, anchor("src", sid), title, status, pieces, note)
+
+
+def most_common(values: list[str]) -> str:
+    """The most frequent non-empty value (ties broken alphabetically), or ''."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def point_order(point: dict[str, Any]) -> tuple[int, int, str, str]:
+    """Conflicts first (the report's order), best-supported points next, then topic and id."""
+    rank = [status for status, _, _ in SECTIONS]
+    status = str(point.get("status"))
+    return (rank.index(status) if status in rank else len(rank), -len(point.get("sources") or []),
+            str(point.get("topic") or ""), str(point["point_id"]))
+
+
+def evidence_view(point: dict[str, Any], anchored: set[str]) -> list[dict[str, Any]]:
+    """The point's evidence with a link target when the quote is in an audit view."""
+    items = []
+    for item in point.get("evidence") or []:
+        view = dict(item)
+        target = anchor("q", str(item["claim_id"]))
+        view["href"] = f"#{target}" if target in anchored else ""
+        items.append(view)
+    return sorted(items, key=lambda e: (e.get("stance") != "states", str(e["source_id"]), str(e["claim_id"])))
+
+
+def matrix_view(points: list[dict[str, Any]], links: list[dict[str, Any]], source_ids: list[str],
+                *, limits: Limits) -> dict[str, Any]:
+    """The matrix cells for the HTML table (capped) and the chart."""
+    cells = {(r["point_id"], r["source_id"]): r for r in links}
+    rows: list[dict[str, Any]] = []
+    for point in points:
+        line = []
+        for sid in source_ids:
+            link = cells.get((point["point_id"], sid), {})
+            line.append({"stance": link.get("stance", "silent"), "value": link.get("value") or ""})
+        rows.append({"point": point, "cells": line})
+    return {
+        "columns": source_ids[: limits.matrix_columns],
+        "rows": [{"point": r["point"], "cells": r["cells"][: limits.matrix_columns]}
+                 for r in rows[: limits.matrix_rows]],
+        "total_rows": len(rows),
+        "total_columns": len(source_ids),
+        "chart": MatrixView(
+            rows=[str(r["point"].get("statement") or r["point"]["point_id"]) for r in rows],
+            columns=source_ids,
+            stances=[[c["stance"] for c in r["cells"]] for r in rows],
+            total_rows=len(rows),
+            total_columns=len(source_ids),
+            statuses=[str(r["point"].get("status")) for r in rows],
+            values=[[str(c["value"]) for c in r["cells"]] for r in rows],
+        ),
+    }
+
+
+def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[str, Any]:
+    """Everything the templates show, computed once (the stage's pure-ish core)."""
+    sources = [source_row(r) for r in dataset.sources]
+    source_ids = usable_source_ids(dataset)
+    points = sorted(dataset.points, key=point_order)
+    claims_by_source: dict[str, list[dict[str, Any]]] = {}
+    for claim in dataset.claims:
+        claims_by_source.setdefault(claim["source_id"], []).append(claim)
+    audited = sorted((r for r in dataset.sources if r["n_blocks"]),
+                     key=lambda r: (r["status"] not in USABLE_STATUSES, r["source_id"]))
+    audits = [
+        build_audit(r, claims_by_source.get(r["source_id"], []),
+                    read_raw(raw_dir, r), limit=limits.audit_chars)
+        for r in audited[: limits.audit_sources]
+    ]
+    anchored = {a for audit in audits for piece in audit.pieces for a in piece.anchors}
+    audit_ids = {audit.source_id: audit.anchor for audit in audits}
+    for row in sources:
+        row["anchor"] = audit_ids.get(row["source_id"], "")
+    sections = []
+    for status, title, blurb in SECTIONS:
+        chosen = [p for p in points if p["status"] == status]
+        shown = [dict(p, evidence=evidence_view(p, anchored)) for p in chosen[: limits.points_per_section]]
+        sections.append({"status": status, "title": title, "blurb": blurb,
+                         "points": shown, "total": len(chosen)})
+    return {
+        "subject": most_common([str(c.get("subject") or "") for c in dataset.claims if c.get("is_claim")]),
+        "version": __version__,
+        "sources": sources[: limits.sources],
+        "source_total": len(sources),
+        "unusable": [s for s in sources if s["status"] not in USABLE_STATUSES][: limits.sources],
+        "unusable_total": sum(s["status"] not in USABLE_STATUSES for s in sources),
+        "usable_count": sum(s["status"] in USABLE_STATUSES for s in sources),
+        "claim_count": sum(bool(c.get("is_claim")) for c in dataset.claims),
+        "status_counts": {status: sum(p["status"] == status for p in points) for status, _, _ in SECTIONS},
+        "matrix": matrix_view(points, dataset.point_sources, source_ids, limits=limits),
+        "sections": sections,
+        "audits": audits,
+        "audit_total": len(audited),
+        "titles": {s["source_id"]: s["title"] or s["file"] or s["source_id"] for s in sources},
+        "limits": limits,
+    }
+
+
+def environment() -> jinja2.Environment:
+    """Jinja2 with autoescaping on for every template: page text is untrusted."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["anchor"] = anchor
+    return env
+
+
+def markdown_environment() -> jinja2.Environment:
+    """Jinja2 for Markdown: every printed value passes through :func:`md_cell`."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=md_cell,
+    )
+
+
+def render_html(context: dict[str, Any], png: bytes) -> str:
+    """The self-contained HTML report, with the chart embedded as a data URI."""
+    data_uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return environment().get_template("report.html.j2").render(context, chart_uri=data_uri)
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: one line, pipes escaped, no HTML tag can open.
+
+    Only ``<`` needs escaping to stop tags; ``>`` stays readable (values like ``>=24 h``).
+    """
+    text = " ".join(str(value if value is not None else "").split())
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def render_summary(context: dict[str, Any]) -> str:
+    """The Markdown summary, for a README or a ticket."""
+    return markdown_environment().get_template("summary.md.j2").render(context)
+
+
+def run_report(cleaned_dir: Path, reports_dir: Path, *, raw_dir: Path = RAW_DIR,
+               limits: Limits | None = None) -> list[Path]:
+    """Write ``agreement.png``, ``report.html`` and ``summary.md`` into ``reports_dir``.
+
+    Args:
+        cleaned_dir: folder with the extract, segment and crossref outputs.
+        reports_dir: folder for the reports (created if needed).
+        raw_dir: folder of raw pages, read for the audit view.
+        limits: caps for large runs (defaults: :class:`Limits`).
+
+    Returns:
+        The paths written.
+    """
+    context = build_context(load_dataset(cleaned_dir), raw_dir, limits=limits or Limits())
+    png = agreement_png(context["matrix"]["chart"])
+    outputs = {
+        reports_dir / "agreement.png": png,
+        reports_dir / "report.html": render_html(context, png).encode("utf-8"),
+        reports_dir / "summary.md": render_summary(context).encode("utf-8"),
+    }
+    for path, data in outputs.items():
+        write_bytes_atomic(path, data)
+        LOGGER.info("%s: %d bytes", path, len(data))
+    return list(outputs)
+

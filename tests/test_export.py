@@ -1,0 +1,256 @@
+"""The export stage: a valid Frictionless package, byte-identical reruns, safe CSV cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import frictionless
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import __version__
+from pipeline.config import Settings
+from pipeline.export import (
+    clean_text_cell,
+    csv_bytes,
+    csv_cell,
+    format_number,
+    matrix_cell,
+    run_export,
+    warn_unsplittable_ids,
+)
+from pipeline.io import read_jsonl
+from pipeline.tables import Column, Table, matrix_column, matrix_table
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
+TABLES = ("sources", "claims", "points", "point_sources", "matrix")
+
+
+def fresh_copy(root: Path) -> Path:
+    """A writable copy of the fixture dataset; returns its cleaned folder."""
+    shutil.copytree(FIXTURE, root / "dataset")
+    return root / "dataset" / "cleaned"
+
+
+@pytest.fixture()
+def exported(tmp_path: Path) -> Path:
+    cleaned = fresh_copy(tmp_path)
+    run_export(cleaned, settings=Settings())
+    return cleaned
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_writes_every_face_of_every_table(exported: Path) -> None:
+    for name in TABLES:
+        assert (exported / f"{name}.csv").stat().st_size > 0
+        assert (exported / f"{name}.parquet").stat().st_size > 0
+    assert (exported / "sources.jsonl").exists()
+    assert (exported / "matrix.jsonl").exists()
+
+
+def test_package_validates_with_frictionless(exported: Path) -> None:
+    report = frictionless.validate(str(exported / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "type", "note"])
+
+
+def test_broken_foreign_key_fails_validation(tmp_path: Path) -> None:
+    cleaned = fresh_copy(tmp_path)
+    rows = list(read_jsonl(cleaned / "claims.jsonl"))
+    rows[0]["source_id"] = "no_such_source"
+    (cleaned / "claims.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_export(cleaned, settings=Settings())
+    report = frictionless.validate(str(cleaned / "datapackage.json"))
+    assert not report.valid
+    assert "foreign-key" in {error[0] for error in report.flatten(["type"])}
+
+
+def test_rerun_is_byte_identical(tmp_path: Path) -> None:
+    first = fresh_copy(tmp_path / "one")
+    second = fresh_copy(tmp_path / "two")
+    written = run_export(first, settings=Settings())
+    run_export(second, settings=Settings())
+    run_export(second, settings=Settings())
+    assert written
+    for path in written:
+        assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+
+
+def test_stage_outputs_are_not_clobbered(tmp_path: Path) -> None:
+    cleaned = fresh_copy(tmp_path)
+    before = {n: (cleaned / n).read_bytes() for n in ("claims.jsonl", "points.jsonl", "point_sources.jsonl")}
+    run_export(cleaned, settings=Settings())
+    assert {n: (cleaned / n).read_bytes() for n in before} == before
+
+
+def test_csv_has_bom_newlines_and_one_header(exported: Path) -> None:
+    for name in TABLES:
+        data = (exported / f"{name}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), name
+        assert b"\r" not in data, name
+        assert data.endswith(b"\n"), name
+
+
+def test_formula_cells_are_defused_in_csv_only(exported: Path) -> None:
+    points = read_csv(exported / "points.csv")
+    formula = [p for p in points if "HYPERLINK" in p["statement"]]
+    assert formula and formula[0]["statement"].startswith("'=HYPERLINK")
+    claims = read_csv(exported / "claims.csv")
+    assert any(c["text"].startswith("'=HYPERLINK") for c in claims)
+    assert not any(c["text"].startswith("=") for c in claims)
+    exact = [r for r in read_jsonl(exported / "matrix.jsonl") if "HYPERLINK" in r["statement"]]
+    assert exact[0]["statement"].startswith("=HYPERLINK")
+
+
+def test_whitespace_is_collapsed_in_csv_and_kept_in_jsonl(exported: Path) -> None:
+    titles = {r["source_id"]: r["title"] for r in read_csv(exported / "sources.csv")}
+    assert titles["b"] == 'The <script>alert("title")</script> starter guide'
+    exact = {r["source_id"]: r["title"] for r in read_jsonl(exported / "sources.jsonl")}
+    assert "\t" in exact["b"] and "  " in exact["b"]
+
+
+def test_curly_quotes_and_units_survive(exported: Path) -> None:
+    text = (exported / "points.csv").read_text(encoding="utf-8-sig")
+    assert "“formula”" in text
+    assert "24-26 °C" in text
+
+
+def test_points_reference_existing_claims_and_claims_existing_sources(exported: Path) -> None:
+    claim_ids = {c["claim_id"] for c in read_csv(exported / "claims.csv")}
+    source_ids = {s["source_id"] for s in read_csv(exported / "sources.csv")}
+    points = read_csv(exported / "points.csv")
+    assert points
+    for point in points:
+        ids = point["claim_ids"].split(";")
+        assert ids and set(ids) <= claim_ids
+        assert set(point["sources"].split(";")) <= source_ids
+    for claim in read_csv(exported / "claims.csv"):
+        assert claim["source_id"] in source_ids
+    for link in read_csv(exported / "point_sources.csv"):
+        assert link["source_id"] in source_ids
+
+
+def test_sources_table_lists_every_page_with_status(exported: Path) -> None:
+    rows = {r["source_id"]: r for r in read_csv(exported / "sources.csv")}
+    assert set(rows) == {"a", "b", "c", "d"}
+    assert rows["c"]["status"] == "error" and rows["c"]["message"] == "empty file"
+    assert rows["d"]["duplicate_of"] == "a"
+    assert rows["a"]["format"] == "text" and int(rows["a"]["words_kept"]) > 0
+
+
+def test_matrix_cells_show_stance_and_value(exported: Path) -> None:
+    matrix = read_csv(exported / "matrix.csv")
+    assert list(matrix[0])[:4] == ["point_id", "topic", "statement", "status"]
+    assert set(list(matrix[0])[4:]) == {"a", "b"}
+    conflict = next(r for r in matrix if r["status"] == "conflict")
+    assert conflict["a"] == "states: 12 h"
+    assert conflict["b"] == "conflicts: 24 h"
+    assert any(r["a"] == "silent" for r in matrix)
+
+
+def test_parquet_is_typed(exported: Path) -> None:
+    claims = pq.read_table(exported / "claims.parquet")
+    assert claims.schema.field("value_min").type == pa.float64()
+    assert claims.schema.field("is_claim").type == pa.bool_()
+    assert claims.schema.field("raw_start").type == pa.int64()
+    points = pq.read_table(exported / "points.parquet").to_pylist()
+    agree = next(p for p in points if p["status"] == "agree")
+    assert agree["sources"] == ["a", "b"]
+    assert any(p["statement"].startswith("=HYPERLINK") for p in points)
+
+
+def test_package_records_configuration_and_versions(exported: Path) -> None:
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    settings = Settings(jobs=3)
+    assert package["pipeline"]["settings_digest"] == Settings().digest() != settings.digest()
+    assert package["pipeline"]["settings"] == Settings().to_json()
+    assert package["pipeline"]["version"] == __version__
+    assert package["pipeline"]["libraries"]["pyarrow"] == pa.__version__
+    names = [r["name"] for r in package["resources"]]
+    assert names == list(TABLES)
+    claims = package["resources"][1]
+    assert claims["encoding"] == "utf-8-sig"
+    assert claims["schema"]["foreignKeys"][0]["reference"] == {"resource": "sources", "fields": ["source_id"]}
+    points = package["resources"][2]["schema"]["fields"]
+    assert {f["name"]: f.get("delimiter") for f in points}["claim_ids"] == ";"
+    assert package["pipeline"]["files"]["claims"]["parquet"]["path"] == "claims.parquet"
+
+
+def test_missing_stage_outputs_give_empty_tables(tmp_path: Path) -> None:
+    cleaned = fresh_copy(tmp_path)
+    for name in ("claims.jsonl", "points.jsonl", "point_sources.jsonl"):
+        (cleaned / name).unlink()
+    run_export(cleaned, settings=Settings())
+    assert read_csv(cleaned / "claims.csv") == []
+    assert frictionless.validate(str(cleaned / "datapackage.json")).valid
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("=1+1", "'=1+1"),
+    ("+44 20", "'+44 20"),
+    ("-2 h", "'-2 h"),
+    ("@user", "'@user"),
+    ("\t=1", "'=1"),
+    ("  a \n b  ", "a b"),
+    ("safe = text", "safe = text"),
+])
+def test_clean_text_cell(text: str, expected: str) -> None:
+    assert clean_text_cell(text) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (4.0, "4"), (0.5, "0.5"), (1e-7, "0"), (1e6, "1000000"), (-2.25, "-2.25"), (1 / 3, "0.333333"),
+])
+def test_format_number_is_fixed_point(value: float, expected: str) -> None:
+    assert format_number(value) == expected
+
+
+def test_csv_cell_types() -> None:
+    assert csv_cell(None, "number") == ""
+    assert csv_cell(True, "boolean") == "true"
+    assert csv_cell(-3.0, "number") == "-3"
+    assert csv_cell(["a", "b"], "list") == "a;b"
+    assert matrix_cell("silent", "") == "silent"
+    assert matrix_cell("conflicts", ">=24 h") == "conflicts: >=24 h"
+
+
+def test_csv_round_trips_through_a_csv_reader(exported: Path) -> None:
+    raw = (exported / "claims.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(raw)))
+    assert len({len(r) for r in rows}) == 1
+    assert len(rows) == 1 + sum(1 for _ in read_jsonl(exported / "claims.jsonl"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_round_trips_as_one_safe_cell(text: str) -> None:
+    table = Table("t", "t", "t", (Column("id", "string", "row id"), Column("x", "string", "text")), ("id",))
+    data = csv_bytes(table, [{"id": "1", "x": text}])
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 2
+    cell = rows[1][1]
+    assert cell == clean_text_cell(text)
+    assert cell[:1] not in "=+-@\t\r" or cell == ""
+    assert " ".join(text.split()) in cell
+
+
+def test_matrix_column_never_clashes_with_lead_columns() -> None:
+    assert matrix_column("page_01") == "page_01"
+    assert matrix_column("status") == "source:status"
+    names = matrix_table(["status", "a"]).names
+    assert len(names) == len(set(names))
+
+
+def test_ids_with_the_list_delimiter_are_reported(caplog: pytest.LogCaptureFixture) -> None:
+    warn_unsplittable_ids(["a", "b;c"])
+    assert "b;c" in caplog.text
