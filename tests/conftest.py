@@ -1,4 +1,4 @@
-"""Shared fixtures: project paths, the benchmark folder, and the golden-file switch."""
+"""Shared fixtures: project paths and the benchmark folder."""
 
 from __future__ import annotations
 
@@ -9,17 +9,6 @@ import pytest
 from pipeline.config import PROJ_ROOT, RAW_DIR
 
 BENCH_DIR = PROJ_ROOT.parent / "shared" / "bench" / "extraction"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    """``--update-golden`` rewrites golden files instead of comparing against them."""
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden files on purpose")
-
-
-@pytest.fixture(scope="session")
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    """Whether golden files should be rewritten in this run."""
-    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture(scope="session")
