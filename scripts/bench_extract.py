@@ -25,7 +25,7 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.extract import assemble_clean_text, run_extractor  # noqa: E402
+from pipeline.extract import assemble_clean_text, run_extractor
 
 FORMS = ("html", "w3m", "inscriptis", "chromium")
 
@@ -122,7 +122,9 @@ def print_table(rows: list[dict[str, object]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--bench", type=Path, default=Path("../shared/bench/extraction"),
                         help="benchmark set folder (html/, render/*/, gold/)")
     parser.add_argument("--forms", nargs="+", default=list(FORMS), choices=FORMS, help="input forms to run")
