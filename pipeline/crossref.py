@@ -14,9 +14,7 @@ comes from opposite polarity or disjoint numbers.
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +30,7 @@ from pipeline.compare import (
     polarity_sign,
 )
 from pipeline.errors import InputError
-from pipeline.io import FILE_MODE, canonical_json, content_id, read_json, read_jsonl
+from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
 from pipeline.model import Claim
 from pipeline.similarity import (
     NO_VOCABULARY,
@@ -498,24 +496,6 @@ def run_crossref(cleaned_dir: Path) -> Path:
     claims = read_claims(claims_path, usable_sources(sources))
     points, point_sources = crossref_claims(claims, sources)
     points_path = cleaned_dir / POINTS_FILE
-    write_rows_atomic(points_path, points)
-    write_rows_atomic(cleaned_dir / POINT_SOURCES_FILE, point_sources)
+    write_jsonl(points_path, points)
+    write_jsonl(cleaned_dir / POINT_SOURCES_FILE, point_sources)
     return points_path
-
-
-def write_rows_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> None:
-    """Write one canonical JSON object per line, a row at a time, through a temp file and ``os.replace``.
-
-    The same bytes as :func:`pipeline.io.write_jsonl`, without building the whole file
-    as one string first: points.jsonl of 10,000 pages is about 160 MB, held twice
-    (text and its UTF-8 bytes) by a one-piece write.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.writelines((canonical_json(row) + "\n").encode("utf-8") for row in rows)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

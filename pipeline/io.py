@@ -6,7 +6,8 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,24 +39,52 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file and ``os.replace``.
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temp path beside ``path``; on a clean exit it replaces ``path`` (``os.replace``).
 
     A reader, or a run killed mid-way, sees either the old file or the new one,
-    never a truncated mix. There is no ``fsync``: the rename is what protects
-    against a killed run, and a sync per file cost about 12 ms, two per page
-    (scripts/bench_scale.py), for protection only against power loss.
+    never a truncated mix; on an exception the temp file is removed and ``path``
+    is left as it was. A path (not a handle) is yielded so writers that open files
+    themselves, such as Parquet's, can use it too. There is no ``fsync``: the
+    rename is what protects against a killed run, and a sync per file cost about
+    12 ms, two per page (scripts/bench_scale.py), for protection only against
+    power loss.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        yield tmp
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_blobs_atomic(path: Path, blobs: Iterable[bytes]) -> None:
+    """Stream ``blobs`` into ``path`` atomically, never holding the whole file in memory."""
+    with atomic_output(path) as tmp, tmp.open("wb") as handle:
+        handle.writelines(blobs)
+
+
+def jsonl_line(row: dict[str, Any]) -> bytes:
+    """One canonical JSON Lines record, as UTF-8 bytes."""
+    return (canonical_json(row) + "\n").encode("utf-8")
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (output files can be hundreds of MB)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -70,8 +99,8 @@ def write_json(path: Path, value: Any) -> None:
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
-    """Write one canonical JSON object per line, atomically."""
-    write_text_atomic(path, "".join(canonical_json(row) + "\n" for row in rows))
+    """Write one canonical JSON object per line, atomically, a row at a time."""
+    write_blobs_atomic(path, map(jsonl_line, rows))
 
 
 def read_json(path: Path) -> Any:
@@ -85,3 +114,38 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+class SortedJsonl:
+    """A JSON Lines file read in a chosen order while holding only keys and offsets.
+
+    The dataset tables of a large run are sorted for output, but their records
+    (claims with quotes, points with all their evidence) would not fit in memory
+    at once: the index keeps one sort key and one byte offset per record, and
+    iteration reads each record again from its offset.
+    """
+
+    def __init__(self, path: Path, key: Callable[[dict[str, Any]], Any]) -> None:
+        self.path = path
+        entries: list[tuple[Any, int]] = []
+        if path.exists():
+            with path.open("rb") as handle:
+                offset = 0
+                for line in handle:
+                    if line.strip():
+                        entries.append((key(json.loads(line)), offset))
+                    offset += len(line)
+        entries.sort()
+        self.keys = [key for key, _ in entries]
+        self.offsets = [offset for _, offset in entries]
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        if not self.offsets:
+            return
+        with self.path.open("rb") as handle:
+            for offset in self.offsets:
+                handle.seek(offset)
+                yield json.loads(handle.readline())

@@ -25,7 +25,6 @@ import functools
 import itertools
 import json
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -39,7 +38,7 @@ from pipeline.claimkinds import HEADING_BLOCKS, claim_kind, non_claim_kind
 from pipeline.config import RAW_DIR, Settings
 from pipeline.decode import decode_bytes
 from pipeline.frames import FrameMatch, Item, is_imperative, match_frames, object_key
-from pipeline.io import FILE_MODE, canonical_json, content_id, read_json, sha256_bytes
+from pipeline.io import canonical_json, content_id, read_json, sha256_bytes, write_blobs_atomic
 from pipeline.model import Block, Claim
 from pipeline.nlp import BATCH_SIZE, build_nlp, lemma_words
 from pipeline.parallel import imap_ordered
@@ -589,19 +588,6 @@ def _renamed_row(row: dict[str, Any], renamed: Renames) -> dict[str, Any]:
     return row
 
 
-def _write_blobs_atomic(path: Path, blobs: Iterable[bytes]) -> None:
-    """Stream ``blobs`` into ``path`` through a temp file and ``os.replace`` (never half-written)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.writelines(blobs)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run_segment(cleaned_dir: Path, *, topics_file: Path | None = None, raw_dir: Path | None = None,
                 settings: Settings | None = None) -> Path:
     """Segment every ``cleaned/*.json`` with status "ok" into ``cleaned/claims.jsonl``.
@@ -626,5 +612,5 @@ def run_segment(cleaned_dir: Path, *, topics_file: Path | None = None, raw_dir: 
     with tempfile.TemporaryFile(dir=cleaned_dir) as spool:
         pages = imap_ordered(segment_file, items, settings=settings or Settings(), desc="segment")
         chunks = _spool_pages(pages, spool, index)
-        _write_blobs_atomic(out, _final_lines(spool, chunks, index.renames()))
+        write_blobs_atomic(out, _final_lines(spool, chunks, index.renames()))
     return out
