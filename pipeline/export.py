@@ -2,27 +2,32 @@
 
 CSV (UTF-8 with BOM) is for people and spreadsheets, JSON Lines (exact text) and
 Parquet (typed) are for programs, and ``datapackage.json`` describes every table
-with a Frictionless Table Schema. The stage's core (:func:`build_tables`) works on
-in-memory records; :func:`run_export` reads the stage outputs and writes files.
+with a Frictionless Table Schema. Tables are streamed from the upstream outputs
+to their files a row at a time (:class:`TableWriter`), so thousands of pages
+export in flat memory.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import functools
+import itertools
 import logging
+import operator
 import platform
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.io import canonical_json, read_json, read_jsonl, sha256_bytes, write_bytes_atomic, write_json
+from pipeline.io import SortedJsonl, atomic_output, file_sha256, jsonl_line, read_json, write_json
 from pipeline.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
 
 LOGGER = logging.getLogger(__name__)
@@ -38,6 +43,13 @@ LIBRARIES = (
     "trafilatura", "justext", "spacy", "beautifulsoup4", "lxml", "charset-normalizer",
     "htmldate", "text2num", "pandas", "pyarrow", "frictionless", "jinja2", "matplotlib",
 )
+#: Cells per Parquet row group: about 200,000 rows of the claims table, a few hundred
+#: rows of a matrix with thousands of source columns. Each group costs a fixed
+#: time per column, so wide tables want large groups; rows are buffered as lists of
+#: cell references (mostly one shared "silent" string), about 40 MB at this size.
+PARQUET_GROUP_CELLS = 5_000_000
+#: Distinct CSV text cells remembered by :func:`clean_text_cell`.
+CELL_CACHE_SIZE = 65_536
 #: Source statuses whose pages feed the matrix.
 USABLE_STATUSES = ("ok",)
 #: Stage outputs read by this stage (written by segment and crossref).
@@ -51,23 +63,45 @@ CSV_DESCRIPTION_NOTE = (
 
 
 @dataclass(frozen=True, slots=True)
+class FileFacts:
+    """A written file as the package descriptor records it: name, size and hash."""
+
+    path: str
+    bytes: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> FileFacts:
+        """Measure a written file."""
+        return cls(path.name, path.stat().st_size, file_sha256(path))
+
+
+@dataclass(frozen=True, slots=True)
 class TableFiles:
-    """The bytes written for one table (``jsonl`` is None when a stage output is kept)."""
+    """The files written for one table (``jsonl`` is None when a stage output is kept)."""
 
     table: Table
-    csv: bytes
-    parquet: bytes
-    jsonl: bytes | None
+    rows: int
+    csv: FileFacts
+    parquet: FileFacts
+    jsonl: FileFacts | None
 
 
 @dataclass(slots=True)
 class Dataset:
-    """Everything the upstream stages wrote, as plain records."""
+    """Everything the upstream stages wrote, in output order, read lazily.
+
+    Page records are small once their blocks are dropped and are held as a list;
+    the stage outputs are indexed (:class:`SortedJsonl`) and streamed, so memory
+    grows with the number of rows only by a sort key each.
+    """
 
     sources: list[dict[str, Any]]
-    claims: list[dict[str, Any]]
-    points: list[dict[str, Any]]
-    point_sources: list[dict[str, Any]]
+    claims: SortedJsonl
+    points: SortedJsonl
+    point_sources: SortedJsonl
+    #: Sources that get a matrix column: usable pages and any source crossref placed.
+    source_ids: list[str]
 
 
 def load_sources(cleaned_dir: Path) -> list[dict[str, Any]]:
@@ -92,18 +126,38 @@ def load_blocks(record: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
-def load_rows(path: Path) -> list[dict[str, Any]]:
-    """Read a stage's JSON Lines output; a missing file is an empty table with a warning."""
+def stage_output(path: Path, key: Callable[[dict[str, Any]], Any]) -> SortedJsonl:
+    """Index a stage's JSON Lines output; a missing file is an empty table with a warning."""
     if not path.exists():
         LOGGER.warning("%s: missing, exported as an empty table", path)
-        return []
-    return list(read_jsonl(path))
+    return SortedJsonl(path, key)
+
+
+def claim_key(claim: dict[str, Any]) -> tuple[str, int, int, str]:
+    """Claims in page order: by source, then position in the raw page."""
+    return (str(claim["source_id"]), claim.get("raw_start") or 0, claim.get("raw_end") or 0,
+            str(claim["claim_id"]))
+
+
+def point_key(point: dict[str, Any]) -> tuple[str, str]:
+    """Points by topic, then id."""
+    return (str(point.get("topic") or ""), str(point["point_id"]))
 
 
 def load_dataset(cleaned_dir: Path) -> Dataset:
-    """Read every upstream output of ``cleaned_dir``."""
-    claims, points, point_sources = (load_rows(cleaned_dir / name) for name in STAGE_FILES)
-    return Dataset(load_sources(cleaned_dir), claims, points, point_sources)
+    """Index every upstream output of ``cleaned_dir``."""
+    claims_file, points_file, links_file = (cleaned_dir / name for name in STAGE_FILES)
+    sources = load_sources(cleaned_dir)
+    points = stage_output(points_file, point_key)
+    order = {point_id: rank for rank, (_, point_id) in enumerate(points.keys)}
+
+    def link_key(link: dict[str, Any]) -> tuple[int, str, str]:
+        return (order.get(link["point_id"], len(order)), str(link["point_id"]), str(link["source_id"]))
+
+    links = stage_output(links_file, link_key)
+    source_ids = {s["source_id"] for s in sources if s["status"] in USABLE_STATUSES}
+    source_ids.update(source_id for _, _, source_id in links.keys)
+    return Dataset(sources, stage_output(claims_file, claim_key), points, links, sorted(source_ids))
 
 
 def source_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -142,32 +196,32 @@ def point_row(point: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def usable_source_ids(dataset: Dataset) -> list[str]:
-    """Sources that get a matrix column: usable pages and any source crossref placed."""
-    ids = {s["source_id"] for s in dataset.sources if s["status"] in USABLE_STATUSES}
-    ids.update(r["source_id"] for r in dataset.point_sources)
-    return sorted(ids)
-
-
 def matrix_cell(stance: str, value: str | None) -> str:
     """Render a stance as a matrix cell: ``states: 4-6 week``, ``conflicts: >=24 h`` or ``silent``."""
     return f"{stance}: {value}" if value and stance != "silent" else stance
 
 
-def matrix_rows(points: list[dict[str, Any]], point_sources: list[dict[str, Any]],
-                source_ids: list[str]) -> list[dict[str, Any]]:
-    """Pivot the long point x source table into one row per point."""
-    cells = {(r["point_id"], r["source_id"]): matrix_cell(r["stance"], r.get("value")) for r in point_sources}
-    rows = []
+def matrix_rows(points: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]],
+                source_ids: list[str]) -> Iterator[dict[str, Any]]:
+    """Pivot the long point x source table into one row per point.
+
+    Both inputs come in point order (see :func:`load_dataset`), so each point's
+    links are the next group of ``links``; only one row is built at a time.
+    """
+    groups = itertools.groupby(links, key=operator.itemgetter("point_id"))
+    group = next(groups, None)
     for point in points:
+        cells: dict[str, str] = {}
+        if group is not None and group[0] == point["point_id"]:
+            cells = {r["source_id"]: matrix_cell(r["stance"], r.get("value")) for r in group[1]}
+            group = next(groups, None)
         row = {k: point.get(k) for k in ("point_id", "topic", "statement", "status")}
         for sid in source_ids:
-            row[matrix_column(sid)] = cells.get((point["point_id"], sid), "silent")
-        rows.append(row)
-    return rows
+            row[matrix_column(sid)] = cells.get(sid, "silent")
+        yield row
 
 
-def warn_unsplittable_ids(ids: list[str]) -> None:
+def warn_unsplittable_ids(ids: Iterable[str]) -> None:
     """Warn about ids that contain the list delimiter: their list cells cannot be split back."""
     bad = sorted({i for i in ids if LIST_DELIMITER in str(i)})
     if bad:
@@ -175,24 +229,17 @@ def warn_unsplittable_ids(ids: list[str]) -> None:
                        len(bad), LIST_DELIMITER, bad[0])
 
 
-def build_tables(dataset: Dataset) -> list[tuple[Table, list[dict[str, Any]]]]:
-    """The dataset's tables with their rows in a stable order (the stage's pure core)."""
+def table_rows(dataset: Dataset) -> list[tuple[Table, Iterable[dict[str, Any]]]]:
+    """The dataset's tables with their rows in a stable order, as lazy streams."""
     sources_t, claims_t, points_t, links_t = FIXED_TABLES
-    sources = [project(source_row(r), sources_t) for r in dataset.sources]
-    claims = sorted(
-        (project(c, claims_t) for c in dataset.claims),
-        key=lambda c: (c["source_id"], c["raw_start"] or 0, c["raw_end"] or 0, c["claim_id"]),
-    )
-    points = sorted((project(point_row(p), points_t) for p in dataset.points),
-                    key=lambda p: (p["topic"] or "", p["point_id"]))
-    order = {p["point_id"]: i for i, p in enumerate(points)}
-    links = sorted((project(r, links_t) for r in dataset.point_sources),
-                   key=lambda r: (order.get(r["point_id"], len(order)), r["point_id"], r["source_id"]))
-    source_ids = usable_source_ids(dataset)
-    warn_unsplittable_ids([s["source_id"] for s in sources] + [c["claim_id"] for c in claims])
-    matrix = matrix_rows(points, links, source_ids)
-    return [(sources_t, sources), (claims_t, claims), (points_t, points),
-            (links_t, links), (matrix_table(source_ids), matrix)]
+    return [
+        (sources_t, [project(source_row(r), sources_t) for r in dataset.sources]),
+        (claims_t, (project(c, claims_t) for c in dataset.claims)),
+        (points_t, (project(point_row(p), points_t) for p in dataset.points)),
+        (links_t, (project(r, links_t) for r in dataset.point_sources)),
+        (matrix_table(dataset.source_ids),
+         matrix_rows(dataset.points, dataset.point_sources, dataset.source_ids)),
+    ]
 
 
 def format_number(value: float) -> str:
@@ -201,8 +248,13 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@functools.lru_cache(maxsize=CELL_CACHE_SIZE)
 def clean_text_cell(text: str) -> str:
-    """Collapse whitespace and defuse spreadsheet formulas in a text cell."""
+    """Collapse whitespace and defuse spreadsheet formulas in a text cell.
+
+    Cached: the matrix repeats a handful of cells ("silent", "states: 4-6 week")
+    millions of times on a large run.
+    """
     collapsed = " ".join(text.split())
     if text[:1] in FORMULA_PREFIXES or collapsed[:1] in FORMULA_PREFIXES:
         return "'" + collapsed
@@ -224,25 +276,86 @@ def csv_cell(value: Any, type_: str) -> str:
     return clean_text_cell(str(value))
 
 
-def csv_bytes(table: Table, rows: list[dict[str, Any]]) -> bytes:
-    """The table as CSV: UTF-8 with BOM, minimal quoting, ``\\n`` line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    writer.writerow(table.names)
-    types = [c.type for c in table.columns]
-    for row in rows:
-        writer.writerow([csv_cell(row[c.name], t) for c, t in zip(table.columns, types, strict=True)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def csv_writer(handle: TextIO) -> Any:
+    """A CSV writer in the package's dialect: minimal quoting, ``\\n`` line ends."""
+    return csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
 
-def parquet_bytes(table: Table, rows: list[dict[str, Any]]) -> bytes:
-    """The table as typed Parquet (exact text; lists as lists of strings)."""
-    schema = table.arrow_schema()
-    columns = {name: [row[name] for row in rows] for name in table.names}
-    arrow = pa.Table.from_pydict(columns, schema=schema)
-    sink = io.BytesIO()
-    pq.write_table(arrow, sink, compression="zstd", write_statistics=True)
-    return sink.getvalue()
+def csv_record(table: Table, row: dict[str, Any]) -> list[str]:
+    """The CSV cells of one row."""
+    return csv_cells(table, [row[name] for name in table.names])
+
+
+def csv_cells(table: Table, values: list[Any]) -> list[str]:
+    """The CSV cells of one row given as values in column order."""
+    return [csv_cell(value, c.type) for value, c in zip(values, table.columns, strict=True)]
+
+
+class TableWriter:
+    """Writes one table's faces a row at a time: CSV, Parquet and, unless kept, JSON Lines.
+
+    Each face goes to a temp file that replaces the old one only when the whole
+    table is written, so a failed or killed run leaves the previous export intact.
+    Parquet rows are buffered in row groups of about ``PARQUET_GROUP_CELLS`` cells,
+    which bounds memory for the wide matrix as well as for the long tables.
+    """
+
+    def __init__(self, table: Table, cleaned_dir: Path, stack: ExitStack) -> None:
+        self.table = table
+        self.rows = 0
+        self.paths = {face: cleaned_dir / f"{table.name}.{face}" for face in ("csv", "parquet")}
+        if table.jsonl not in STAGE_FILES:
+            self.paths["jsonl"] = cleaned_dir / table.jsonl
+        temps = {face: stack.enter_context(atomic_output(path)) for face, path in self.paths.items()}
+        self.csv_handle = stack.enter_context(temps["csv"].open("w", encoding="utf-8-sig", newline=""))
+        self.csv = csv_writer(self.csv_handle)
+        self.csv.writerow(table.names)
+        self.jsonl = stack.enter_context(temps["jsonl"].open("wb")) if "jsonl" in temps else None
+        self.schema = table.arrow_schema()
+        self.parquet = stack.enter_context(
+            pq.ParquetWriter(temps["parquet"], self.schema, compression="zstd", write_statistics=True))
+        self.group_rows = max(1, PARQUET_GROUP_CELLS // len(table.columns))
+        self.pending: list[list[Any]] = []
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Write one row to every face."""
+        values = [row[name] for name in self.table.names]
+        self.csv.writerow(csv_cells(self.table, values))
+        if self.jsonl is not None:
+            self.jsonl.write(jsonl_line(row))
+        self.pending.append(values)
+        if len(self.pending) >= self.group_rows:
+            self.flush_parquet()
+        self.rows += 1
+
+    def flush_parquet(self) -> None:
+        """Write the buffered rows as one Parquet row group."""
+        columns = list(zip(*self.pending, strict=True)) or [() for _ in self.table.names]
+        arrays = [pa.array(column, type=f.type) for column, f in zip(columns, self.schema, strict=True)]
+        self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.pending = []
+
+    def finish(self) -> None:
+        """Write what is buffered (an empty table still gets its one empty row group)."""
+        if self.pending or not self.rows:
+            self.flush_parquet()
+
+    def facts(self) -> TableFiles:
+        """Sizes and hashes of the written faces (call after the files are in place)."""
+        jsonl = FileFacts.of(self.paths["jsonl"]) if "jsonl" in self.paths else None
+        return TableFiles(self.table, self.rows, FileFacts.of(self.paths["csv"]),
+                          FileFacts.of(self.paths["parquet"]), jsonl)
+
+
+def write_table(cleaned_dir: Path, table: Table, rows: Iterable[dict[str, Any]]) -> TableFiles:
+    """Write every face of one table from a stream of rows."""
+    with ExitStack() as stack:
+        writer = TableWriter(table, cleaned_dir, stack)
+        for row in rows:
+            writer.add(row)
+        writer.finish()
+    LOGGER.info("%s: %d rows", table.name, writer.rows)
+    return writer.facts()
 
 
 def library_versions() -> dict[str, str]:
@@ -256,41 +369,41 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def csv_resource(table: Table, data: bytes) -> dict[str, Any]:
+def csv_resource(table: Table, facts: FileFacts) -> dict[str, Any]:
     """Data Package resource for a CSV face, with its Table Schema and file hash."""
     return {
         "name": table.name,
         "title": table.title,
         "description": table.description + CSV_DESCRIPTION_NOTE,
-        "path": f"{table.name}.csv",
+        "path": facts.path,
         "profile": "tabular-data-resource",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8-sig",
-        "bytes": len(data),
-        "hash": f"sha256:{sha256_bytes(data)}",
+        "bytes": facts.bytes,
+        "hash": f"sha256:{facts.sha256}",
         "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True,
                     "lineTerminator": "\n", "header": True},
         "schema": table.schema(),
     }
 
 
-def file_entry(path: str, data: bytes, description: str) -> dict[str, Any]:
+def file_entry(facts: FileFacts, description: str) -> dict[str, Any]:
     """A documented file of the package that is not a Table Schema resource."""
-    return {"path": path, "bytes": len(data), "hash": f"sha256:{sha256_bytes(data)}",
+    return {"path": facts.path, "bytes": facts.bytes, "hash": f"sha256:{facts.sha256}",
             "description": description}
 
 
-def other_faces(table: Table, parquet: bytes, jsonl: bytes | None) -> dict[str, Any]:
+def other_faces(files: TableFiles) -> dict[str, Any]:
     """The JSON Lines and Parquet faces of a table, documented beside its CSV resource."""
+    name = files.table.name
     faces = {"parquet": file_entry(
-        f"{table.name}.parquet", parquet,
-        f"Typed copy of {table.name}.csv with exact text; list columns are lists of strings.")}
-    if jsonl is None:
-        faces["jsonl"] = {"path": table.jsonl, "description": (
+        files.parquet, f"Typed copy of {name}.csv with exact text; list columns are lists of strings.")}
+    if files.jsonl is None:
+        faces["jsonl"] = {"path": files.table.jsonl, "description": (
             "Stage output with exact text; a superset of the CSV columns (see the stage docs).")}
     else:
-        faces["jsonl"] = file_entry(table.jsonl, jsonl, f"{table.name}.csv rows with exact text.")
+        faces["jsonl"] = file_entry(files.jsonl, f"{name}.csv rows with exact text.")
     return faces
 
 
@@ -313,18 +426,9 @@ def datapackage(files: list[TableFiles], *, settings: Settings) -> dict[str, Any
             "libraries": library_versions(),
             "settings": settings.to_json(),
             "settings_digest": settings.digest(),
-            "files": {f.table.name: other_faces(f.table, f.parquet, f.jsonl) for f in files},
+            "files": {f.table.name: other_faces(f) for f in files},
         },
     }
-
-
-def table_files(table: Table, rows: list[dict[str, Any]]) -> TableFiles:
-    """Render a table's faces; stage outputs already hold the JSON Lines face."""
-    jsonl = None
-    if table.jsonl not in STAGE_FILES:
-        jsonl = "".join(canonical_json(r) + "\n" for r in rows).encode("utf-8")
-    LOGGER.info("%s: %d rows", table.name, len(rows))
-    return TableFiles(table, csv_bytes(table, rows), parquet_bytes(table, rows), jsonl)
 
 
 def run_export(cleaned_dir: Path, *, settings: Settings) -> list[Path]:
@@ -332,20 +436,18 @@ def run_export(cleaned_dir: Path, *, settings: Settings) -> list[Path]:
 
     The stage outputs ``claims.jsonl``, ``points.jsonl`` and ``point_sources.jsonl``
     are left as they are (they are the machine face of their tables); this stage
-    adds ``sources.jsonl`` and ``matrix.jsonl``.
+    adds ``sources.jsonl`` and ``matrix.jsonl``. Tables are streamed, one row at a
+    time, so memory stays flat as the corpus grows (scripts/bench_scale.py).
 
     Returns:
         The paths written, in writing order.
     """
-    files = [table_files(table, rows) for table, rows in build_tables(load_dataset(cleaned_dir))]
-    written: list[Path] = []
-    for entry in files:
-        for suffix, data in ((".csv", entry.csv), (".parquet", entry.parquet)):
-            written.append(cleaned_dir / f"{entry.table.name}{suffix}")
-            write_bytes_atomic(written[-1], data)
-        if entry.jsonl is not None:
-            written.append(cleaned_dir / entry.table.jsonl)
-            write_bytes_atomic(written[-1], entry.jsonl)
+    dataset = load_dataset(cleaned_dir)
+    warn_unsplittable_ids(itertools.chain(
+        (s["source_id"] for s in dataset.sources), (key[-1] for key in dataset.claims.keys)))
+    files = [write_table(cleaned_dir, table, rows) for table, rows in table_rows(dataset)]
+    written = [cleaned_dir / facts.path for f in files
+               for facts in (f.csv, f.parquet, f.jsonl) if facts is not None]
     package_path = cleaned_dir / "datapackage.json"
     write_json(package_path, datapackage(files, settings=settings))
     written.append(package_path)

@@ -15,6 +15,7 @@ import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from pipeline import __version__
 from pipeline.chart import MatrixView, agreement_png
 from pipeline.config import RAW_DIR
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.export import USABLE_STATUSES, Dataset, load_blocks, load_dataset, source_row, usable_source_ids
-from pipeline.io import write_bytes_atomic
+from pipeline.export import USABLE_STATUSES, Dataset, load_blocks, load_dataset, source_row
+from pipeline.io import SortedJsonl, write_bytes_atomic
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,15 +40,17 @@ class Limits:
 
     With the defaults a 10,000-page run gives a report of a few megabytes: the
     matrix and point lists show the first few hundred points, the source table
-    the first 1,000 pages (counts stay exact; the CSV files hold everything), and
-    the audit view the first 50,000 characters of the first 100 pages, which
-    shows typical article pages whole (the sample pages are 5-15 kB).
+    the first 1,000 pages (counts stay exact; the CSV files hold everything), each
+    point the first 20 quotes of each stance, and the audit view the first 50,000
+    characters of the first 100 pages, which shows typical article pages whole
+    (the sample pages are 5-15 kB).
     """
 
     sources: int = 1000
     matrix_rows: int = 200
     matrix_columns: int = 60
     points_per_section: int = 300
+    quotes_per_stance: int = 20
     audit_sources: int = 100
     audit_chars: int = 50_000
 
@@ -162,12 +165,10 @@ def build_audit(record: dict[str, Any], claims: list[dict[str, Any]], raw: str |
     return Audit(sid, anchor("src", sid), title, status, pieces, note)
 
 
-def most_common(values: list[str]) -> str:
+def most_common(counts: Counter[str]) -> str:
     """The most frequent non-empty value (ties broken alphabetically), or ''."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return ""
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+    candidates = [(-n, value) for value, n in counts.items() if value]
+    return min(candidates)[1] if candidates else ""
 
 
 def point_order(point: dict[str, Any]) -> tuple[int, int, str, str]:
@@ -178,39 +179,68 @@ def point_order(point: dict[str, Any]) -> tuple[int, int, str, str]:
             str(point.get("topic") or ""), str(point["point_id"]))
 
 
-def evidence_view(point: dict[str, Any], anchored: set[str]) -> list[dict[str, Any]]:
-    """The point's evidence with a link target when the quote is in an audit view."""
+def evidence_view(point: dict[str, Any], anchored: set[str], *, per_stance: int) -> list[dict[str, Any]]:
+    """The point's evidence, at most ``per_stance`` quotes of each stance, with link targets.
+
+    A point made by thousands of pages would otherwise print thousands of quotes;
+    the cap is per stance so the conflicting quotes are never crowded out.
+    """
     items = []
     for item in point.get("evidence") or []:
         view = dict(item)
         target = anchor("q", str(item["claim_id"]))
         view["href"] = f"#{target}" if target in anchored else ""
         items.append(view)
-    return sorted(items, key=lambda e: (e.get("stance") != "states", str(e["source_id"]), str(e["claim_id"])))
+    items.sort(key=lambda e: (e.get("stance") != "states", str(e["source_id"]), str(e["claim_id"])))
+    return [e for _, group in itertools.groupby(items, key=lambda e: e.get("stance") != "states")
+            for e in itertools.islice(group, per_stance)]
 
 
-def matrix_view(points: list[dict[str, Any]], links: list[dict[str, Any]], source_ids: list[str],
-                *, limits: Limits) -> dict[str, Any]:
-    """The matrix cells for the HTML table (capped) and the chart."""
-    cells = {(r["point_id"], r["source_id"]): r for r in links}
+@dataclass(slots=True)
+class ClaimScan:
+    """What the report needs from the claims, gathered in one pass."""
+
+    count: int = 0
+    subjects: Counter[str] = field(default_factory=Counter)
+    by_source: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def scan_claims(claims: Iterable[dict[str, Any]], audited: set[str]) -> ClaimScan:
+    """Count the claims and their subjects; keep the claims of audited pages only."""
+    scan = ClaimScan()
+    for claim in claims:
+        if claim.get("is_claim"):
+            scan.count += 1
+            scan.subjects[str(claim.get("subject") or "")] += 1
+        if claim["source_id"] in audited:
+            scan.by_source.setdefault(claim["source_id"], []).append(claim)
+    return scan
+
+
+def matrix_view(points: list[dict[str, Any]], links: Iterable[dict[str, Any]], source_ids: list[str],
+                *, total_rows: int, limits: Limits) -> dict[str, Any]:
+    """The matrix cells of the first points and sources, for the HTML table and the chart."""
+    columns = source_ids[: limits.matrix_columns]
+    shown_ids, shown_columns = {p["point_id"] for p in points}, set(columns)
+    cells = {(r["point_id"], r["source_id"]): r for r in links
+             if r["point_id"] in shown_ids and r["source_id"] in shown_columns}
     rows: list[dict[str, Any]] = []
     for point in points:
         line = []
-        for sid in source_ids:
+        for sid in columns:
             link = cells.get((point["point_id"], sid), {})
             line.append({"stance": link.get("stance", "silent"), "value": link.get("value") or ""})
         rows.append({"point": point, "cells": line})
     return {
-        "columns": source_ids[: limits.matrix_columns],
-        "rows": [{"point": r["point"], "cells": r["cells"][: limits.matrix_columns]}
-                 for r in rows[: limits.matrix_rows]],
-        "total_rows": len(rows),
+        "columns": columns,
+        "rows": rows,
+        "total_rows": total_rows,
         "total_columns": len(source_ids),
         "chart": MatrixView(
             rows=[str(r["point"].get("statement") or r["point"]["point_id"]) for r in rows],
-            columns=source_ids,
+            columns=columns,
             stances=[[c["stance"] for c in r["cells"]] for r in rows],
-            total_rows=len(rows),
+            total_rows=total_rows,
             total_columns=len(source_ids),
             statuses=[str(r["point"].get("status")) for r in rows],
             values=[[str(c["value"]) for c in r["cells"]] for r in rows],
@@ -218,42 +248,59 @@ def matrix_view(points: list[dict[str, Any]], links: list[dict[str, Any]], sourc
     }
 
 
+def point_sections(points: Iterable[dict[str, Any]], anchored: set[str], *,
+                   limits: Limits) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The report's sections, the first points (for the matrix) and the point count.
+
+    ``points`` come in :func:`point_order`; each point is looked at once and only
+    the shown ones are kept.
+    """
+    chosen: dict[str, list[dict[str, Any]]] = {status: [] for status, _, _ in SECTIONS}
+    totals: Counter[str] = Counter()
+    first: list[dict[str, Any]] = []
+    for point in points:
+        status = str(point["status"])
+        totals[status] += 1
+        if status in chosen and len(chosen[status]) < limits.points_per_section:
+            evidence = evidence_view(point, anchored, per_stance=limits.quotes_per_stance)
+            chosen[status].append(dict(point, evidence=evidence))
+        if len(first) < limits.matrix_rows:
+            first.append({k: v for k, v in point.items() if k != "evidence"})
+    sections = [{"status": status, "title": title, "blurb": blurb, "points": chosen[status],
+                 "total": totals[status]} for status, title, blurb in SECTIONS]
+    return sections, first, sum(totals.values())
+
+
 def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[str, Any]:
-    """Everything the templates show, computed once (the stage's pure-ish core)."""
+    """Everything the templates show, computed in a few streaming passes over the dataset."""
     sources = [source_row(r) for r in dataset.sources]
-    source_ids = usable_source_ids(dataset)
-    points = sorted(dataset.points, key=point_order)
-    claims_by_source: dict[str, list[dict[str, Any]]] = {}
-    for claim in dataset.claims:
-        claims_by_source.setdefault(claim["source_id"], []).append(claim)
     audited = sorted((r for r in dataset.sources if r["n_blocks"]),
                      key=lambda r: (r["status"] not in USABLE_STATUSES, r["source_id"]))
+    shown_audits = audited[: limits.audit_sources]
+    claims = scan_claims(dataset.claims, {r["source_id"] for r in shown_audits})
     audits = [
-        build_audit(r, claims_by_source.get(r["source_id"], []),
-                    read_raw(raw_dir, r), limit=limits.audit_chars)
-        for r in audited[: limits.audit_sources]
+        build_audit(r, claims.by_source.get(r["source_id"], []), read_raw(raw_dir, r),
+                    limit=limits.audit_chars)
+        for r in shown_audits
     ]
     anchored = {a for audit in audits for piece in audit.pieces for a in piece.anchors}
     audit_ids = {audit.source_id: audit.anchor for audit in audits}
     for row in sources:
         row["anchor"] = audit_ids.get(row["source_id"], "")
-    sections = []
-    for status, title, blurb in SECTIONS:
-        chosen = [p for p in points if p["status"] == status]
-        shown = [dict(p, evidence=evidence_view(p, anchored)) for p in chosen[: limits.points_per_section]]
-        sections.append({"status": status, "title": title, "blurb": blurb,
-                         "points": shown, "total": len(chosen)})
+    sections, first, total = point_sections(SortedJsonl(dataset.points.path, point_order), anchored,
+                                            limits=limits)
     return {
-        "subject": most_common([str(c.get("subject") or "") for c in dataset.claims if c.get("is_claim")]),
+        "subject": most_common(claims.subjects),
         "version": __version__,
         "sources": sources[: limits.sources],
         "source_total": len(sources),
         "unusable": [s for s in sources if s["status"] not in USABLE_STATUSES][: limits.sources],
         "unusable_total": sum(s["status"] not in USABLE_STATUSES for s in sources),
         "usable_count": sum(s["status"] in USABLE_STATUSES for s in sources),
-        "claim_count": sum(bool(c.get("is_claim")) for c in dataset.claims),
-        "status_counts": {status: sum(p["status"] == status for p in points) for status, _, _ in SECTIONS},
-        "matrix": matrix_view(points, dataset.point_sources, source_ids, limits=limits),
+        "claim_count": claims.count,
+        "status_counts": {s["status"]: s["total"] for s in sections},
+        "matrix": matrix_view(first, dataset.point_sources, dataset.source_ids, total_rows=total,
+                              limits=limits),
         "sections": sections,
         "audits": audits,
         "audit_total": len(audited),
