@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
+import json
 import logging
 import operator
 import platform
@@ -27,7 +28,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.io import SortedJsonl, atomic_output, file_sha256, jsonl_line, read_json, write_json
+from pipeline.io import SortedJsonl, atomic_output, canonical_json, file_sha256, read_json, write_json
 from pipeline.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
 
 LOGGER = logging.getLogger(__name__)
@@ -208,6 +209,7 @@ def matrix_rows(points: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]
     Both inputs come in point order (see :func:`load_dataset`), so each point's
     links are the next group of ``links``; only one row is built at a time.
     """
+    columns = [matrix_column(sid) for sid in source_ids]
     groups = itertools.groupby(links, key=operator.itemgetter("point_id"))
     group = next(groups, None)
     for point in points:
@@ -216,8 +218,7 @@ def matrix_rows(points: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]
             cells = {r["source_id"]: matrix_cell(r["stance"], r.get("value")) for r in group[1]}
             group = next(groups, None)
         row = {k: point.get(k) for k in ("point_id", "topic", "statement", "status")}
-        for sid in source_ids:
-            row[matrix_column(sid)] = cells.get(sid, "silent")
+        row.update(zip(columns, [cells.get(sid, "silent") for sid in source_ids], strict=True))
         yield row
 
 
@@ -291,6 +292,33 @@ def csv_cells(table: Table, values: list[Any]) -> list[str]:
     return [csv_cell(value, c.type) for value, c in zip(values, table.columns, strict=True)]
 
 
+@functools.lru_cache(maxsize=CELL_CACHE_SIZE)
+def json_text(value: str) -> str:
+    """A string as JSON, cached like :func:`clean_text_cell` for the matrix's repeated cells."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+class JsonRowEncoder:
+    """:func:`pipeline.io.jsonl_line` for the rows of one table, fast on wide tables.
+
+    The bytes are the same as ``canonical_json`` (sorted keys, compact separators,
+    UTF-8); keys are encoded once per table and string cells through a cache, since
+    encoding a matrix row of thousands of sources key by key dominated the export.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.order = sorted(names)
+        self.keys = [json_text(name) + ":" for name in self.order]
+
+    def line(self, row: dict[str, Any]) -> bytes:
+        """The row as one JSON Lines record."""
+        parts = []
+        for key, name in zip(self.keys, self.order, strict=True):
+            value = row[name]
+            parts.append(key + (json_text(value) if type(value) is str else canonical_json(value)))
+        return ("{" + ",".join(parts) + "}\n").encode("utf-8")
+
+
 class TableWriter:
     """Writes one table's faces a row at a time: CSV, Parquet and, unless kept, JSON Lines.
 
@@ -309,8 +337,10 @@ class TableWriter:
         temps = {face: stack.enter_context(atomic_output(path)) for face, path in self.paths.items()}
         self.csv_handle = stack.enter_context(temps["csv"].open("w", encoding="utf-8-sig", newline=""))
         self.csv = csv_writer(self.csv_handle)
-        self.csv.writerow(table.names)
+        self.names = table.names
+        self.csv.writerow(self.names)
         self.jsonl = stack.enter_context(temps["jsonl"].open("wb")) if "jsonl" in temps else None
+        self.json = JsonRowEncoder(self.names)
         self.schema = table.arrow_schema()
         self.parquet = stack.enter_context(
             pq.ParquetWriter(temps["parquet"], self.schema, compression="zstd", write_statistics=True))
@@ -319,10 +349,10 @@ class TableWriter:
 
     def add(self, row: dict[str, Any]) -> None:
         """Write one row to every face."""
-        values = [row[name] for name in self.table.names]
+        values = [row[name] for name in self.names]
         self.csv.writerow(csv_cells(self.table, values))
         if self.jsonl is not None:
-            self.jsonl.write(jsonl_line(row))
+            self.jsonl.write(self.json.line(row))
         self.pending.append(values)
         if len(self.pending) >= self.group_rows:
             self.flush_parquet()
@@ -330,7 +360,7 @@ class TableWriter:
 
     def flush_parquet(self) -> None:
         """Write the buffered rows as one Parquet row group."""
-        columns = list(zip(*self.pending, strict=True)) or [() for _ in self.table.names]
+        columns = list(zip(*self.pending, strict=True)) or [() for _ in self.names]
         arrays = [pa.array(column, type=f.type) for column, f in zip(columns, self.schema, strict=True)]
         self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.pending = []

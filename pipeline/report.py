@@ -263,7 +263,8 @@ def point_sections(points: Iterable[dict[str, Any]], anchored: set[str], *,
         totals[status] += 1
         if status in chosen and len(chosen[status]) < limits.points_per_section:
             evidence = evidence_view(point, anchored, per_stance=limits.quotes_per_stance)
-            chosen[status].append(dict(point, evidence=evidence))
+            chosen[status].append(dict(point, evidence=evidence,
+                                       evidence_total=len(point.get("evidence") or [])))
         if len(first) < limits.matrix_rows:
             first.append({k: v for k, v in point.items() if k != "evidence"})
     sections = [{"status": status, "title": title, "blurb": blurb, "points": chosen[status],

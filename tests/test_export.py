@@ -15,19 +15,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import __version__
+from pipeline import __version__, export
 from pipeline.config import Settings
 from pipeline.export import (
+    JsonRowEncoder,
     clean_text_cell,
     csv_cell,
     csv_record,
     csv_writer,
     format_number,
     matrix_cell,
+    matrix_rows,
     run_export,
     warn_unsplittable_ids,
 )
-from pipeline.io import read_jsonl
+from pipeline.io import jsonl_line, read_jsonl
 from pipeline.tables import Column, Table, matrix_column, matrix_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
@@ -258,3 +260,51 @@ def test_matrix_column_never_clashes_with_lead_columns() -> None:
 def test_ids_with_the_list_delimiter_are_reported(caplog: pytest.LogCaptureFixture) -> None:
     warn_unsplittable_ids(["a", "b;c"])
     assert "b;c" in caplog.text
+
+
+def test_row_order_comes_from_the_data_not_the_file_order(tmp_path: Path) -> None:
+    ordered = fresh_copy(tmp_path / "ordered")
+    shuffled = fresh_copy(tmp_path / "shuffled")
+    for name in ("claims.jsonl", "points.jsonl", "point_sources.jsonl"):
+        lines = (shuffled / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        (shuffled / name).write_text("\n" + "".join(reversed(lines)), encoding="utf-8")
+    written = run_export(ordered, settings=Settings())
+    run_export(shuffled, settings=Settings())
+    for path in written:
+        if path.suffix in (".csv", ".parquet") or path.name in ("sources.jsonl", "matrix.jsonl"):
+            assert path.read_bytes() == (shuffled / path.name).read_bytes(), path.name
+
+
+def test_matrix_pivot_handles_points_without_links_and_links_without_points() -> None:
+    points = [{"point_id": "p1", "status": "single"}, {"point_id": "p2", "status": "agree"},
+              {"point_id": "p3", "status": "conflict"}]
+    links = [
+        {"point_id": "p1", "source_id": "a", "stance": "states", "value": "2 h"},
+        {"point_id": "p3", "source_id": "a", "stance": "states", "value": ""},
+        {"point_id": "p3", "source_id": "b", "stance": "conflicts", "value": "1 h"},
+        {"point_id": "gone", "source_id": "b", "stance": "states", "value": ""},
+    ]
+    rows = list(matrix_rows(points, links, ["a", "b"]))
+    assert [(r["point_id"], r["a"], r["b"]) for r in rows] == [
+        ("p1", "states: 2 h", "silent"), ("p2", "silent", "silent"), ("p3", "states", "conflicts: 1 h")]
+
+
+def test_large_tables_split_into_row_groups_that_read_back_whole(
+        exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "PARQUET_GROUP_CELLS", 1)
+    cleaned = fresh_copy(tmp_path / "grouped")
+    run_export(cleaned, settings=Settings())
+    grouped = pq.ParquetFile(cleaned / "claims.parquet")
+    assert grouped.metadata.num_row_groups == grouped.metadata.num_rows > 1
+    assert grouped.read().equals(pq.read_table(exported / "claims.parquet"))
+    assert (cleaned / "claims.csv").read_bytes() == (exported / "claims.csv").read_bytes()
+
+
+JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(),
+                        st.lists(st.text(), max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), JSON_VALUES, max_size=8))
+def test_row_encoder_writes_canonical_json(row: dict[str, object]) -> None:
+    assert JsonRowEncoder(list(row)).line(row) == jsonl_line(row)

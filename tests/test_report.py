@@ -15,7 +15,7 @@ from pipeline.chart import MAX_ROWS, MatrixView, agreement_png, caption, shorten
 from pipeline.decode import decode_bytes
 from pipeline.export import load_dataset
 from pipeline.io import read_jsonl
-from pipeline.report import Limits, anchor, audit_pieces, md_cell, run_report
+from pipeline.report import Limits, anchor, audit_pieces, evidence_view, md_cell, run_report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
 
@@ -203,3 +203,24 @@ def test_run_without_points_still_reports_the_sources(tmp_path: Path) -> None:
     assert html.count("<p class=\"note\">None.</p>") == 4
     assert "empty file" in html and 'id="src-a"' in html
     assert "0 claims were grouped into 0 points" in (reports / "summary.md").read_text(encoding="utf-8")
+
+
+def test_quotes_are_capped_per_stance_so_conflicts_stay_visible() -> None:
+    evidence = [{"claim_id": f"c{i:02d}", "source_id": f"s{i:02d}", "stance": "states"} for i in range(30)]
+    evidence += [{"claim_id": "x1", "source_id": "z1", "stance": "conflicts"},
+                 {"claim_id": "x2", "source_id": "a1", "stance": "conflicts"}]
+    shown = evidence_view({"evidence": evidence}, set(), per_stance=5)
+    assert [e["claim_id"] for e in shown] == ["c00", "c01", "c02", "c03", "c04", "x2", "x1"]
+
+
+def test_report_of_a_point_made_by_many_pages_shows_capped_quotes(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "dataset")
+    points_path = tmp_path / "dataset" / "cleaned" / "points.jsonl"
+    points = list(read_jsonl(points_path))
+    quote = dict(points[0]["evidence"][0], quote="a much repeated quote")
+    points[0]["evidence"] = [dict(quote, claim_id=f"clm_{i:04d}") for i in range(500)]
+    points_path.write_text("".join(json.dumps(p) + "\n" for p in points), encoding="utf-8")
+    _, reports = make_report(tmp_path, limits=Limits(quotes_per_stance=7))
+    html = html_of(reports)
+    assert html.count("a much repeated quote") == 7
+    assert "Showing 7 of 500 quotes; points.jsonl has them all." in html
