@@ -350,11 +350,27 @@ def encode_result(result: PageResult) -> EncodedPage:
     return EncodedPage(summary(result.record), record_bytes(result.record), text)
 
 
+def reset_library_caches() -> None:
+    """Clear trafilatura's and htmldate's memo caches, quietly.
+
+    htmldate logs an ERROR ("impossible to clear cache for function") when the
+    installed charset-normalizer is its compiled build, whose functions have no
+    ``cache_clear``; its own caches and trafilatura's are still cleared, so the
+    message would only alarm users. Its logger is muted for the call.
+    """
+    noisy = logging.getLogger("htmldate.meta")
+    was_disabled, noisy.disabled = noisy.disabled, True
+    try:
+        reset_caches()
+    finally:
+        noisy.disabled = was_disabled
+
+
 def _extract_worker(item: WorkItem) -> EncodedPage:
     """Worker entry point (top level so it pickles); clears memo caches now and then."""
     path, source_id, settings = item
     if next(_PAGE_COUNTER) % CACHE_RESET_PAGES == 0:
-        reset_caches()
+        reset_library_caches()
     return encode_result(extract_page(Path(path), settings=settings, source_id=source_id))
 
 

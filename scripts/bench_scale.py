@@ -126,35 +126,46 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def watch_peak(child: subprocess.Popen[bytes], cmd: list[str], *, started: float, max_mb: float) -> int:
+    """Sample the child's process tree until it exits; return its peak resident bytes (-1 without psutil).
+
+    A stage that passes ``max_mb`` or ``STAGE_TIMEOUT`` is killed with its workers.
+    """
+    try:
+        import psutil
+    except ImportError:
+        return -1
+    peak = 0
+    watched = psutil.Process(child.pid)
+    while child.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            peak = max(peak, tree_rss(watched))
+        time.sleep(SAMPLE_SECONDS)
+        if time.perf_counter() - started > STAGE_TIMEOUT or peak > max_mb * 2**20:
+            print(f"  stopping {' '.join(cmd[2:4])}: over {max_mb:.0f} MB or {STAGE_TIMEOUT} s",
+                  file=sys.stderr)
+            for member in [*watched.children(recursive=True), watched]:
+                with contextlib.suppress(psutil.Error):
+                    member.kill()
+    return peak
+
+
 def run_measured(cmd: list[str], *, max_mb: float = DEFAULT_MAX_MB) -> tuple[float, float, float, int]:
     """Run ``cmd``; return (wall seconds, CPU seconds, peak MB of its process tree, exit status).
 
     CPU seconds are the fairer figure on a shared machine: wall time also counts
-    waiting for cores that other processes hold.
+    waiting for cores that other processes hold. The stage's stderr goes to a
+    file, not a pipe: a pipe nobody reads while the stage runs would block it once
+    64 kB of log lines filled it.
     """
     cpu_before = children_cpu()
     started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=PROJ_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = -1
-    try:
-        import psutil
-
-        peak = 0
-
-        watched = psutil.Process(child.pid)
-        while child.poll() is None:
-            with contextlib.suppress(psutil.Error):
-                peak = max(peak, tree_rss(watched))
-            time.sleep(SAMPLE_SECONDS)
-            if time.perf_counter() - started > STAGE_TIMEOUT or peak > max_mb * 2**20:
-                print(f"  stopping {' '.join(cmd[2:4])}: over {max_mb:.0f} MB or {STAGE_TIMEOUT} s",
-                      file=sys.stderr)
-                for member in [*watched.children(recursive=True), watched]:
-                    with contextlib.suppress(psutil.Error):
-                        member.kill()
-    except ImportError:
-        pass
-    _, err = child.communicate(timeout=STAGE_TIMEOUT)
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(cmd, cwd=PROJ_ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = watch_peak(child, cmd, started=started, max_mb=max_mb)
+        child.wait(timeout=STAGE_TIMEOUT)
+        errors.seek(0)
+        err = errors.read().decode("utf-8", errors="replace")
     seconds = time.perf_counter() - started
     if peak < 0:  # no psutil: the largest single child so far (a lower bound for a pool)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024

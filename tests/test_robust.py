@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -413,3 +414,9 @@ def test_partial_run_also_redoes_unfinished_pages(tmp_path: Path) -> None:
     records = run_extract(raw, out, settings=SETTINGS, only=[raw / "p0.txt"])
     assert [r["file"] for r in records] == ["p0.txt", "p2.txt"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_clearing_library_caches_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        extract_module.reset_library_caches()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
