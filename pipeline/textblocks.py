@@ -12,15 +12,18 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 
 from pipeline.model import Segment
-from pipeline.textrules import BULLET_RE, NUMBERED_RE
+from pipeline.textrules import BULLET_CHARS, BULLET_RE, NUMBERED_RE
 
 LOGGER = logging.getLogger(__name__)
 
 _WORD_RUN_RE = re.compile(r"\S+")
 #: Any whitespace other than single plain spaces: the text needs collapsing.
 _ODD_SPACE_RE = re.compile(r"[^\S ]| {2}")
+#: Only lines starting with one of these can hold a bullet.
+_BULLET_CHARS = frozenset(BULLET_CHARS)
 
 
 @dataclass(slots=True)
@@ -75,49 +78,50 @@ def collapse_with_segments(raw: str, start: int, end: int) -> tuple[str, list[Se
     return "".join(parts), segments
 
 
-def _make_line(raw: str, start: int, content: str, blank_before: int) -> Line | None:
-    """Build a :class:`Line` for ``content == raw[start:start + len(content)]``.
-
-    Returns None if the line holds no visible text.
-    """
-    stripped = content.lstrip()
-    if not stripped:
-        return None
-    end = start + len(content)
-    indent = len(content) - len(stripped)
-    body_start = start + indent
-    bullet = ""
-    numbered = False
-    match = BULLET_RE.match(raw, body_start, end)
-    if match and match.end() < end:
-        bullet = match.group(1)
-        body_start = match.end()
-    elif NUMBERED_RE.match(raw, body_start, end):
-        numbered = True
-    text, segments = collapse_with_segments(raw, body_start, end)
-    if not text:
-        return None
-    last = segments[-1]
-    return Line(text=text, start=start + indent, end=last[1] + last[2],
-                indent=indent, bullet=bullet, numbered=numbered,
-                blank_before=blank_before, segments=segments)
-
-
 def split_lines(raw: str) -> list[Line]:
-    """Return the non-blank lines of ``raw`` in page order with blank-line counts."""
-    lines: list[Line] = []
-    blanks = 0
-    start = 0
-    for content in raw.split("\n"):
-        line = _make_line(raw, start, content, blanks)
-        start += len(content) + 1
-        if line is None:
-            blanks += 1
-            continue
-        if lines:
-            lines[-1].blank_after = blanks
-        lines.append(line)
-        blanks = 0
-    if lines:
-        lines[-1].blank_after = blanks
-    return lines
+    """Return the non-blank lines of ``raw`` in page order with blank-line counts.
+
+    Built from list comprehensions over the page's lines rather than a function
+    call per line: pages have hundreds of lines and the extractor has a few
+    milliseconds a page. Only lines that may start with a bullet or hold odd
+    spacing get a regex.
+    """
+    contents = raw.split("\n")
+    bodies = [content.strip() for content in contents]
+    line_starts = list(accumulate([len(content) + 1 for content in contents], initial=0))
+    bulleted: dict[int, re.Match[str]] = {}
+    for row in [row for row, body in enumerate(bodies) if body and body[0] in _BULLET_CHARS]:
+        line_end = line_starts[row + 1] - 1
+        match = BULLET_RE.match(raw, line_end - len(contents[row].lstrip()), line_end)
+        if match and match.end() < line_end:
+            bulleted[row] = match
+    # a bullet followed only by blanks makes a blank line
+    blank = {row for row, match in bulleted.items()
+             if not raw[match.end():line_starts[row + 1] - 1].strip()}
+    rows = [row for row, body in enumerate(bodies) if body and row not in blank]
+    if not rows:
+        return []
+    texts = [bodies[row] for row in rows]
+    indents = [len(content) - len(content.lstrip()) for content in map(contents.__getitem__, rows)]
+    starts = [line_starts[row] + indent for row, indent in zip(rows, indents, strict=True)]
+    ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
+    text_starts = starts.copy()
+    bullets = [""] * len(rows)
+    for k in [k for k, row in enumerate(rows) if row in bulleted]:
+        match = bulleted[rows[k]]
+        bullets[k] = match.group(1)
+        texts[k] = raw[match.end():ends[k]].lstrip()
+        text_starts[k] = ends[k] - len(texts[k])
+    number = NUMBERED_RE.match
+    numbered = [not bullet and number(raw, start, end) is not None
+                for bullet, start, end in zip(bullets, starts, ends, strict=True)]
+    segments = [[(0, start, len(text))] for start, text in zip(text_starts, texts, strict=True)]
+    odd = _ODD_SPACE_RE.search
+    # every whitespace character but the plain space is unprintable: two fast string
+    # tests leave the regex only the few lines that may need collapsing
+    for k in [k for k, text in enumerate(texts)
+              if ("  " in text or not text.isprintable()) and odd(text)]:
+        texts[k], segments[k] = collapse_with_segments(raw, text_starts[k], ends[k])
+    gaps = [rows[0]] + [b - a - 1 for a, b in pairwise(rows)] + [len(contents) - rows[-1] - 1]
+    return list(map(Line, texts, starts, ends, indents, bullets, numbered, gaps, gaps[1:],
+                    segments))

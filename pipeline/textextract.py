@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from pipeline.model import Block, Extraction, Metadata
 from pipeline.textblocks import Line, split_lines
-from pipeline.textmodel import TextModel, feature_matrix, line_word_counts, load_model
+from pipeline.textmodel import PageLines, TextModel, feature_matrix, load_model, scan_lines
 from pipeline.textrules import (
     BOILERPLATE_RE,
     BREADCRUMB_SEPARATORS,
@@ -29,7 +29,6 @@ from pipeline.textrules import (
     CAPTION_MIN_PARAGRAPH_GAP,
     CAPTION_MIN_PARAGRAPHS,
     DATE_RE,
-    IMAGE_LINE_RE,
     KEEP_THRESHOLD,
     META_WINDOW_LINES,
     MONTH_WORDS,
@@ -37,8 +36,6 @@ from pipeline.textrules import (
     PROSE_MIN_WORDS,
     READ_TIME_RE,
     RELATIVE_DATE_RE,
-    SECTION_LABELS,
-    SENTENCE_END_RE,
     SHORT_FURNITURE_MAX_WORDS,
     STOPWORDS,
     TITLE_LOOKBACK_LINES,
@@ -63,8 +60,8 @@ REVISION_MAX_RUN = 6
 #: Line endings that make a short line a sentence or a lead-in rather than a heading
 #: ("?" is allowed: question headings are common in articles).
 HEADING_BAD_ENDINGS = ".:;,!…"
+_HEADING_BAD_CODES = np.array([ord(c) for c in HEADING_BAD_ENDINGS], dtype=np.uint32)
 
-_DIGIT_RE = re.compile(r"\d")
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _BY_RE = re.compile(r"\bBy\s+([\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _COPYRIGHT_SITE_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.,|©]{2,60}?)"
@@ -95,87 +92,92 @@ def extract_text(text: str, *, model: TextModel | None = None,
     lines = split_lines(text)
     if not lines:
         return build_extraction(lines, np.zeros(0), threshold=threshold)
-    features = feature_matrix(lines)
-    probabilities = (model or load_model()).probability(features)
-    return build_extraction(lines, probabilities, threshold=threshold,
-                            n_words=line_word_counts(features))
+    page = scan_lines([line.text for line in lines])
+    probabilities = (model or load_model()).probability(feature_matrix(lines, page))
+    return build_extraction(lines, probabilities, threshold=threshold, page=page)
 
 
 def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
                      threshold: float = KEEP_THRESHOLD,
-                     n_words: Sequence[int] | None = None) -> Extraction:
+                     page: PageLines | None = None) -> Extraction:
     """Turn scored lines into blocks: rules, model decision, revision, title, metadata.
 
     Args:
         lines: the page's lines, from :func:`pipeline.textblocks.split_lines`.
         probabilities: the classifier's probability for each line.
         threshold: probability at or above which the classifier keeps a line.
-        n_words: words per line (capped counts will do, see ``WORDS_CAP``); counted
+        page: :func:`pipeline.textmodel.scan_lines` of the lines' texts; scanned
             here when not given.
     """
-    if n_words is None:
-        n_words = [len(_words(line.text)) for line in lines]
-    blocks = _first_pass(lines, n_words, probabilities, threshold=threshold)
-    if _kept_words(blocks, n_words) < FALLBACK_MIN_WORDS and len(probabilities):
+    if not lines:
+        return Extraction(blocks=[], metadata=Metadata(), extractor=EXTRACTOR)
+    if page is None:
+        page = scan_lines([line.text for line in lines])
+    ruled = furniture_rules([line.text for line in lines], page)
+    n_words = page.words
+    blocks = _first_pass(lines, page, ruled, probabilities, threshold=threshold)
+    kept_words = int(n_words[[b.keep for b in blocks]].sum())
+    if kept_words < FALLBACK_MIN_WORDS:
         relative = FALLBACK_RELATIVE_THRESHOLD * float(probabilities.max())
         if relative < threshold:
             LOGGER.debug("classifier kept almost nothing; threshold lowered to %.2f", relative)
-            blocks = _first_pass(lines, n_words, probabilities, threshold=relative)
-    _revise(blocks, n_words, probabilities)
+            blocks = _first_pass(lines, page, ruled, probabilities, threshold=relative)
+    _revise(blocks, page, probabilities)
     _drop_set_off_paragraphs(blocks, lines)
     metadata = Metadata()
     title_index = _pick_title(blocks, n_words)
     if title_index is not None:
-        _set_title(blocks, title_index)
+        _set_title(blocks, title_index, page.lowered)
         metadata.title = blocks[title_index].text
-    _fill_metadata(blocks, metadata, title_index)
+    _fill_metadata(blocks, metadata, title_index, page)
     return Extraction(blocks=blocks, metadata=metadata, extractor=EXTRACTOR)
-
-
-def _kept_words(blocks: Sequence[Block], n_words: Sequence[int]) -> int:
-    return sum(n for b, n in zip(blocks, n_words, strict=True) if b.keep)
 
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def furniture_rule(text: str, n_words: int | None = None) -> tuple[str, str] | None:
-    """Return (kind, rule) when a line is unmistakable furniture by itself, else None.
+def furniture_rule(text: str) -> tuple[str, str] | None:
+    """Return (kind, rule) when a line is unmistakable furniture by itself, else None."""
+    return furniture_rules([text], scan_lines([text]))[0]
 
-    ``n_words`` is the line's word count when the caller already has it.
+
+def furniture_rules(texts: Sequence[str], page: PageLines) -> list[tuple[str, str] | None]:
+    """(kind, rule) for each line that is unmistakable furniture by itself, else None.
+
+    The rules in order of precedence: a section label, an image placeholder, a
+    short copyright line, a short byline or date line (no sentence end), a very
+    short line with boilerplate vocabulary. The page's counts pick the few lines
+    each regex has to look at.
     """
-    lowered = text.lower().strip(" :.!")
-    if n_words is None:
-        n_words = len(_words(text))
-    if lowered in SECTION_LABELS:
-        kind = SECTION_LABELS[lowered]
-        return kind, f"label.{kind}"
-    if IMAGE_LINE_RE.match(text):
-        return "caption", "image_placeholder"
-    if "©" in text and n_words <= 20:
-        return "footer", "copyright"
-    if n_words <= 8 and SENTENCE_END_RE.search(text) is None:
-        if BYLINE_RE.match(text):
-            return "byline", "byline"
-        dated = _date_rule(text)
-        if dated is not None:
-            return dated
-    hit = BOILERPLATE_RE.search(text) if n_words <= SHORT_FURNITURE_MAX_WORDS else None
-    if hit:
-        group = PHRASE_GROUPS[hit.group().lower()]
-        return group, f"furniture.{group}"
-    return None
+    words = page.words
+    out: list[tuple[str, str] | None] = [None] * len(texts)
+    # lowest precedence first: a later rule overwrites an earlier one
+    short = words <= SHORT_FURNITURE_MAX_WORDS
+    for k in np.flatnonzero(short & ((page.tokens["phrase_start"] > 0)
+                                     | (page.chars["copyright"] > 0))).tolist():
+        hit = BOILERPLATE_RE.search(texts[k])
+        if hit:
+            group = PHRASE_GROUPS[hit.group().lower()]
+            out[k] = group, f"furniture.{group}"
+    meta = (words <= 8) & ~page.ends_sentence
+    for k in np.flatnonzero(meta & (page.chars["digit"] > 0)).tolist():
+        out[k] = _date_rule(texts[k]) or out[k]
+    for k in np.flatnonzero(meta & page.byline_start).tolist():
+        if BYLINE_RE.match(texts[k]):
+            out[k] = "byline", "byline"
+    for k in np.flatnonzero((page.chars["copyright"] > 0) & (words <= 20)).tolist():
+        out[k] = "footer", "copyright"
+    for k in np.flatnonzero(page.image_line).tolist():
+        out[k] = "caption", "image_placeholder"
+    for k, kind in enumerate(page.sections):
+        if kind:
+            out[k] = kind, f"label.{kind}"
+    return out
 
 
 def _date_rule(text: str) -> tuple[str, str] | None:
-    """(kind, rule) for a short reading-time or date line, else None.
-
-    Every date and reading-time pattern holds a digit, so one cheap scan skips the
-    three expensive ones on the many digit-free menu lines.
-    """
-    if _DIGIT_RE.search(text) is None:
-        return None
+    """(kind, rule) for a short reading-time or date line (it holds a digit), else None."""
     if READ_TIME_RE.search(text) or RELATIVE_DATE_RE.search(text):
         return "date", "date.read_time"
     if DATE_RE.search(text) and _non_date_words(text) <= 3:
@@ -197,47 +199,46 @@ def _content_kind(text: str, n_words: int, *, list_item: bool) -> str:
     return "paragraph"
 
 
-def _first_pass(lines: Sequence[Line], n_words: Sequence[int], probabilities: ProbArray, *,
+def _first_pass(lines: Sequence[Line], page: PageLines,
+                ruled: Sequence[tuple[str, str] | None], probabilities: ProbArray, *,
                 threshold: float) -> list[Block]:
-    """Context-free rules first, then the classifier's decision, for every line."""
-    return [_first_pass_line(line, n, p, threshold=threshold)
-            for line, n, p in zip(lines, n_words, probabilities.tolist(), strict=True)]
+    """Context-free rules first, then the classifier's decision, for every line.
+
+    Kinds and rule names are built as whole lists, so the only per-line Python
+    work left is constructing the blocks.
+    """
+    keep = (probabilities >= threshold).tolist()
+    heading = ((page.words <= HEADING_MAX_WORDS)
+               & ~np.isin(page.last_char, _HEADING_BAD_CODES)).tolist()
+    kinds = [rule[0] if rule else
+             ("list_item" if line.bullet or line.numbered else "heading" if short else "paragraph")
+             if kept else "boilerplate"
+             for line, rule, kept, short in zip(lines, ruled, keep, heading, strict=True)]
+    rules = [rule[1] if rule else
+             f"model.p={p:.2f}>={threshold:g}" if kept else f"model.p={p:.2f}<{threshold:g}"
+             for rule, p, kept in zip(ruled, probabilities.tolist(), keep, strict=True)]
+    kept_blocks = [kept and not rule for rule, kept in zip(ruled, keep, strict=True)]
+    return [Block(line.text, line.start, line.end, kind, kept, rule, list(line.segments))
+            for line, kind, kept, rule in zip(lines, kinds, kept_blocks, rules, strict=True)]
 
 
-def _first_pass_line(line: Line, n_words: int, probability: float, *,
-                     threshold: float) -> Block:
-    block = Block(text=line.text, start=line.start, end=line.end, segments=list(line.segments))
-    ruled = furniture_rule(line.text, n_words)
-    if ruled is not None:
-        block.kind, block.rule = ruled
-        return block
-    block.keep = probability >= threshold
-    if block.keep:
-        block.kind = _content_kind(line.text, n_words,
-                                   list_item=bool(line.bullet or line.numbered))
-        block.rule = f"model.p={probability:.2f}>={threshold:g}"
-    else:
-        block.kind = "boilerplate"
-        block.rule = f"model.p={probability:.2f}<{threshold:g}"
-    return block
-
-
-def _revise(blocks: list[Block], n_words: Sequence[int], probabilities: ProbArray) -> None:
+def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray) -> None:
     """Restore short runs of doubtful lines enclosed by kept blocks (jusText's revision).
 
     A heading or a short list between kept paragraphs is part of the article even
     when its own features look like a menu; runs longer than REVISION_MAX_RUN or
-    lines the model is sure about stay removed.
+    lines the model is sure about stay removed. Restoring a run never changes
+    which lines form another run, so the runs are found once, up front.
     """
+    doubtful = np.array([not b.keep and b.rule.startswith("model.") for b in blocks])
+    doubtful &= probabilities >= REVISION_MIN_PROBABILITY
+    if not doubtful.any():
+        return
+    edges = np.diff(doubtful.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    n_words = page.words.tolist()
     probs = probabilities.tolist()
-    i = 0
-    while i < len(blocks):
-        if not _revisable(blocks[i], probs[i]):
-            i += 1
-            continue
-        j = i
-        while j < len(blocks) and _revisable(blocks[j], probs[j]):
-            j += 1
+    for i, j in zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(),
+                    strict=True):
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):
@@ -247,7 +248,6 @@ def _revise(blocks: list[Block], n_words: Sequence[int], probabilities: ProbArra
                 if n_words[k] < PROSE_MIN_WORDS:
                     break
                 _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept")
-        i = j
 
 
 def _drop_set_off_paragraphs(blocks: list[Block], lines: Sequence[Line]) -> None:
@@ -269,11 +269,6 @@ def _drop_set_off_paragraphs(blocks: list[Block], lines: Sequence[Line]) -> None
             block.keep, block.kind, block.rule = False, "caption", "caption.set_off"
 
 
-def _revisable(block: Block, probability: float) -> bool:
-    return (not block.keep and block.rule.startswith("model.")
-            and probability >= REVISION_MIN_PROBABILITY)
-
-
 def _restore(block: Block, n_words: int, probability: float, rule: str) -> None:
     block.keep = True
     block.kind = _content_kind(block.text, n_words, list_item=False)
@@ -291,7 +286,8 @@ def _is_title_candidate(block: Block, n_words: int) -> bool:
 
 
 def _body_vocabulary(blocks: Sequence[Block]) -> set[str]:
-    return set(map(str.lower, _words("\n".join(b.text for b in blocks if b.keep))))
+    """Words of the kept text, lowercased (words of the lowercased text: one lower() call)."""
+    return set(_words("\n".join([b.text for b in blocks if b.keep]).lower()))
 
 
 def _title_score(block: Block, body: set[str]) -> float:
@@ -300,17 +296,18 @@ def _title_score(block: Block, body: set[str]) -> float:
     The share alone ties a two-word section label ("Skin Care") with the headline;
     weighting by log(1 + content words) prefers the longer, more specific line.
     """
-    content = [w.lower() for w in _words(block.text) if w.lower() not in STOPWORDS]
+    content = [w for w in _words(block.text.lower()) if w not in STOPWORDS]
     if not content:
         return 0.0
     return sum(w in body for w in content) / len(content) * math.log1p(len(content))
 
 
-def _pick_title(blocks: Sequence[Block], n_words: Sequence[int]) -> int | None:
+def _pick_title(blocks: Sequence[Block], words: npt.NDArray[np.int64]) -> int | None:
     """Index of the headline: the heading-like line just above the body that the body echoes."""
     first_kept = next((i for i, b in enumerate(blocks) if b.keep), None)
     if first_kept is None:
         return None
+    n_words = words.tolist()
     body = _body_vocabulary(blocks)
     lo = max(0, first_kept - TITLE_LOOKBACK_LINES)
     best, best_score = None, 0.0
@@ -326,15 +323,17 @@ def _pick_title(blocks: Sequence[Block], n_words: Sequence[int]) -> int | None:
     return best
 
 
-def _set_title(blocks: list[Block], index: int) -> None:
-    """Mark the title block and drop later verbatim repeats of it (image alt, breadcrumb)."""
+def _set_title(blocks: list[Block], index: int, lowered: Sequence[str]) -> None:
+    """Mark the title block and drop other verbatim repeats of it (image alt, breadcrumb).
+
+    ``lowered`` holds the lowercased text of every block.
+    """
     title = blocks[index]
     title.kind, title.keep = "title", True
     title.rule = f"title({title.rule})"
-    key = title.text.lower()
-    for block in blocks:
-        if block is not title and block.text.lower() == key:
-            block.keep, block.kind, block.rule = False, "caption", "title.repeat"
+    key = lowered[index]
+    for k in [k for k, text in enumerate(lowered) if text == key and k != index]:
+        blocks[k].keep, blocks[k].kind, blocks[k].rule = False, "caption", "title.repeat"
 
 
 def _unglue(text: str) -> str:
@@ -342,7 +341,8 @@ def _unglue(text: str) -> str:
     return _GLUE_RE.sub(" ", text)
 
 
-def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int | None) -> None:
+def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int | None,
+                   page: PageLines) -> None:
     """Read author and date from byline/date lines near the title, and the site from ©."""
     centre = title_index if title_index is not None else 0
     after = blocks[centre: centre + META_WINDOW_LINES + 1]
@@ -356,8 +356,8 @@ def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int
         if not metadata.date:
             match = DATE_RE.search(text)
             metadata.date = match.group() if match else ""
-    for block in reversed(blocks):
-        match = _COPYRIGHT_SITE_RE.search(block.text) if "©" in block.text else None
+    for k in np.flatnonzero(page.chars["copyright"])[::-1].tolist():
+        match = _COPYRIGHT_SITE_RE.search(blocks[k].text)
         if match:
             metadata.site = match.group(1).strip()
             break

@@ -14,11 +14,11 @@ import json
 import logging
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,16 @@ from pipeline.textrules import (
     COMMENT_VERBS,
     FURNITURE_WORDS,
     MONTH_WORDS,
+    PHRASE_GROUPS,
     PROSE_MIN_STOP_RATIO,
     PROSE_MIN_WORDS,
     READ_TIME_WORDS,
     SECTION_LABELS,
-    SENTENCE_END_LINE_RE,
-    SEPARATOR_RE,
+    SENTENCE_CLOSERS,
+    SENTENCE_END_CHARS,
+    SEPARATOR_CHARS,
     STOPWORDS,
+    WORD_RE,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -76,12 +79,23 @@ REGION_GAP_COST = 6.0
 #: after): deeper indents and longer gaps say nothing more.
 _LAYOUT_CAPS = np.array([1.0, 1.0, 40.0, 3.0, 3.0])
 
-_COMMA_RE = re.compile(",")
-_TOKEN_OR_NEWLINE_RE = re.compile(r"\w+|\n")
-#: Sentence ends inside a line (". ", "? ", "! ").
-_INNER_SENTENCE_RE = re.compile(r"[.?!] ")
-_QUOTE_RE = re.compile("[\"“”]")
-_TIME_RE = re.compile(r"\d:\d\d")
+#: Quote marks, for the quote feature.
+_QUOTE_CHARS = "\"“”"
+
+#: Bits of :data:`_CHAR_CLASS`, one look-up per character answers every class question.
+(_WORD, _DIGIT, _UPPER, _LOWER, _COMMA, _SEPARATOR, _QUOTE, _SLASH_DASH, _COPYRIGHT,
+ _BRACKET_CLOSE, _SENTENCE_END, _CLOSER, _INNER_END) = (1 << k for k in range(13))
+#: Character classes counted per line, by their names in ``PageLines.chars``.
+_COUNTED = {"comma": _COMMA, "separator": _SEPARATOR, "quote": _QUOTE,
+            "slash_dash": _SLASH_DASH, "copyright": _COPYRIGHT,
+            "bracket_close": _BRACKET_CLOSE, "digit": _DIGIT}
+_COUNTED_ANY = sum(_COUNTED.values())
+#: Per-token sums of upper- and lowercase letters, packed in one integer: the table
+#: maps the word/upper/lower bits of a character to 1 (upper) or 1 << 32 (lower).
+_CASE_KEY = _WORD | _UPPER | _LOWER
+_CASE_PACK = np.zeros(_CASE_KEY + 1, dtype=np.int64)
+_CASE_PACK[_WORD | _UPPER] = 1
+_CASE_PACK[_WORD | _LOWER] = 1 << 32
 
 
 def _col(name: str) -> int:
@@ -91,154 +105,269 @@ def _col(name: str) -> int:
 _NEIGHBOUR_INDEX = [_col(name) for name in NEIGHBOUR_COLUMNS]
 
 
-def _per_line_counts(pattern: re.Pattern[str], joined: str, starts: FloatArray,
-                     n: int) -> FloatArray:
-    """Matches of ``pattern`` per line, from one scan of the whole page (fast)."""
-    positions = [m.start() for m in pattern.finditer(joined)]
-    if not positions:
-        return np.zeros(n)
-    rows = np.searchsorted(starts, positions, side="right") - 1
-    return np.bincount(rows, minlength=n).astype(np.float64)
+def _char_class() -> npt.NDArray[np.uint16]:
+    """Class bits of every code point, from Python's own ``\\w``, ``\\d`` and case tests.
+
+    ``\\w`` and ``\\d`` are exact over all of Unicode (word counts must equal
+    ``WORD_RE``'s); case only matters for features, so it is read for the Basic
+    Multilingual Plane and astral characters count as uncased.
+    """
+    everything = np.arange(sys.maxunicode + 1, dtype=np.uint32).tobytes().decode(
+        "utf-32-le", "surrogatepass")
+    table = np.zeros(len(everything), dtype=np.uint16)
+    for bit, pattern in ((_WORD, r"\w+"), (_DIGIT, r"\d+")):
+        for match in re.finditer(pattern, everything):
+            table[match.start():match.end()] |= bit
+    bmp = everything[:0x10000]
+    for bit, test in ((_UPPER, str.isupper), (_LOWER, str.islower)):
+        table[:0x10000][np.fromiter(map(test, bmp), dtype=np.bool_, count=0x10000)] |= bit
+    for bit, chars in ((_COMMA, ","), (_SEPARATOR, SEPARATOR_CHARS), (_QUOTE, _QUOTE_CHARS),
+                       (_SLASH_DASH, "/-"), (_COPYRIGHT, "©"), (_BRACKET_CLOSE, "]"),
+                       (_SENTENCE_END, SENTENCE_END_CHARS), (_CLOSER, SENTENCE_CLOSERS),
+                       (_INNER_END, ".?!")):
+        table[[ord(c) for c in chars]] |= bit
+    return table
 
 
-def _flags(predicate: Any, tokens: list[str]) -> npt.NDArray[np.bool_]:
-    return np.fromiter(map(predicate, tokens), dtype=np.bool_, count=len(tokens))
+_CHAR_CLASS = _char_class()
+
+#: Vocabulary matching hashes each token's lowercased code points (a polynomial
+#: modulo 2**64, position capped so long tokens cost nothing extra) instead of
+#: building a string per token. Every listed word is ASCII, and the only other
+#: character that lowercases to ASCII is the Kelvin sign, so mapping A-Z and "K"
+#: is the exact ``str.lower`` for every token that can match.
+_HASH_BASE = np.uint64(0x100000001B3)
+_HASH_SPAN = 24
+_HASH_POWERS = np.cumprod(np.full(_HASH_SPAN, _HASH_BASE, dtype=np.uint64)) // _HASH_BASE
 
 
-#: Bits of :data:`_VOCABULARY`: one dictionary look-up per token answers every
-#: word-list question at once (a set look-up per list and token cost more than
-#: the rest of the features together).
-_STOP, _FURNITURE, _MONTH, _READ_TIME, _COMMENT_VERB, _BYLINE, _AGO, _READ, _NEWLINE = (
+def _lower_code() -> npt.NDArray[np.uint64]:
+    table = np.arange(sys.maxunicode + 1, dtype=np.uint64)
+    table[ord("A"):ord("Z") + 1] += 32
+    table[0x212A] = ord("k")
+    return table
+
+
+_LOWER_CODE = _lower_code()
+
+
+def _hash_word(word: str) -> int:
+    """The token hash of :func:`_token_hashes` for one lowercase word."""
+    codes = np.array([ord(c) for c in word], dtype=np.uint64)
+    return int((codes * _HASH_POWERS[np.minimum(np.arange(len(word)), _HASH_SPAN - 1)]).sum())
+
+
+#: Bits of the vocabulary: one look-up per token answers every word-list question.
+_STOP, _FURNITURE, _MONTH, _READ_TIME, _COMMENT_VERB, _BYLINE, _AGO, _READ, _PHRASE = (
     1 << k for k in range(9))
+#: First words of the boilerplate phrases: a line can only hold a phrase (other than
+#: "©", which is counted as a character) if one of its tokens is one of these.
+_PHRASE_FIRST_WORDS = frozenset(
+    match.group() for match in (WORD_RE.search(phrase) for phrase in PHRASE_GROUPS) if match)
 
 
-def _vocabulary() -> dict[str, int]:
-    """Token -> OR of the bits of every word list it belongs to."""
+def _vocabulary() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """Sorted token hashes of every listed word and the OR of its lists' bits."""
     lists = ((_STOP, STOPWORDS), (_FURNITURE, FURNITURE_WORDS), (_MONTH, MONTH_WORDS),
              (_READ_TIME, READ_TIME_WORDS), (_COMMENT_VERB, COMMENT_VERBS),
-             (_BYLINE, BYLINE_WORDS), (_AGO, ("ago",)), (_READ, ("read",)), (_NEWLINE, ("\n",)))
-    vocabulary: dict[str, int] = {}
+             (_BYLINE, BYLINE_WORDS), (_AGO, ("ago",)), (_READ, ("read",)),
+             (_PHRASE, _PHRASE_FIRST_WORDS))
+    bits: dict[int, int] = {}
     for bit, words in lists:
         for word in words:
-            vocabulary[word] = vocabulary.get(word, 0) | bit
-    return vocabulary
+            if WORD_RE.fullmatch(word):  # "n't" and the like are never one token
+                key = _hash_word(word)
+                bits[key] = bits.get(key, 0) | bit
+    keys = sorted(bits)
+    return np.array(keys, dtype=np.uint64), np.array([bits[k] for k in keys], dtype=np.int64)
 
 
-_VOCABULARY = _vocabulary()
+_VOCAB_HASHES, _VOCAB_BITS = _vocabulary()
 
 
-def _word_columns(texts: Sequence[str]) -> FloatArray:
-    """Word-level columns of every line, from one tokenisation of the whole page.
+def _token_hashes(codes: npt.NDArray[np.uint32], word: npt.NDArray[np.bool_],
+                  starts: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
+    """Hash of the lowercased text of every ``\\w+`` token (``starts`` are their offsets)."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    idx = np.arange(len(codes))
+    first = np.zeros(len(codes), dtype=np.int64)
+    first[starts] = starts
+    position = np.minimum(idx - np.maximum.accumulate(first), _HASH_SPAN - 1)
+    values = _LOWER_CODE.take(codes) * _HASH_POWERS.take(position)
+    values[~word] = 0
+    hashes: npt.NDArray[np.uint64] = np.add.reduceat(values, starts)
+    return hashes
 
-    Vocabulary cues (stop words, furniture words, month names, comment verbs) are
-    bits of one dictionary look-up per token, summed per line with ``bincount``:
-    at several hundred pages a second there is no time for a Python loop per word
-    or a dozen regex scans per page. Newline tokens carry only their own bit and
-    zero weight, so they count for no line.
+
+def _vocabulary_bits(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+    slot = np.minimum(np.searchsorted(_VOCAB_HASHES, hashes), len(_VOCAB_HASHES) - 1)
+    found = _VOCAB_HASHES.take(slot) == hashes
+    bits: npt.NDArray[np.int64] = np.where(found, _VOCAB_BITS.take(slot), 0)
+    return bits
+
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """Per-line counts of one page, shared by the features and the extractor's rules.
+
+    Computed with whole-page numpy operations on the code points (one table look-up
+    per character, one hash per token): at several hundred pages a second there is
+    no time for a Python step per word.
     """
+
+    lowered: list[str]
+    words: npt.NDArray[np.int64]
+    tokens: dict[str, FloatArray]
+    chars: dict[str, FloatArray]
+    lengths: FloatArray
+    first_char: npt.NDArray[np.uint32]
+    last_char: npt.NDArray[np.uint32]
+    ends_sentence: npt.NDArray[np.bool_]
+    inner_sentences: FloatArray
+    time_of_day: npt.NDArray[np.bool_]
+    sections: list[str]
+
+    @property
+    def image_line(self) -> npt.NDArray[np.bool_]:
+        """Whole-line image placeholders ("[...]" holding one "]")."""
+        flags: npt.NDArray[np.bool_] = ((self.first_char == ord("["))
+                                        & (self.last_char == ord("]"))
+                                        & (self.chars["bracket_close"] == 1))
+        return flags
+
+    @property
+    def byline_start(self) -> npt.NDArray[np.bool_]:
+        """Lines whose first token is a byline word ("By", "Writer"): ``BYLINE_RE`` candidates."""
+        return self.tokens["byline"] > 0
+
+
+def scan_lines(texts: Sequence[str]) -> PageLines:
+    """Count characters, tokens and vocabulary of every line (non-empty, no newline)."""
     n = len(texts)
-    tokens = _TOKEN_OR_NEWLINE_RE.findall("\n".join(texts))
-    # one lower() call for the whole page; tokens stay aligned with ``tokens``
-    low = "\0".join(tokens).lower().split("\0") if tokens else []
-    codes = np.fromiter(map(_VOCABULARY.get, low, repeat(0)), dtype=np.int64, count=len(low))
-    newline = (codes & _NEWLINE) > 0
-    word = ~newline
-    rows = np.cumsum(newline)
+    joined = "\n".join(texts) + "\n"
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _CHAR_CLASS.take(codes)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    line_start = np.cumsum(lengths + 1) - (lengths + 1)
+    line_last = line_start + lengths - 1
+    # the counted characters are rare: find them once, then count each class per line
+    where = np.flatnonzero(cls & _COUNTED_ANY)
+    found, line = cls.take(where), np.searchsorted(line_start, where, side="right") - 1
+    chars = {name: np.bincount(line, weights=(found & bit) != 0, minlength=n).astype(np.float64)
+             for name, bit in _COUNTED.items()}
+    # "\d:\d\d" (a clock time) and ". " (a sentence end inside the line)
+    colon = np.flatnonzero(codes[1:-2] == ord(":")) + 1
+    is_digit = (cls & _DIGIT) != 0
+    clock = colon[is_digit.take(colon - 1) & is_digit.take(colon + 1) & is_digit.take(colon + 2)]
+    space = np.flatnonzero(codes[1:] == ord(" "))
+    inner = space[(cls.take(space) & _INNER_END) != 0]
+    idx = np.arange(len(codes))
+    last_open = np.maximum.accumulate(np.where((cls & _CLOSER) == 0, idx, -1)).take(line_last)
+    ends_sentence = (last_open >= line_start) & ((cls.take(last_open) & _SENTENCE_END) != 0)
+    words, tokens = _token_columns(codes, cls, line_start)
+    lowered = joined.lower().split("\n")[:-1]  # one lower() call; lines hold no newline
+    return PageLines(
+        lowered=lowered, words=words, tokens=tokens, chars=chars,
+        lengths=lengths.astype(np.float64),
+        first_char=codes.take(line_start), last_char=codes.take(line_last),
+        ends_sentence=ends_sentence,
+        inner_sentences=np.bincount(np.searchsorted(line_start, inner, side="right") - 1,
+                                    minlength=n).astype(np.float64),
+        time_of_day=np.bincount(np.searchsorted(line_start, clock, side="right") - 1,
+                                minlength=n) > 0,
+        sections=[SECTION_LABELS.get(t.strip(" :.!"), "") for t in lowered])
+
+
+def _token_columns(codes: npt.NDArray[np.uint32], cls: npt.NDArray[np.uint16],
+                   line_start: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64],
+                                                               dict[str, FloatArray]]:
+    """Words per line and the per-line sums of the token-level columns.
+
+    Tokens are the maximal ``\\w`` runs (exactly ``WORD_RE``'s tokens).
+    """
+    n = len(line_start)
+    word = (cls & _WORD) != 0
+    edges = np.diff(word.view(np.int8), prepend=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    length = np.flatnonzero(edges == -1) - starts
+    line = np.searchsorted(line_start, starts, side="right") - 1
+    first = np.ones(len(starts), dtype=np.bool_)
+    first[1:] = line[1:] != line[:-1]
+    last = np.ones(len(starts), dtype=np.bool_)
+    last[:-1] = first[1:]
+    # upper- and lowercase letters of each token, packed in one sum (32 bits each)
+    cased = np.add.reduceat(_CASE_PACK.take(cls & _CASE_KEY), starts) if len(starts) else starts
+    upper, lower = cased & 0xFFFFFFFF, cased >> 32
+    digits = np.add.reduceat(cls & _DIGIT, starts, dtype=np.int64) if len(starts) else starts
+    vocab = _vocabulary_bits(_token_hashes(codes, word, starts))
+    all_upper = (upper > 0) & (lower == 0)
 
     def per_line(values: npt.NDArray[Any]) -> FloatArray:
-        counts: FloatArray = np.bincount(rows, weights=values, minlength=n + 1)[:n].astype(
-            np.float64, copy=False)
-        return counts
+        return np.bincount(line, weights=values, minlength=n).astype(np.float64, copy=False)
 
-    def has(bit: int) -> npt.NDArray[np.bool_]:
-        return (codes & bit) > 0
+    def has(bit: int) -> FloatArray:
+        return per_line((vocab & bit) != 0)
 
-    first = np.ones(len(low), dtype=np.bool_)
-    first[1:] = newline[:-1]
-    last = np.ones(len(low), dtype=np.bool_)
-    last[:-1] = newline[1:]
-    numeric = per_line(_flags(str.isdigit, low))
-    slashed = np.array([float("/" in t or "-" in t) for t in texts])
-    upper = _flags(str.isupper, tokens)
-    title = _flags(str.istitle, tokens)
-    lengths = np.fromiter(map(len, low), dtype=np.float64, count=len(low))
-    long_word = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) > 1
-    return np.column_stack([
-        per_line(word),
-        per_line(has(_STOP)),
-        numeric,
-        per_line(lengths * word),
-        per_line(title | upper),
-        per_line(upper & long_word),
-        per_line(has(_FURNITURE)),
-        (((per_line(has(_MONTH)) > 0) & (numeric > 0))
-         | ((numeric >= 3) & (slashed > 0))).astype(np.float64),
-        np.minimum(per_line(has(_COMMENT_VERB) & last), 1),
-        np.minimum(per_line(has(_AGO)) + per_line(has(_READ)) * (per_line(has(_READ_TIME)) > 0),
-                   1),
-        per_line(has(_BYLINE) & first),
-    ])
+    words = np.bincount(line, minlength=n)
+    return words, {
+        "words": words.astype(np.float64), "stop": has(_STOP),
+        "numeric": per_line(digits == length * _DIGIT), "word_chars": per_line(length),
+        "capitalised": per_line(all_upper | ((cls.take(starts) & _UPPER) != 0)),
+        "upper": per_line(all_upper & (length > 1)), "furniture": has(_FURNITURE),
+        "month": has(_MONTH), "comment_verb_last": per_line(((vocab & _COMMENT_VERB) != 0) & last),
+        "ago": has(_AGO), "read": has(_READ), "read_time": has(_READ_TIME),
+        "byline": per_line(((vocab & _BYLINE) != 0) & first), "phrase_start": has(_PHRASE)}
 
 
-#: Columns of :func:`_word_columns`.
-_WORD_COLUMNS = ("words", "stop", "numeric", "word_chars", "capitalised", "upper",
-                 "furniture", "date", "comment_header", "relative_or_read_time", "byline")
-
-
-def _base_matrix(lines: Sequence[Line]) -> FloatArray:
+def _base_matrix(lines: Sequence[Line], page: PageLines) -> FloatArray:
     """Context-free features of every line (columns as in LINE_FEATURES)."""
     n = len(lines)
-    texts = [line.text for line in lines]
-    joined = "\n".join(texts)
-    lengths = np.fromiter(map(len, texts), dtype=np.float64, count=n)
-    starts = np.concatenate(([0.0], np.cumsum(lengths + 1)[:-1]))
-    info = _word_columns(texts)
-    w = {name: info[:, k] for k, name in enumerate(_WORD_COLUMNS)}
-    n_words = w["words"]
-    safe_words = np.maximum(n_words, 1)
+    w = page.tokens
+    n_words = np.minimum(w["words"], WORDS_CAP)
+    safe_words = np.maximum(w["words"], 1)
     stop = w["stop"] / safe_words
-
-    def count(pattern: re.Pattern[str]) -> FloatArray:
-        return _per_line_counts(pattern, joined, starts, n)
-
-    lowered = joined.lower().split("\n")  # lines hold no newline: one lower() call
-    repeats = Counter(lowered)
-    section = np.array([SECTION_LABELS.get(t.strip(" :.!"), "") for t in lowered])
-    comment_label = (section == "comments").astype(np.float64)
-    layout = np.array([(line.bullet != "", line.numbered, line.indent, line.blank_before,
-                        line.blank_after) for line in lines], dtype=np.float64)
+    numeric = w["numeric"]
+    date = (((w["month"] > 0) & (numeric > 0))
+            | ((numeric >= 3) & (page.chars["slash_dash"] > 0))).astype(np.float64)
+    repeats = Counter(page.lowered)
+    sections = np.array(page.sections)
+    comment_label = (sections == "comments").astype(np.float64)
+    layout = np.array([[line.bullet != "" for line in lines], [line.numbered for line in lines],
+                       [line.indent for line in lines], [line.blank_before for line in lines],
+                       [line.blank_after for line in lines]], dtype=np.float64).T
     np.minimum(layout, _LAYOUT_CAPS, out=layout)
-    first_chars = "".join([t[0] for t in texts])
-    first = np.fromiter(map(ord, first_chars), dtype=np.int64, count=n)
-    last = np.fromiter(map(ord, "".join([t[-1] for t in texts])), dtype=np.int64, count=n)
+    first, last = page.first_char, page.last_char
     cols = {
-        "log_chars": np.log1p(lengths), "words": np.minimum(n_words, WORDS_CAP),
-        "log_words": np.log1p(n_words), "stop_ratio": stop,
-        "ends_sentence": count(SENTENCE_END_LINE_RE),
-        "inner_sentences": count(_INNER_SENTENCE_RE),
-        "comma_ratio": count(_COMMA_RE) / safe_words,
+        "log_chars": np.log1p(page.lengths), "words": n_words,
+        "log_words": np.log1p(w["words"]), "stop_ratio": stop,
+        "ends_sentence": page.ends_sentence.astype(np.float64),
+        "inner_sentences": page.inner_sentences,
+        "comma_ratio": page.chars["comma"] / safe_words,
         "bullet": layout[:, 0], "numbered": layout[:, 1], "indent": layout[:, 2],
         "blank_before": layout[:, 3], "blank_after": layout[:, 4],
         "cap_ratio": w["capitalised"] / safe_words, "upper_ratio": w["upper"] / safe_words,
-        "digit_ratio": w["numeric"] / safe_words,
-        "date": w["date"], "date_only": w["date"] * (n_words <= 8),
-        "relative_or_read_time": w["relative_or_read_time"],
+        "digit_ratio": numeric / safe_words,
+        "date": date, "date_only": date * (w["words"] <= 8),
+        "relative_or_read_time": np.minimum(w["ago"] + w["read"] * (w["read_time"] > 0), 1),
         "byline": w["byline"], "furniture_hits": w["furniture"],
         "furniture_ratio": w["furniture"] / safe_words,
-        "section_label": (section != "").astype(np.float64),
-        "separators": count(SEPARATOR_RE),
+        "section_label": (sections != "").astype(np.float64),
+        "separators": page.chars["separator"],
         "image_line": ((first == ord("[")) & (last == ord("]"))).astype(np.float64),
-        "repeats": np.minimum(np.fromiter(map(repeats.__getitem__, lowered), dtype=np.float64,
-                                          count=n), 5),
+        "repeats": np.minimum(np.fromiter(map(repeats.__getitem__, page.lowered),
+                                          dtype=np.float64, count=n), 5),
         "position": np.arange(n) / max(n - 1, 1),
-        "prose": ((n_words >= PROSE_MIN_WORDS) & (stop >= PROSE_MIN_STOP_RATIO)).astype(np.float64),
+        "prose": ((w["words"] >= PROSE_MIN_WORDS) & (stop >= PROSE_MIN_STOP_RATIO)).astype(
+            np.float64),
         "ends_colon": (last == ord(":")).astype(np.float64),
-        "word_char_ratio": w["word_chars"] / np.maximum(lengths, 1),
+        "word_char_ratio": w["word_chars"] / np.maximum(page.lengths, 1),
         "mean_word_len": w["word_chars"] / safe_words,
-        "starts_lower": np.fromiter(map(str.islower, first_chars), dtype=np.float64, count=n),
-        "quotes": np.minimum(count(_QUOTE_RE), 1),
-        "comment_header": w["comment_header"],
-        "time_of_day": np.minimum(count(_TIME_RE), 1),
+        "starts_lower": ((_CHAR_CLASS.take(first) & _LOWER) != 0).astype(np.float64),
+        "quotes": np.minimum(page.chars["quote"], 1),
+        "comment_header": np.minimum(w["comment_verb_last"], 1),
+        "time_of_day": page.time_of_day.astype(np.float64),
         "after_comment_label": (np.cumsum(comment_label) - comment_label > 0).astype(np.float64),
     }
     return np.column_stack([cols[name] for name in LINE_FEATURES])
@@ -337,22 +466,17 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     return cols
 
 
-def feature_matrix(lines: Sequence[Line]) -> FloatArray:
-    """Return the (n_lines, n_features) matrix the classifier scores."""
+def feature_matrix(lines: Sequence[Line], page: PageLines | None = None) -> FloatArray:
+    """Return the (n_lines, n_features) matrix the classifier scores.
+
+    ``page`` is :func:`scan_lines` of the lines' texts, when the caller already has it.
+    """
     if not lines:
         return np.zeros((0, n_features()))
-    base = _base_matrix(lines)
+    if page is None:
+        page = scan_lines([line.text for line in lines])
+    base = _base_matrix(lines, page)
     return np.column_stack([base, *_context_columns(base)])
-
-
-def line_word_counts(features: FloatArray) -> list[int]:
-    """Words of each line (capped at WORDS_CAP) read back from :func:`feature_matrix`.
-
-    The extractor's rules need every line's word count; the features already
-    counted them, and a second tokenisation of every line would cost as much.
-    """
-    counts: list[int] = features[:, _col("words")].astype(np.int64).tolist()
-    return counts
 
 
 def feature_names() -> list[str]:

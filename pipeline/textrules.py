@@ -20,20 +20,21 @@ STOPWORDS: frozenset[str] = frozenset(w.lower() for w in STOP_WORDS)
 #: List bullets as the renderers and browsers print them: w3m "•"/"□"/"◦", inscriptis
 #: "*", Markdown-ish "-"/"+", and "o" which w3m uses for third-level lists. A bullet
 #: must be followed by a space so "-5 degrees" or "*Note" are not split.
-BULLET_RE = re.compile(r"([•●○◦▪▫■□►▸‣⁃∙·*+\-–—o])[ \t\u00a0]+")
+BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃∙·*+-–—o"
+BULLET_RE = re.compile(f"([{re.escape(BULLET_CHARS)}])[ \t\u00a0]+")
 #: Ordered-list markers ("1.", "2)", "iv."); kept in the text because the number
 #: carries meaning, but they mark the block as a list item.
 NUMBERED_RE = re.compile(r"(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)][ \t\u00a0]+\S", re.IGNORECASE)
 #: Word tokens, the same definition the benchmark scorer uses (``\w+``).
 WORD_RE = re.compile(r"\w+")
-#: Characters that end a sentence, possibly followed by closing quotes/brackets.
-SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-#: The same, anchored at each line end of a page-wide scan (one line per block).
-SENTENCE_END_LINE_RE = re.compile(r"[.!?…][\"'”’»)\]]*$", re.MULTILINE)
+#: Characters that end a sentence, and the closing quotes and brackets that may
+#: follow one ("... the end.”"): a line ending so reads as prose, not as a label.
+SENTENCE_END_CHARS = ".!?…"
+SENTENCE_CLOSERS = "\"'”’»)]"
 #: Separators of breadcrumbs and link rows ("Home»Skin Care", "News | Sport").
-SEPARATOR_RE = re.compile(r"[»›|/>•·]")
-#: Whole-line image placeholders printed by w3m: "[alt text]" or "[photo.jpg]".
-IMAGE_LINE_RE = re.compile(r"^\[[^\]\n]*\]$", re.MULTILINE)
+SEPARATOR_CHARS = "»›|/>•·"
+#: Whole-line image placeholders printed by w3m, "[alt text]" or "[photo.jpg]", are
+#: lines that start with "[" and hold one "]", at the end.
 
 # --- Dates, bylines, reading time ---------------------------------------------------
 

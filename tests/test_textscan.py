@@ -1,0 +1,113 @@
+"""Tests for the whole-page scans of the text extractor (split_lines, scan_lines, rules).
+
+The scans replace per-line regexes and per-word Python loops with numpy arrays; these
+tests pin them to the plain per-line definitions they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.textblocks import collapse_with_segments, split_lines
+from pipeline.textextract import furniture_rule, furniture_rules
+from pipeline.textmodel import scan_lines
+from pipeline.textrules import STOPWORDS, WORD_RE
+
+RAW = Path(__file__).resolve().parents[1] / "raw"
+
+#: The per-line definitions the scans must agree with.
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+IMAGE_LINE_RE = re.compile(r"^\[[^\]\n]*\]$")
+
+HOSTILE_LINES = [
+    "KELVIN 5 \u212a", "\U0001d400\U0001d401 astral letters", "ſhare the ß", "İstanbul TODAY",
+    "lone \udc80 surrogate", "12:30 pm. Next", "[photo.jpg]", "[a] and [b]", "]", "[",
+    "end.”", "end”.", "Wait…", "© 2020 Site", "By Jane Doe", "The and OF", "x", "_", "a_b 1_2",
+    "٣ Arabic-Indic digit", "e-mail / 3-4 / 2019", "Share", "Don't miss", "don’t miss",
+]
+
+
+def _seed_lines() -> list[str]:
+    texts = [line.text for path in sorted(RAW.glob("*.txt"))
+             for line in split_lines(path.read_text(encoding="utf-8"))]
+    return texts + HOSTILE_LINES
+
+
+def test_word_counts_equal_word_re() -> None:
+    texts = _seed_lines()
+    page = scan_lines(texts)
+    assert page.words.tolist() == [len(WORD_RE.findall(t)) for t in texts]
+
+
+def test_stop_words_are_matched_case_insensitively() -> None:
+    texts = _seed_lines()
+    page = scan_lines(texts)
+    expected = [sum(w.lower() in STOPWORDS for w in WORD_RE.findall(t)) for t in texts]
+    assert page.tokens["stop"].astype(int).tolist() == expected
+
+
+def test_line_shape_flags_equal_their_regexes() -> None:
+    texts = _seed_lines()
+    page = scan_lines(texts)
+    assert page.ends_sentence.tolist() == [bool(SENTENCE_END_RE.search(t)) for t in texts]
+    assert page.image_line.tolist() == [bool(IMAGE_LINE_RE.match(t)) for t in texts]
+    assert (page.chars["digit"] > 0).tolist() == [bool(re.search(r"\d", t)) for t in texts]
+    assert page.lowered == [t.lower() for t in texts]
+
+
+def test_page_rules_equal_line_rules() -> None:
+    texts = _seed_lines()
+    assert furniture_rules(texts, scan_lines(texts)) == [furniture_rule(t) for t in texts]
+
+
+def _reference_split(raw: str) -> list[tuple[object, ...]]:
+    """The line splitter written the slow, obvious way: one line at a time."""
+    bullet_re = re.compile(r"([•●○◦▪▫■□►▸‣⁃∙·*+\-–—o])[ \t\u00a0]+")
+    numbered_re = re.compile(r"(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)][ \t\u00a0]+\S", re.IGNORECASE)
+    out: list[list[object]] = []
+    blanks, start = 0, 0
+    for content in raw.split("\n"):
+        end = start + len(content)
+        body_start = start + len(content) - len(content.lstrip())
+        text_start, bullet, numbered = body_start, "", False
+        match = bullet_re.match(raw, body_start, end)
+        if match and match.end() < end:
+            bullet, text_start = match.group(1), match.end()
+        elif numbered_re.match(raw, body_start, end):
+            numbered = True
+        text, segments = collapse_with_segments(raw, text_start, end)
+        if content.strip() and text:
+            if out:
+                out[-1][-1] = blanks
+            out.append([text, body_start, segments[-1][1] + segments[-1][2],
+                        body_start - start, bullet, numbered, segments, blanks, 0])
+            blanks = 0
+        else:
+            blanks += 1
+        start = end + 1
+    if out:
+        out[-1][-1] = blanks
+    return [tuple(row) for row in out]
+
+
+@pytest.mark.parametrize("raw", [
+    "", "\n\n", "one", "• Home\n  • News\n\n\nA   paragraph\twith gaps.\n",
+    "1. First\n2) second\niv. third\n1.5 million\n", "• \r\nfoo\r\n", "-   \n", "•\x0b\n",
+    "o \x0bword", "\u00a0\n\u2028 x \u2028\n", "* item\n*Note\n-5 degrees\n— dash lead\n",
+])
+def test_split_lines_equals_line_by_line_reference(raw: str) -> None:
+    got = [(line.text, line.start, line.end, line.indent, line.bullet, line.numbered,
+            line.segments, line.blank_before, line.blank_after) for line in split_lines(raw)]
+    assert got == _reference_split(raw)
+
+
+def test_split_lines_on_seeds_equals_reference() -> None:
+    for path in sorted(RAW.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        got = [(line.text, line.start, line.end, line.indent, line.bullet, line.numbered,
+                line.segments, line.blank_before, line.blank_after)
+               for line in split_lines(raw)]
+        assert got == _reference_split(raw), path.name
