@@ -19,9 +19,11 @@ from pipeline.textrules import BULLET_CHARS, BULLET_RE, NUMBERED_RE
 
 LOGGER = logging.getLogger(__name__)
 
-_WORD_RUN_RE = re.compile(r"\S+")
 #: Any whitespace other than single plain spaces: the text needs collapsing.
 _ODD_SPACE_RE = re.compile(r"[^\S ]| {2}")
+#: One such gap, whole: a run of two or more whitespace characters, or one that is
+#: not a plain space.
+_ODD_GAP_RE = re.compile(r"\s{2,}|[^\S ]")
 #: Only lines starting with one of these can hold a bullet.
 _BULLET_CHARS = frozenset(BULLET_CHARS)
 
@@ -50,36 +52,62 @@ def collapse_with_segments(raw: str, start: int, end: int) -> tuple[str, list[Se
 
     Words separated by a single plain space stay in one run; any other gap (tabs,
     no-break spaces, several spaces) becomes one space and starts a new run, so
-    ``text[a:a+n] == raw[r:r+n]`` holds for every run.
+    ``text[a:a+n] == raw[r:r+n]`` holds for every run. Only the odd gaps are
+    visited, not every word.
     """
-    body = raw[start:end].strip()
-    if body and _ODD_SPACE_RE.search(body) is None:
-        first = raw.index(body[0], start)
-        return body, [(0, first, len(body))]
+    body = raw[start:end]
+    stripped = body.strip()
+    if not stripped:
+        return "", []
+    run_start = start + len(body) - len(body.lstrip())
+    stop = run_start + len(stripped)
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
-    prev_end = -1
-    for match in _WORD_RUN_RE.finditer(raw, start, end):
-        word = match.group()
-        if parts and raw[prev_end:match.start()] == " ":
-            text_off, raw_off, length = segments[-1]
-            segments[-1] = (text_off, raw_off, length + 1 + len(word))
-            parts.append(" " + word)
-            pos += 1 + len(word)
-        else:
-            if parts:
-                parts.append(" ")
-                pos += 1
-            segments.append((pos, match.start(), len(word)))
-            parts.append(word)
-            pos += len(word)
-        prev_end = match.end()
-    return "".join(parts), segments
+    for gap in _ODD_GAP_RE.finditer(raw, run_start, stop):
+        segments.append((pos, run_start, gap.start() - run_start))
+        parts.append(raw[run_start:gap.start()])
+        pos += gap.start() - run_start + 1
+        run_start = gap.end()
+    segments.append((pos, run_start, stop - run_start))
+    parts.append(raw[run_start:stop])
+    return " ".join(parts), segments
+
+
+@dataclass(frozen=True, slots=True)
+class LineTable:
+    """The non-blank lines of a rendering as columns, one list per :class:`Line` field.
+
+    The extractor reads whole columns (and builds blocks from them directly), so
+    it never pays for an object per line it then takes apart again.
+    """
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    indents: list[int]
+    bullets: list[str]
+    numbered: list[bool]
+    blank_before: list[int]
+    blank_after: list[int]
+    segments: list[list[Segment]]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def lines(self) -> list[Line]:
+        """The same lines as objects."""
+        return list(map(Line, self.texts, self.starts, self.ends, self.indents, self.bullets,
+                        self.numbered, self.blank_before, self.blank_after, self.segments))
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Return the non-blank lines of ``raw`` in page order with blank-line counts.
+    """Return the non-blank lines of ``raw`` in page order with blank-line counts."""
+    return line_table(raw).lines()
+
+
+def line_table(raw: str) -> LineTable:
+    """The non-blank lines of ``raw`` in page order with blank-line counts, as columns.
 
     Built from list comprehensions over the page's lines rather than a function
     call per line: pages have hundreds of lines and the extractor has a few
@@ -100,7 +128,7 @@ def split_lines(raw: str) -> list[Line]:
              if not raw[match.end():line_starts[row + 1] - 1].strip()}
     rows = [row for row, body in enumerate(bodies) if body and row not in blank]
     if not rows:
-        return []
+        return LineTable([], [], [], [], [], [], [], [], [])
     texts = [bodies[row] for row in rows]
     indents = [len(content) - len(content.lstrip()) for content in map(contents.__getitem__, rows)]
     starts = [line_starts[row] + indent for row, indent in zip(rows, indents, strict=True)]
@@ -113,8 +141,10 @@ def split_lines(raw: str) -> list[Line]:
         texts[k] = raw[match.end():ends[k]].lstrip()
         text_starts[k] = ends[k] - len(texts[k])
     number = NUMBERED_RE.match
-    numbered = [not bullet and number(raw, start, end) is not None
-                for bullet, start, end in zip(bullets, starts, ends, strict=True)]
+    # a list number ends with "." or ")" within the line's first six characters
+    numbered = [not bullet and ("." in text[1:6] or ")" in text[1:6])
+                and number(raw, start, end) is not None
+                for bullet, text, start, end in zip(bullets, texts, starts, ends, strict=True)]
     segments = [[(0, start, len(text))] for start, text in zip(text_starts, texts, strict=True)]
     odd = _ODD_SPACE_RE.search
     # every whitespace character but the plain space is unprintable: two fast string
@@ -123,5 +153,5 @@ def split_lines(raw: str) -> list[Line]:
               if ("  " in text or not text.isprintable()) and odd(text)]:
         texts[k], segments[k] = collapse_with_segments(raw, text_starts[k], ends[k])
     gaps = [rows[0]] + [b - a - 1 for a, b in pairwise(rows)] + [len(contents) - rows[-1] - 1]
-    return list(map(Line, texts, starts, ends, indents, bullets, numbered, gaps, gaps[1:],
-                    segments))
+    return LineTable(texts, starts, ends, indents, bullets, numbered, gaps[:-1], gaps[1:],
+                     segments)

@@ -12,7 +12,6 @@ records the rule or model score that decided it.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 
@@ -20,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pipeline.model import Block, Extraction, Metadata
-from pipeline.textblocks import Line, split_lines
+from pipeline.textblocks import LineTable, line_table
 from pipeline.textmodel import PageLines, TextModel, feature_matrix, load_model, scan_lines
 from pipeline.textrules import (
     BOILERPLATE_RE,
@@ -37,7 +36,6 @@ from pipeline.textrules import (
     READ_TIME_RE,
     RELATIVE_DATE_RE,
     SHORT_FURNITURE_MAX_WORDS,
-    STOPWORDS,
     TITLE_LOOKBACK_LINES,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
@@ -89,21 +87,21 @@ def extract_text(text: str, *, model: TextModel | None = None,
     Returns:
         Every block in page order, kept and removed, each with the rule that fired.
     """
-    lines = split_lines(text)
+    lines = line_table(text)
     if not lines:
         return build_extraction(lines, np.zeros(0), threshold=threshold)
-    page = scan_lines([line.text for line in lines])
+    page = scan_lines(lines.texts)
     probabilities = (model or load_model()).probability(feature_matrix(lines, page))
     return build_extraction(lines, probabilities, threshold=threshold, page=page)
 
 
-def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
+def build_extraction(lines: LineTable, probabilities: ProbArray, *,
                      threshold: float = KEEP_THRESHOLD,
                      page: PageLines | None = None) -> Extraction:
     """Turn scored lines into blocks: rules, model decision, revision, title, metadata.
 
     Args:
-        lines: the page's lines, from :func:`pipeline.textblocks.split_lines`.
+        lines: the page's lines, from :func:`pipeline.textblocks.line_table`.
         probabilities: the classifier's probability for each line.
         threshold: probability at or above which the classifier keeps a line.
         page: :func:`pipeline.textmodel.scan_lines` of the lines' texts; scanned
@@ -112,20 +110,21 @@ def build_extraction(lines: Sequence[Line], probabilities: ProbArray, *,
     if not lines:
         return Extraction(blocks=[], metadata=Metadata(), extractor=EXTRACTOR)
     if page is None:
-        page = scan_lines([line.text for line in lines])
-    ruled = furniture_rules([line.text for line in lines], page)
-    n_words = page.words
+        page = scan_lines(lines.texts)
+    ruled = furniture_rules(lines.texts, page)
+    decided = np.array([rule is None for rule in ruled])  # left to the classifier
     blocks = _first_pass(lines, page, ruled, probabilities, threshold=threshold)
-    kept_words = int(n_words[[b.keep for b in blocks]].sum())
-    if kept_words < FALLBACK_MIN_WORDS:
+    if int(page.words[decided & (probabilities >= threshold)].sum()) < FALLBACK_MIN_WORDS:
         relative = FALLBACK_RELATIVE_THRESHOLD * float(probabilities.max())
         if relative < threshold:
             LOGGER.debug("classifier kept almost nothing; threshold lowered to %.2f", relative)
-            blocks = _first_pass(lines, page, ruled, probabilities, threshold=relative)
-    _revise(blocks, page, probabilities)
+            threshold = relative
+            blocks = _first_pass(lines, page, ruled, probabilities, threshold=threshold)
+    doubtful = decided & (probabilities < threshold) & (probabilities >= REVISION_MIN_PROBABILITY)
+    _revise(blocks, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
     metadata = Metadata()
-    title_index = _pick_title(blocks, n_words)
+    title_index = _pick_title(blocks, page)
     if title_index is not None:
         _set_title(blocks, title_index, page.lowered)
         metadata.title = blocks[title_index].text
@@ -170,9 +169,8 @@ def furniture_rules(texts: Sequence[str], page: PageLines) -> list[tuple[str, st
         out[k] = "footer", "copyright"
     for k in np.flatnonzero(page.image_line).tolist():
         out[k] = "caption", "image_placeholder"
-    for k, kind in enumerate(page.sections):
-        if kind:
-            out[k] = kind, f"label.{kind}"
+    for k in [k for k, kind in enumerate(page.sections) if kind]:
+        out[k] = page.sections[k], f"label.{page.sections[k]}"
     return out
 
 
@@ -199,7 +197,7 @@ def _content_kind(text: str, n_words: int, *, list_item: bool) -> str:
     return "paragraph"
 
 
-def _first_pass(lines: Sequence[Line], page: PageLines,
+def _first_pass(lines: LineTable, page: PageLines,
                 ruled: Sequence[tuple[str, str] | None], probabilities: ProbArray, *,
                 threshold: float) -> list[Block]:
     """Context-free rules first, then the classifier's decision, for every line.
@@ -207,31 +205,34 @@ def _first_pass(lines: Sequence[Line], page: PageLines,
     Kinds and rule names are built as whole lists, so the only per-line Python
     work left is constructing the blocks.
     """
-    keep = (probabilities >= threshold).tolist()
+    passed = (probabilities >= threshold).tolist()
+    keep = [passed_k and rule is None for passed_k, rule in zip(passed, ruled, strict=True)]
     heading = ((page.words <= HEADING_MAX_WORDS)
                & ~np.isin(page.last_char, _HEADING_BAD_CODES)).tolist()
     kinds = [rule[0] if rule else
-             ("list_item" if line.bullet or line.numbered else "heading" if short else "paragraph")
+             ("list_item" if bullet or numbered else "heading" if short else "paragraph")
              if kept else "boilerplate"
-             for line, rule, kept, short in zip(lines, ruled, keep, heading, strict=True)]
-    rules = [rule[1] if rule else
-             f"model.p={p:.2f}>={threshold:g}" if kept else f"model.p={p:.2f}<{threshold:g}"
-             for rule, p, kept in zip(ruled, probabilities.tolist(), keep, strict=True)]
-    kept_blocks = [kept and not rule for rule, kept in zip(ruled, keep, strict=True)]
-    return [Block(line.text, line.start, line.end, kind, kept, rule, list(line.segments))
-            for line, kind, kept, rule in zip(lines, kinds, kept_blocks, rules, strict=True)]
+             for bullet, numbered, rule, kept, short in zip(lines.bullets, lines.numbered, ruled,
+                                                            passed, heading, strict=True)]
+    above, below = f">={threshold:g}", f"<{threshold:g}"
+    rules = [rule[1] if rule else f"model.p={p:.2f}{above if kept else below}"
+             for rule, p, kept in zip(ruled, probabilities.tolist(), passed, strict=True)]
+    return [Block(text, start, end, kind, kept, rule, list(segments))
+            for text, start, end, segments, kind, kept, rule in zip(
+                lines.texts, lines.starts, lines.ends, lines.segments, kinds, keep, rules,
+                strict=True)]
 
 
-def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray) -> None:
+def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray,
+            doubtful: npt.NDArray[np.bool_]) -> None:
     """Restore short runs of doubtful lines enclosed by kept blocks (jusText's revision).
 
     A heading or a short list between kept paragraphs is part of the article even
     when its own features look like a menu; runs longer than REVISION_MAX_RUN or
-    lines the model is sure about stay removed. Restoring a run never changes
-    which lines form another run, so the runs are found once, up front.
+    lines the model is sure about stay removed. ``doubtful`` marks the lines the
+    classifier removed with at least REVISION_MIN_PROBABILITY; restoring a run never
+    changes which lines form another run, so the runs are found once, up front.
     """
-    doubtful = np.array([not b.keep and b.rule.startswith("model.") for b in blocks])
-    doubtful &= probabilities >= REVISION_MIN_PROBABILITY
     if not doubtful.any():
         return
     edges = np.diff(doubtful.view(np.int8), prepend=np.int8(0), append=np.int8(0))
@@ -250,23 +251,21 @@ def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray) -> N
                 _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept")
 
 
-def _drop_set_off_paragraphs(blocks: list[Block], lines: Sequence[Line]) -> None:
+def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
     """Remove kept paragraphs spaced more tightly on both sides than the page's paragraphs.
 
     Such a line is a figure block between paragraphs (an image description written
     as prose); see CAPTION_MIN_PARAGRAPH_GAP for when spacing can tell.
     """
-    paragraphs = [line for block, line in zip(blocks, lines, strict=True)
-                  if block.keep and block.kind == "paragraph"]
+    paragraphs = [k for k, block in enumerate(blocks) if block.keep and block.kind == "paragraph"]
     if len(paragraphs) < CAPTION_MIN_PARAGRAPHS:
         return
-    usual_gap = float(np.median([line.blank_before for line in paragraphs]))
+    usual_gap = float(np.median([lines.blank_before[k] for k in paragraphs]))
     if usual_gap < CAPTION_MIN_PARAGRAPH_GAP:
         return
-    for block, line in zip(blocks, lines, strict=True):
-        if block.keep and block.kind == "paragraph" and \
-                max(line.blank_before, line.blank_after) < usual_gap:
-            block.keep, block.kind, block.rule = False, "caption", "caption.set_off"
+    for k in paragraphs:
+        if max(lines.blank_before[k], lines.blank_after[k]) < usual_gap:
+            blocks[k].keep, blocks[k].kind, blocks[k].rule = False, "caption", "caption.set_off"
 
 
 def _restore(block: Block, n_words: int, probability: float, rule: str) -> None:
@@ -285,39 +284,43 @@ def _is_title_candidate(block: Block, n_words: int) -> bool:
     return not block.text.endswith(".") and block.kind not in ("list_item",)
 
 
-def _body_vocabulary(blocks: Sequence[Block]) -> set[str]:
-    """Words of the kept text, lowercased (words of the lowercased text: one lower() call)."""
-    return set(_words("\n".join([b.text for b in blocks if b.keep]).lower()))
+def _title_scores(page: PageLines, keep: npt.NDArray[np.bool_], lo: int, hi: int) -> list[float]:
+    """Title score of lines ``lo..hi-1``: content words the kept body repeats, damped by length.
 
-
-def _title_score(block: Block, body: set[str]) -> float:
-    """Content words the kept body repeats, as a share damped by length.
-
-    The share alone ties a two-word section label ("Skin Care") with the headline;
-    weighting by log(1 + content words) prefers the longer, more specific line.
+    The score is the share of the line's content (non-stop) words that occur in the
+    kept lines, times log(1 + content words): the share alone ties a two-word
+    section label ("Skin Care") with the headline, and the weight prefers the
+    longer, more specific line. Words are compared by their hashes from the scan.
     """
-    content = [w for w in _words(block.text.lower()) if w not in STOPWORDS]
-    if not content:
-        return 0.0
-    return sum(w in body for w in content) / len(content) * math.log1p(len(content))
+    line = page.token_line
+    body = np.unique(page.token_hash[keep[line]])
+    a, b = np.searchsorted(line, [lo, hi])
+    hashes = page.token_hash[a:b]
+    slot = np.minimum(np.searchsorted(body, hashes), max(len(body) - 1, 0))
+    content = ~page.token_stop[a:b]
+    repeated = content & (body.take(slot) == hashes) if len(body) else np.zeros(b - a, bool)
+    rows = line[a:b] - lo
+    n_content = np.bincount(rows, weights=content, minlength=hi - lo)
+    n_repeated = np.bincount(rows, weights=repeated, minlength=hi - lo)
+    scores: list[float] = (n_repeated / np.maximum(n_content, 1) * np.log1p(n_content)).tolist()
+    return scores
 
 
-def _pick_title(blocks: Sequence[Block], words: npt.NDArray[np.int64]) -> int | None:
+def _pick_title(blocks: Sequence[Block], page: PageLines) -> int | None:
     """Index of the headline: the heading-like line just above the body that the body echoes."""
-    first_kept = next((i for i, b in enumerate(blocks) if b.keep), None)
-    if first_kept is None:
+    keep = np.array([b.keep for b in blocks])
+    if not keep.any():
         return None
-    n_words = words.tolist()
-    body = _body_vocabulary(blocks)
-    lo = max(0, first_kept - TITLE_LOOKBACK_LINES)
+    first_kept = int(keep.argmax())
+    lo, hi = max(0, first_kept - TITLE_LOOKBACK_LINES), first_kept + 1
+    n_words = page.words[lo:hi].tolist()
     best, best_score = None, 0.0
-    for i in range(lo, min(first_kept + 1, len(blocks))):
+    for i, score in enumerate(_title_scores(page, keep, lo, hi), start=lo):
         block = blocks[i]
-        if not _is_title_candidate(block, n_words[i]):
+        if not _is_title_candidate(block, n_words[i - lo]):
             continue
         if i == first_kept and block.kind != "heading":
             continue
-        score = _title_score(block, body)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -343,17 +346,21 @@ def _unglue(text: str) -> str:
 
 def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int | None,
                    page: PageLines) -> None:
-    """Read author and date from byline/date lines near the title, and the site from ©."""
+    """Read author and date from byline/date lines near the title, and the site from ©.
+
+    Every date pattern holds a digit, so only lines with one are searched for a date.
+    """
     centre = title_index if title_index is not None else 0
-    after = blocks[centre: centre + META_WINDOW_LINES + 1]
-    before = blocks[max(0, centre - META_WINDOW_LINES): centre][::-1]
-    for block in [*after, *before]:
-        if block.keep:
+    after = range(centre, min(centre + META_WINDOW_LINES + 1, len(blocks)))
+    before = range(centre - 1, max(0, centre - META_WINDOW_LINES) - 1, -1)
+    digits = page.chars["digit"]
+    for k in [*after, *before]:
+        if blocks[k].keep or (metadata.author and (metadata.date or not digits[k])):
             continue
-        text = _unglue(block.text)
+        text = _unglue(blocks[k].text)
         if not metadata.author:
             metadata.author = _author(text)
-        if not metadata.date:
+        if not metadata.date and digits[k]:
             match = DATE_RE.search(text)
             metadata.date = match.group() if match else ""
     for k in np.flatnonzero(page.chars["copyright"])[::-1].tolist():

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.textblocks import Line
+from pipeline.textblocks import LineTable
 from pipeline.textrules import (
     BYLINE_WORDS,
     COMMENT_VERBS,
@@ -131,20 +131,21 @@ def _char_class() -> npt.NDArray[np.uint16]:
 
 _CHAR_CLASS = _char_class()
 
-#: Vocabulary matching hashes each token's lowercased code points (a polynomial
-#: modulo 2**64, position capped so long tokens cost nothing extra) instead of
-#: building a string per token. Every listed word is ASCII, and the only other
-#: character that lowercases to ASCII is the Kelvin sign, so mapping A-Z and "K"
-#: is the exact ``str.lower`` for every token that can match.
-_HASH_BASE = np.uint64(0x100000001B3)
-_HASH_SPAN = 24
-_HASH_POWERS = np.cumprod(np.full(_HASH_SPAN, _HASH_BASE, dtype=np.uint64)) // _HASH_BASE
+#: Vocabulary look-ups and word comparisons hash each token's lowercased code points
+#: (a polynomial modulo 2**64) instead of building a string per token. Lowercasing
+#: maps each character of the Basic Multilingual Plane with a one-character lowercase;
+#: every listed word is ASCII, so a token matches a word exactly when its
+#: ``str.lower()`` does.
+_HASH_BASE = 0x100000001B3
 
 
 def _lower_code() -> npt.NDArray[np.uint64]:
     table = np.arange(sys.maxunicode + 1, dtype=np.uint64)
-    table[ord("A"):ord("Z") + 1] += 32
-    table[0x212A] = ord("k")
+    bmp = [chr(code) for code in range(0x10000)]
+    lowered = [char.lower() for char in bmp]
+    moved = [code for code, (char, low) in enumerate(zip(bmp, lowered, strict=True))
+             if low != char and len(low) == 1]
+    table[moved] = [ord(lowered[code]) for code in moved]
     return table
 
 
@@ -152,9 +153,8 @@ _LOWER_CODE = _lower_code()
 
 
 def _hash_word(word: str) -> int:
-    """The token hash of :func:`_token_hashes` for one lowercase word."""
-    codes = np.array([ord(c) for c in word], dtype=np.uint64)
-    return int((codes * _HASH_POWERS[np.minimum(np.arange(len(word)), _HASH_SPAN - 1)]).sum())
+    """The token hash of one lowercase word (``sum(code * base**position)`` mod 2**64)."""
+    return sum(ord(char) * pow(_HASH_BASE, k, 1 << 64) for k, char in enumerate(word)) % (1 << 64)
 
 
 #: Bits of the vocabulary: one look-up per token answers every word-list question.
@@ -185,27 +185,35 @@ def _vocabulary() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
 _VOCAB_HASHES, _VOCAB_BITS = _vocabulary()
 
 
-def _token_hashes(codes: npt.NDArray[np.uint32], word: npt.NDArray[np.bool_],
-                  starts: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
-    """Hash of the lowercased text of every ``\\w+`` token (``starts`` are their offsets)."""
-    if not len(starts):
-        return np.zeros(0, dtype=np.uint64)
-    idx = np.arange(len(codes))
-    first = np.zeros(len(codes), dtype=np.int64)
-    first[starts] = starts
-    position = np.minimum(idx - np.maximum.accumulate(first), _HASH_SPAN - 1)
-    values = _LOWER_CODE.take(codes) * _HASH_POWERS.take(position)
-    values[~word] = 0
-    hashes: npt.NDArray[np.uint64] = np.add.reduceat(values, starts)
-    return hashes
+def _token_hashes(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64],
+                  ends: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.uint64], np.uint64]:
+    """Hashes of every token times ``base**n`` (n = ``len(codes)``), and that factor.
+
+    One prefix sum of ``code * base**position`` gives each token's hash times
+    ``base**start``; multiplying by ``base**(n - start)`` puts every token on the
+    same factor without a modular inverse. The factor is odd, so hashes stay
+    distinct: equal tokens of a page compare equal, and the word lists are scaled
+    by the factor to be looked up.
+    """
+    n = len(codes)
+    powers = np.empty(n + 1, dtype=np.uint64)
+    powers[0] = 1
+    np.cumprod(np.full(n, _HASH_BASE, dtype=np.uint64), out=powers[1:])
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(_LOWER_CODE.take(codes) * powers[:n], out=prefix[1:])
+    hashes = (prefix.take(ends) - prefix.take(starts)) * powers.take(n - starts)
+    return hashes, powers[n]
 
 
-def _vocabulary_bits(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    slot = np.minimum(np.searchsorted(_VOCAB_HASHES, hashes), len(_VOCAB_HASHES) - 1)
-    found = _VOCAB_HASHES.take(slot) == hashes
-    bits: npt.NDArray[np.int64] = np.where(found, _VOCAB_BITS.take(slot), 0)
+def _vocabulary_bits(hashes: npt.NDArray[np.uint64], factor: np.uint64) -> npt.NDArray[np.int64]:
+    """Word-list bits of every token, from :func:`_token_hashes`' hashes and factor."""
+    keys = _VOCAB_HASHES * factor
+    order = np.argsort(keys)
+    keys = keys.take(order)
+    slot = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+    bits: npt.NDArray[np.int64] = np.where(keys.take(slot) == hashes,
+                                           _VOCAB_BITS.take(order).take(slot), 0)
     return bits
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +228,9 @@ class PageLines:
     lowered: list[str]
     words: npt.NDArray[np.int64]
     tokens: dict[str, FloatArray]
+    token_hash: npt.NDArray[np.uint64]
+    token_line: npt.NDArray[np.int64]
+    token_stop: npt.NDArray[np.bool_]
     chars: dict[str, FloatArray]
     lengths: FloatArray
     first_char: npt.NDArray[np.uint32]
@@ -266,10 +277,11 @@ def scan_lines(texts: Sequence[str]) -> PageLines:
     idx = np.arange(len(codes))
     last_open = np.maximum.accumulate(np.where((cls & _CLOSER) == 0, idx, -1)).take(line_last)
     ends_sentence = (last_open >= line_start) & ((cls.take(last_open) & _SENTENCE_END) != 0)
-    words, tokens = _token_columns(codes, cls, line_start)
+    tokens: dict[str, Any] = {}
+    _token_columns(tokens, codes, cls, line_start)
     lowered = joined.lower().split("\n")[:-1]  # one lower() call; lines hold no newline
     return PageLines(
-        lowered=lowered, words=words, tokens=tokens, chars=chars,
+        **tokens, lowered=lowered, chars=chars,
         lengths=lengths.astype(np.float64),
         first_char=codes.take(line_start), last_char=codes.take(line_last),
         ends_sentence=ends_sentence,
@@ -280,12 +292,12 @@ def scan_lines(texts: Sequence[str]) -> PageLines:
         sections=[SECTION_LABELS.get(t.strip(" :.!"), "") for t in lowered])
 
 
-def _token_columns(codes: npt.NDArray[np.uint32], cls: npt.NDArray[np.uint16],
-                   line_start: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64],
-                                                               dict[str, FloatArray]]:
-    """Words per line and the per-line sums of the token-level columns.
+def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
+                   cls: npt.NDArray[np.uint16], line_start: npt.NDArray[np.int64]) -> None:
+    """Add the token fields of :class:`PageLines` to ``page``.
 
-    Tokens are the maximal ``\\w`` runs (exactly ``WORD_RE``'s tokens).
+    Tokens are the maximal ``\\w`` runs (exactly ``WORD_RE``'s tokens); their
+    columns are summed per line.
     """
     n = len(line_start)
     word = (cls & _WORD) != 0
@@ -301,7 +313,8 @@ def _token_columns(codes: npt.NDArray[np.uint32], cls: npt.NDArray[np.uint16],
     cased = np.add.reduceat(_CASE_PACK.take(cls & _CASE_KEY), starts) if len(starts) else starts
     upper, lower = cased & 0xFFFFFFFF, cased >> 32
     digits = np.add.reduceat(cls & _DIGIT, starts, dtype=np.int64) if len(starts) else starts
-    vocab = _vocabulary_bits(_token_hashes(codes, word, starts))
+    hashes, factor = _token_hashes(codes, starts, starts + length)
+    vocab = _vocabulary_bits(hashes, factor)
     all_upper = (upper > 0) & (lower == 0)
 
     def per_line(values: npt.NDArray[Any]) -> FloatArray:
@@ -311,7 +324,9 @@ def _token_columns(codes: npt.NDArray[np.uint32], cls: npt.NDArray[np.uint16],
         return per_line((vocab & bit) != 0)
 
     words = np.bincount(line, minlength=n)
-    return words, {
+    page.update(words=words, token_hash=hashes, token_line=line,
+                token_stop=(vocab & _STOP) != 0)
+    page["tokens"] = {
         "words": words.astype(np.float64), "stop": has(_STOP),
         "numeric": per_line(digits == length * _DIGIT), "word_chars": per_line(length),
         "capitalised": per_line(all_upper | ((cls.take(starts) & _UPPER) != 0)),
@@ -321,7 +336,7 @@ def _token_columns(codes: npt.NDArray[np.uint32], cls: npt.NDArray[np.uint16],
         "byline": per_line(((vocab & _BYLINE) != 0) & first), "phrase_start": has(_PHRASE)}
 
 
-def _base_matrix(lines: Sequence[Line], page: PageLines) -> FloatArray:
+def _base_matrix(lines: LineTable, page: PageLines) -> FloatArray:
     """Context-free features of every line (columns as in LINE_FEATURES)."""
     n = len(lines)
     w = page.tokens
@@ -334,9 +349,8 @@ def _base_matrix(lines: Sequence[Line], page: PageLines) -> FloatArray:
     repeats = Counter(page.lowered)
     sections = np.array(page.sections)
     comment_label = (sections == "comments").astype(np.float64)
-    layout = np.array([[line.bullet != "" for line in lines], [line.numbered for line in lines],
-                       [line.indent for line in lines], [line.blank_before for line in lines],
-                       [line.blank_after for line in lines]], dtype=np.float64).T
+    layout = np.array([[bullet != "" for bullet in lines.bullets], lines.numbered, lines.indents,
+                       lines.blank_before, lines.blank_after], dtype=np.float64).T
     np.minimum(layout, _LAYOUT_CAPS, out=layout)
     first, last = page.first_char, page.last_char
     cols = {
@@ -452,7 +466,8 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
         after = prose_idx[np.minimum(pos, len(prose_idx) - 1)]
         before_idx = prose_idx[np.maximum(pos - 1, 0)]
         nearest = np.minimum(np.abs(after - idx), np.abs(idx - before_idx))
-        median_indent = float(np.median(base[prose_idx, _col("indent")]))
+        indents = np.sort(base[prose_idx, _col("indent")])  # np.median costs more, same value
+        median_indent = float(indents[(len(indents) - 1) // 2] + indents[len(indents) // 2]) / 2
     else:
         nearest = np.full(n, float(n))
         median_indent = 0.0
@@ -466,7 +481,7 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     return cols
 
 
-def feature_matrix(lines: Sequence[Line], page: PageLines | None = None) -> FloatArray:
+def feature_matrix(lines: LineTable, page: PageLines | None = None) -> FloatArray:
     """Return the (n_lines, n_features) matrix the classifier scores.
 
     ``page`` is :func:`scan_lines` of the lines' texts, when the caller already has it.
@@ -474,7 +489,7 @@ def feature_matrix(lines: Sequence[Line], page: PageLines | None = None) -> Floa
     if not lines:
         return np.zeros((0, n_features()))
     if page is None:
-        page = scan_lines([line.text for line in lines])
+        page = scan_lines(lines.texts)
     base = _base_matrix(lines, page)
     return np.column_stack([base, *_context_columns(base)])
 

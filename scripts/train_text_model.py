@@ -35,7 +35,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.textblocks import Line, split_lines
+from pipeline.textblocks import LineTable, line_table
 from pipeline.textextract import build_extraction
 from pipeline.textmodel import (
     feature_matrix,
@@ -74,7 +74,7 @@ class Page:
     rendering: str
     host: str
     gold: str
-    lines: list[Line]
+    lines: LineTable
     features: np.ndarray
     labels: np.ndarray
 
@@ -83,14 +83,14 @@ def _tokens(text: str) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(text)]
 
 
-def label_lines(lines: Sequence[Line], gold: str) -> np.ndarray:
+def label_lines(lines: LineTable, gold: str) -> np.ndarray:
     """1 for lines whose words come from the gold text, else 0."""
     gold_tokens = _tokens(gold)
     trigrams = set(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
     gold_lines = {tuple(_tokens(line)) for line in gold.splitlines()}
     labels = np.zeros(len(lines))
-    for i, line in enumerate(lines):
-        toks = _tokens(line.text)
+    for i, text in enumerate(lines.texts):
+        toks = _tokens(text)
         if len(toks) >= 3:
             grams = list(zip(toks, toks[1:], toks[2:], strict=False))
             share = sum(g in trigrams for g in grams) / len(grams)
@@ -111,7 +111,7 @@ def load_pages(bench: Path) -> list[Page]:
         gold = gold_path.read_text(encoding="utf-8")
         for rendering in RENDERINGS:
             text = (bench / "render" / rendering / gold_path.name).read_text(encoding="utf-8")
-            lines = split_lines(text)
+            lines = line_table(text)
             pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines,
                               feature_matrix(lines), label_lines(lines, gold)))
     return pages

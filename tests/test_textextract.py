@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from pipeline.model import Extraction
-from pipeline.textblocks import split_lines
+from pipeline.textblocks import line_table
 from pipeline.textextract import (
     REVISION_MIN_PROBABILITY,
     build_extraction,
@@ -197,7 +197,7 @@ def test_furniture_rules_name_their_kind() -> None:
 
 
 def _synthetic(texts: list[str], probabilities: list[float]) -> Extraction:
-    lines = split_lines("\n\n".join(texts))
+    lines = line_table("\n\n".join(texts))
     return build_extraction(lines, np.asarray(probabilities))
 
 
@@ -230,7 +230,7 @@ def _spaced(gap: int, caption_gap: int) -> Extraction:
     sep, tight = "\n" * (gap + 1), "\n" * (caption_gap + 1)
     raw = sep.join(paragraphs[:3]) + tight + "A nurse smiles at a patient in a bright room." \
         + tight + sep.join(paragraphs[3:])
-    return build_extraction(split_lines(raw), np.full(7, 0.9))
+    return build_extraction(line_table(raw), np.full(7, 0.9))
 
 
 def test_set_off_paragraph_needs_two_levels_of_spacing() -> None:

@@ -63,6 +63,35 @@ def test_page_rules_equal_line_rules() -> None:
     assert furniture_rules(texts, scan_lines(texts)) == [furniture_rule(t) for t in texts]
 
 
+def _reference_collapse(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int, int]]]:
+    """Whitespace collapsing written the slow, obvious way: one word at a time."""
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos, prev_end = 0, -1
+    for match in re.compile(r"\S+").finditer(raw, start, end):
+        word = match.group()
+        if parts and raw[prev_end:match.start()] == " ":
+            text_off, raw_off, length = segments[-1]
+            segments[-1] = (text_off, raw_off, length + 1 + len(word))
+            parts.append(" " + word)
+            pos += 1 + len(word)
+        else:
+            if parts:
+                parts.append(" ")
+                pos += 1
+            segments.append((pos, match.start(), len(word)))
+            parts.append(word)
+            pos += len(word)
+        prev_end = match.end()
+    return "".join(parts), segments
+
+
+@pytest.mark.parametrize("text", ["a  b", " a\tb c ", "a\u00a0 b\u2028c", "x", "  ", "a b  c d"])
+def test_collapse_equals_word_by_word_reference(text: str) -> None:
+    raw = "<" + text + ">"
+    assert collapse_with_segments(raw, 1, len(raw) - 1) == _reference_collapse(raw, 1, len(raw) - 1)
+
+
 def _reference_split(raw: str) -> list[tuple[object, ...]]:
     """The line splitter written the slow, obvious way: one line at a time."""
     bullet_re = re.compile(r"([•●○◦▪▫■□►▸‣⁃∙·*+\-–—o])[ \t\u00a0]+")
@@ -78,7 +107,7 @@ def _reference_split(raw: str) -> list[tuple[object, ...]]:
             bullet, text_start = match.group(1), match.end()
         elif numbered_re.match(raw, body_start, end):
             numbered = True
-        text, segments = collapse_with_segments(raw, text_start, end)
+        text, segments = _reference_collapse(raw, text_start, end)
         if content.strip() and text:
             if out:
                 out[-1][-1] = blanks
