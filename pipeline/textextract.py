@@ -235,11 +235,11 @@ def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray,
     """
     if not doubtful.any():
         return
-    edges = np.diff(doubtful.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    padded = np.concatenate(([False], doubtful, [False]))
     n_words = page.words.tolist()
     probs = probabilities.tolist()
-    for i, j in zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(),
-                    strict=True):
+    for i, j in zip(np.flatnonzero(padded[1:] & ~padded[:-1]).tolist(),
+                    np.flatnonzero(padded[:-1] & ~padded[1:]).tolist(), strict=True):
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):

@@ -137,6 +137,7 @@ _CHAR_CLASS = _char_class()
 #: every listed word is ASCII, so a token matches a word exactly when its
 #: ``str.lower()`` does.
 _HASH_BASE = 0x100000001B3
+_HASH_INVERSE = pow(_HASH_BASE, -1, 1 << 64)
 
 
 def _lower_code() -> npt.NDArray[np.uint64]:
@@ -160,14 +161,26 @@ def _hash_word(word: str) -> int:
 #: Bits of the vocabulary: one look-up per token answers every word-list question.
 _STOP, _FURNITURE, _MONTH, _READ_TIME, _COMMENT_VERB, _BYLINE, _AGO, _READ, _PHRASE = (
     1 << k for k in range(9))
+#: Word-list bits counted per line, then the other token-level counts, by their names
+#: in ``PageLines.tokens``.
+_VOCAB_COLUMN_BITS = (_STOP, _FURNITURE, _MONTH, _AGO, _READ, _READ_TIME, _PHRASE)
+_TOKEN_COLUMNS = ("stop", "furniture", "month", "ago", "read", "read_time", "phrase_start",
+                  "numeric", "word_chars", "capitalised", "upper", "comment_verb_last", "byline")
 #: First words of the boilerplate phrases: a line can only hold a phrase (other than
 #: "©", which is counted as a character) if one of its tokens is one of these.
 _PHRASE_FIRST_WORDS = frozenset(
     match.group() for match in (WORD_RE.search(phrase) for phrase in PHRASE_GROUPS) if match)
 
 
-def _vocabulary() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """Sorted token hashes of every listed word and the OR of its lists' bits."""
+#: The word lists are looked up in a direct-mapped table of 2**_TABLE_BITS slots
+#: indexed by the top bits of ``hash * multiplier``; the multiplier is the first odd
+#: number of a fixed sequence that gives every listed word its own slot, so one
+#: gather and one comparison answer the look-up.
+_TABLE_BITS = 16
+
+
+def _vocabulary() -> tuple[np.uint64, npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """Multiplier, slot keys (token hashes) and slot bits of the word-list table."""
     lists = ((_STOP, STOPWORDS), (_FURNITURE, FURNITURE_WORDS), (_MONTH, MONTH_WORDS),
              (_READ_TIME, READ_TIME_WORDS), (_COMMENT_VERB, COMMENT_VERBS),
              (_BYLINE, BYLINE_WORDS), (_AGO, ("ago",)), (_READ, ("read",)),
@@ -178,22 +191,31 @@ def _vocabulary() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
             if WORD_RE.fullmatch(word):  # "n't" and the like are never one token
                 key = _hash_word(word)
                 bits[key] = bits.get(key, 0) | bit
-    keys = sorted(bits)
-    return np.array(keys, dtype=np.uint64), np.array([bits[k] for k in keys], dtype=np.int64)
+    hashes = np.array(list(bits), dtype=np.uint64)
+    for attempt in range(1, 1000):
+        multiplier = np.uint64(pow(_HASH_BASE, attempt, 1 << 64) | 1)
+        slots = (hashes * multiplier) >> np.uint64(64 - _TABLE_BITS)
+        if len(np.unique(slots)) == len(slots):
+            break
+    else:  # pragma: no cover - a 16-bit table always fits a few hundred words
+        raise RuntimeError("no collision-free multiplier for the word lists")
+    keys = np.zeros(1 << _TABLE_BITS, dtype=np.uint64)  # empty slots hold no bits anyway
+    table_bits = np.zeros(1 << _TABLE_BITS, dtype=np.int64)
+    keys[slots] = hashes
+    table_bits[slots] = list(bits.values())
+    return multiplier, keys, table_bits
 
 
-_VOCAB_HASHES, _VOCAB_BITS = _vocabulary()
+_VOCAB_MULTIPLIER, _VOCAB_KEYS, _VOCAB_BITS = _vocabulary()
 
 
 def _token_hashes(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64],
-                  ends: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.uint64], np.uint64]:
-    """Hashes of every token times ``base**n`` (n = ``len(codes)``), and that factor.
+                  ends: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
+    """The hash of every token (``starts``, ``ends`` are its offsets in ``codes``).
 
     One prefix sum of ``code * base**position`` gives each token's hash times
-    ``base**start``; multiplying by ``base**(n - start)`` puts every token on the
-    same factor without a modular inverse. The factor is odd, so hashes stay
-    distinct: equal tokens of a page compare equal, and the word lists are scaled
-    by the factor to be looked up.
+    ``base**start``, which the inverse power (the base is odd, so it has one
+    modulo 2**64) takes off: no pass per token position.
     """
     n = len(codes)
     powers = np.empty(n + 1, dtype=np.uint64)
@@ -201,18 +223,16 @@ def _token_hashes(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64],
     np.cumprod(np.full(n, _HASH_BASE, dtype=np.uint64), out=powers[1:])
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(_LOWER_CODE.take(codes) * powers[:n], out=prefix[1:])
-    hashes = (prefix.take(ends) - prefix.take(starts)) * powers.take(n - starts)
-    return hashes, powers[n]
+    np.cumprod(np.full(n, _HASH_INVERSE, dtype=np.uint64), out=powers[1:])
+    hashes: npt.NDArray[np.uint64] = (prefix.take(ends) - prefix.take(starts)) * powers.take(starts)
+    return hashes
 
 
-def _vocabulary_bits(hashes: npt.NDArray[np.uint64], factor: np.uint64) -> npt.NDArray[np.int64]:
-    """Word-list bits of every token, from :func:`_token_hashes`' hashes and factor."""
-    keys = _VOCAB_HASHES * factor
-    order = np.argsort(keys)
-    keys = keys.take(order)
-    slot = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-    bits: npt.NDArray[np.int64] = np.where(keys.take(slot) == hashes,
-                                           _VOCAB_BITS.take(order).take(slot), 0)
+def _vocabulary_bits(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+    """Word-list bits of every token from its hash (0 when in no list)."""
+    slot = (hashes * _VOCAB_MULTIPLIER) >> np.uint64(64 - _TABLE_BITS)
+    bits: npt.NDArray[np.int64] = np.where(_VOCAB_KEYS.take(slot) == hashes,
+                                           _VOCAB_BITS.take(slot), 0)
     return bits
 
 
@@ -301,9 +321,11 @@ def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
     """
     n = len(line_start)
     word = (cls & _WORD) != 0
-    edges = np.diff(word.view(np.int8), prepend=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    length = np.flatnonzero(edges == -1) - starts
+    # the text ends with a newline, so every token ends before the last character
+    starts = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    if word[0]:
+        starts = np.concatenate(([0], starts))
+    length = np.flatnonzero(word[:-1] & ~word[1:]) + 1 - starts
     line = np.searchsorted(line_start, starts, side="right") - 1
     first = np.ones(len(starts), dtype=np.bool_)
     first[1:] = line[1:] != line[:-1]
@@ -313,27 +335,32 @@ def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
     cased = np.add.reduceat(_CASE_PACK.take(cls & _CASE_KEY), starts) if len(starts) else starts
     upper, lower = cased & 0xFFFFFFFF, cased >> 32
     digits = np.add.reduceat(cls & _DIGIT, starts, dtype=np.int64) if len(starts) else starts
-    hashes, factor = _token_hashes(codes, starts, starts + length)
-    vocab = _vocabulary_bits(hashes, factor)
+    hashes = _token_hashes(codes, starts, starts + length)
+    vocab = _vocabulary_bits(hashes)
     all_upper = (upper > 0) & (lower == 0)
 
-    def per_line(values: npt.NDArray[Any]) -> FloatArray:
-        return np.bincount(line, weights=values, minlength=n).astype(np.float64, copy=False)
-
-    def has(bit: int) -> FloatArray:
-        return per_line((vocab & bit) != 0)
-
-    words = np.bincount(line, minlength=n)
+    # one column per token-level count, summed per line from one cumulative sum
+    # (tokens come in line order) instead of a bincount per column
+    columns = np.empty((len(starts) + 1, len(_TOKEN_COLUMNS)), dtype=np.int64)
+    columns[0] = 0
+    for k, bit in enumerate(_VOCAB_COLUMN_BITS):
+        np.not_equal(vocab & bit, 0, out=columns[1:, k])
+    extra = len(_VOCAB_COLUMN_BITS)
+    columns[1:, extra] = digits == length * _DIGIT
+    columns[1:, extra + 1] = length
+    columns[1:, extra + 2] = all_upper | ((cls.take(starts) & _UPPER) != 0)
+    columns[1:, extra + 3] = all_upper & (length > 1)
+    columns[1:, extra + 4] = ((vocab & _COMMENT_VERB) != 0) & last
+    columns[1:, extra + 5] = ((vocab & _BYLINE) != 0) & first
+    np.cumsum(columns, axis=0, out=columns)
+    bounds = np.searchsorted(line, np.arange(n + 1))
+    sums = (columns.take(bounds[1:], axis=0) - columns.take(bounds[:-1], axis=0)).astype(
+        np.float64)
+    words = bounds[1:] - bounds[:-1]
     page.update(words=words, token_hash=hashes, token_line=line,
                 token_stop=(vocab & _STOP) != 0)
-    page["tokens"] = {
-        "words": words.astype(np.float64), "stop": has(_STOP),
-        "numeric": per_line(digits == length * _DIGIT), "word_chars": per_line(length),
-        "capitalised": per_line(all_upper | ((cls.take(starts) & _UPPER) != 0)),
-        "upper": per_line(all_upper & (length > 1)), "furniture": has(_FURNITURE),
-        "month": has(_MONTH), "comment_verb_last": per_line(((vocab & _COMMENT_VERB) != 0) & last),
-        "ago": has(_AGO), "read": has(_READ), "read_time": has(_READ_TIME),
-        "byline": per_line(((vocab & _BYLINE) != 0) & first), "phrase_start": has(_PHRASE)}
+    page["tokens"] = {"words": words.astype(np.float64),
+                      **{name: sums[:, k] for k, name in enumerate(_TOKEN_COLUMNS)}}
 
 
 def _base_matrix(lines: LineTable, page: PageLines) -> FloatArray:
@@ -387,20 +414,22 @@ def _base_matrix(lines: LineTable, page: PageLines) -> FloatArray:
     return np.column_stack([cols[name] for name in LINE_FEATURES])
 
 
-def _window_means(values: FloatArray, halves: Sequence[int]) -> list[FloatArray]:
+def _window_means(values: FloatArray, halves: Sequence[int]) -> FloatArray:
     """Means of the columns of ``values`` over ``[i-half, i+half]`` for each half-width.
 
-    Clipped at the page edges; one cumulative sum serves every column and window.
+    Clipped at the page edges; one cumulative sum and one gather serve every column
+    and window. Columns are grouped by window: all of ``values`` for the first
+    half-width, then for the next.
     """
-    n = len(values)
-    padded = np.zeros((n + 1, values.shape[1]))
+    n, width = values.shape
+    padded = np.zeros((n + 1, width))
     np.cumsum(values, axis=0, out=padded[1:])
-    idx = np.arange(n)
-    means = []
-    for half in halves:
-        lo = np.maximum(idx - half, 0)
-        hi = np.minimum(idx + half + 1, n)
-        means.append((padded[hi] - padded[lo]) / (hi - lo)[:, None])
+    idx = np.arange(n)[:, None]
+    reach = np.asarray(halves)
+    lo = np.maximum(idx - reach, 0)
+    hi = np.minimum(idx + reach + 1, n)
+    means: FloatArray = ((padded[hi] - padded[lo]) / (hi - lo)[:, :, None]).reshape(
+        n, len(halves) * width)
     return means
 
 
@@ -444,8 +473,9 @@ def _region_columns(score: FloatArray, weights: FloatArray) -> list[FloatArray]:
 
 def _run_lengths(flags: FloatArray) -> FloatArray:
     """Length of the run of equal consecutive values each position belongs to."""
-    bounds = np.flatnonzero(np.diff(flags, prepend=np.nan, append=np.nan))
-    lengths = np.diff(bounds)
+    starts = np.flatnonzero(flags[1:] != flags[:-1]) + 1
+    bounds = np.concatenate(([0], starts, [len(flags)]))
+    lengths = bounds[1:] - bounds[:-1]
     out: FloatArray = np.repeat(lengths, lengths).astype(np.float64)
     return out
 
@@ -455,7 +485,7 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     n = base.shape[0]
     prose = base[:, _col("prose")]
     windowed = base[:, [_col(name) for name in ("prose", "log_words", "date_only", "bullet")]]
-    cols: list[FloatArray] = [*_window_means(windowed, WINDOWS),
+    cols: list[FloatArray] = [_window_means(windowed, WINDOWS),
                               *_shifted(base[:, _NEIGHBOUR_INDEX], NEIGHBOURS)]
     words = base[:, _col("words")]
     cols += _region_columns(np.where(prose > 0, words, -REGION_GAP_COST), words * prose)
@@ -532,7 +562,7 @@ def stage2_columns(probabilities: FloatArray, features: FloatArray) -> FloatArra
     region = _region_columns((probabilities - 0.5) * np.log1p(words),
                              words * (probabilities >= 0.5))
     page_max = np.full(n, float(probabilities.max()) if n else 0.0)
-    return np.column_stack([features, p, *_window_means(p, STAGE2_WINDOWS),
+    return np.column_stack([features, p, _window_means(p, STAGE2_WINDOWS),
                             *_shifted(p, STAGE2_NEIGHBOURS), *region, page_max])
 
 
