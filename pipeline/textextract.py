@@ -65,6 +65,10 @@ _BY_RE = re.compile(r"\bBy\s+([\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _COPYRIGHT_SITE_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.,|©]{2,60}?)"
                                 r"(?:[.,|]|\s+all rights|$)", re.IGNORECASE)
 
+#: First two letters of every BYLINE_RE opening word (by, written, writer, author,
+#: posted, published, words).
+_BYLINE_PREFIXES = frozenset({"by", "wr", "au", "po", "pu", "wo"})
+
 ProbArray = npt.NDArray[np.float64]
 
 #: When the classifier keeps fewer words than this, the page is read again with a
@@ -217,7 +221,8 @@ def _first_pass(lines: LineTable, page: PageLines,
     above, below = f">={threshold:g}", f"<{threshold:g}"
     rules = [rule[1] if rule else f"model.p={p:.2f}{above if kept else below}"
              for rule, p, kept in zip(ruled, probabilities.tolist(), passed, strict=True)]
-    return [Block(text, start, end, kind, kept, rule, list(segments))
+    # blocks share the table's segment lists: nothing edits segments once made
+    return [Block(text, start, end, kind, kept, rule, segments)
             for text, start, end, segments, kind, kept, rule in zip(
                 lines.texts, lines.starts, lines.ends, lines.segments, kinds, keep, rules,
                 strict=True)]
@@ -355,12 +360,16 @@ def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int
     before = range(centre - 1, max(0, centre - META_WINDOW_LINES) - 1, -1)
     digits = page.chars["digit"]
     for k in [*after, *before]:
-        if blocks[k].keep or (metadata.author and (metadata.date or not digits[k])):
+        if blocks[k].keep:
+            continue
+        want_author = not metadata.author and _may_name_author(blocks[k].text)
+        want_date = not metadata.date and digits[k]
+        if not (want_author or want_date):
             continue
         text = _unglue(blocks[k].text)
-        if not metadata.author:
+        if want_author:
             metadata.author = _author(text)
-        if not metadata.date and digits[k]:
+        if want_date:
             match = DATE_RE.search(text)
             metadata.date = match.group() if match else ""
     for k in np.flatnonzero(page.chars["copyright"])[::-1].tolist():
@@ -368,6 +377,14 @@ def _fill_metadata(blocks: Sequence[Block], metadata: Metadata, title_index: int
         if match:
             metadata.site = match.group(1).strip()
             break
+
+
+def _may_name_author(text: str) -> bool:
+    """Whether :func:`_author` can find a name: the line starts like a byline or holds "By".
+
+    Ungluing never creates either, so the raw line can be tested before it.
+    """
+    return text[:2].lower() in _BYLINE_PREFIXES or "By" in text
 
 
 def _author(text: str) -> str:
