@@ -117,29 +117,34 @@ def line_table(raw: str) -> LineTable:
     contents = raw.split("\n")
     bodies = [content.strip() for content in contents]
     line_starts = list(accumulate([len(content) + 1 for content in contents], initial=0))
-    bulleted: dict[int, re.Match[str]] = {}
-    for row in [row for row, body in enumerate(bodies) if body and body[0] in _BULLET_CHARS]:
-        line_end = line_starts[row + 1] - 1
-        match = BULLET_RE.match(raw, line_end - len(contents[row].lstrip()), line_end)
-        if match and match.end() < line_end:
-            bulleted[row] = match
-    # a bullet followed only by blanks makes a blank line
-    blank = {row for row, match in bulleted.items()
-             if not raw[match.end():line_starts[row + 1] - 1].strip()}
-    rows = [row for row, body in enumerate(bodies) if body and row not in blank]
-    if not rows:
-        return LineTable([], [], [], [], [], [], [], [], [])
+    rows = [row for row, body in enumerate(bodies) if body]
     texts = [bodies[row] for row in rows]
     indents = [len(content) - len(content.lstrip()) for content in map(contents.__getitem__, rows)]
     starts = [line_starts[row] + indent for row, indent in zip(rows, indents, strict=True)]
     ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
     text_starts = starts.copy()
     bullets = [""] * len(rows)
-    for k in [k for k, row in enumerate(rows) if row in bulleted]:
-        match = bulleted[rows[k]]
-        bullets[k] = match.group(1)
-        texts[k] = raw[match.end():ends[k]].lstrip()
-        text_starts[k] = ends[k] - len(texts[k])
+    blank = set()
+    for k in [k for k, text in enumerate(texts) if text[0] in _BULLET_CHARS]:
+        match = BULLET_RE.match(texts[k])
+        if match:  # the text ends with a visible character, so more follows the bullet
+            bullets[k] = match.group(1)
+            texts[k] = texts[k][match.end():].lstrip()
+            text_starts[k] = ends[k] - len(texts[k])
+        elif len(texts[k]) == 1:  # a lone bullet: blank if other blanks follow its spaces
+            line_end = line_starts[rows[k] + 1] - 1
+            match = BULLET_RE.match(raw, starts[k], line_end)
+            if match and match.end() < line_end:
+                blank.add(k)
+    if blank:
+        keep = [k for k in range(len(rows)) if k not in blank]
+        rows, texts, indents = [rows[k] for k in keep], [texts[k] for k in keep], [
+            indents[k] for k in keep]
+        starts, ends, text_starts = [starts[k] for k in keep], [ends[k] for k in keep], [
+            text_starts[k] for k in keep]
+        bullets = [bullets[k] for k in keep]
+    if not rows:
+        return LineTable([], [], [], [], [], [], [], [], [])
     number = NUMBERED_RE.match
     # a list number ends with "." or ")" within the line's first six characters
     numbered = [not bullet and ("." in text[1:6] or ")" in text[1:6])
