@@ -598,8 +598,12 @@ class TreeEnsemble:
         n, width = features.shape
         flat = np.ascontiguousarray(features).ravel()
         row_base = (np.arange(n) * width)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots)))
-        for _ in range(self.depth):
+        # every row starts at the same roots, so the first step needs no node gathers
+        roots = self.roots
+        index = self.feature.take(roots) + row_base
+        right = flat.take(index) > self.threshold.take(roots)
+        node = self.left.take(roots) + right
+        for _ in range(self.depth - 1):
             index = self.feature.take(node)
             index += row_base  # in place: this loop is most of the scoring time
             right = flat.take(index) > self.threshold.take(node)
