@@ -34,6 +34,7 @@ from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
 from pipeline.model import Claim
 from pipeline.similarity import (
     NO_VOCABULARY,
+    UnionFind,
     Vocabulary,
     build_vocabulary,
     content_sequence,
@@ -140,7 +141,7 @@ def merge_objects(objects: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY
     for obj, key in keys.items():
         for word in key:
             holders[word].add(obj)
-    groups = _Union(sorted(keys))
+    groups = UnionFind(sorted(keys))
     for obj, key in keys.items():
         rarest = min(key, key=lambda w: (df[w], w))
         supersets = [o for o in holders[rarest] if key < keys[o]]
@@ -149,24 +150,6 @@ def merge_objects(objects: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY
             if key == keys[other] or (key < keys[other] and (same_head or len(supersets) == 1)):
                 groups.union(obj, other)
     return {obj: groups.find(obj) for obj in keys}
-
-
-class _Union:
-    """Union-find over names; each set is named by its alphabetically first member."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.parent = {name: name for name in names}
-
-    def find(self, name: str) -> str:
-        while self.parent[name] != name:
-            self.parent[name] = self.parent[self.parent[name]]
-            name = self.parent[name]
-        return name
-
-    def union(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
 def _framed_blocks(claims: Sequence[Claim], vocabulary: Vocabulary) -> dict[tuple[str, ...], list[Stated]]:

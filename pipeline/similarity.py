@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -168,22 +169,31 @@ def idf_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> f
     return shared / math.sqrt(sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b))
 
 
-class _Components:
-    """Union-find over indices, for connected components of the link graph."""
+Key = TypeVar("Key", int, str)
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+class UnionFind(Generic[Key]):
+    """Union-find (with path halving); each set is named by its smallest member.
 
-    def union(self, i: int, j: int) -> None:
-        root_i, root_j = self.find(i), self.find(j)
-        if root_i != root_j:
-            self.parent[max(root_i, root_j)] = min(root_i, root_j)
+    Naming sets by their smallest member, not by merge order, keeps groupings and
+    the ids derived from them the same however the links were found.
+    """
+
+    def __init__(self, members: Iterable[Key]) -> None:
+        self.parent: dict[Key, Key] = {member: member for member in members}
+
+    def find(self, member: Key) -> Key:
+        """The name of the set holding ``member``."""
+        while self.parent[member] != member:
+            self.parent[member] = self.parent[self.parent[member]]
+            member = self.parent[member]
+        return member
+
+    def union(self, a: Key, b: Key) -> None:
+        """Merge the sets holding ``a`` and ``b``."""
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
 def _candidates(signatures: Sequence[frozenset[str]], df: Counter[str]) -> set[tuple[int, int]]:
@@ -251,7 +261,7 @@ def group_texts(texts: Sequence[str], *, threshold: float = LINK_THRESHOLD,
         every text is in exactly one group, unlinked texts alone.
     """
     corpus = _corpus(texts, vocabulary)
-    components = _Components(len(corpus.signatures))
+    components = UnionFind(range(len(corpus.signatures)))
     for i, j, _ in corpus.links(threshold):
         components.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
