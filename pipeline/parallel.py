@@ -146,18 +146,6 @@ def imap_ordered(
             yield result
 
 
-def map_ordered(
-    func: Callable[[T], R],
-    items: Sequence[T],
-    *,
-    settings: Settings,
-    desc: str,
-    on_crash: Callable[[T, str], R] | None = None,
-) -> list[R]:
-    """Apply ``func`` to every item and return the results in input order."""
-    return list(imap_ordered(func, items, settings=settings, desc=desc, on_crash=on_crash))
-
-
 def _engine_results(
     func: Callable[[T], R], items: Sequence[T], *, settings: Settings, on_crash: Callable[[T, str], R] | None
 ) -> Iterator[R]:

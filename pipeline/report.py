@@ -310,31 +310,28 @@ def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[st
     }
 
 
-def environment() -> jinja2.Environment:
-    """Jinja2 with autoescaping on for every template: page text is untrusted."""
-    env = jinja2.Environment(
+def _environment(**options: Any) -> jinja2.Environment:
+    """Jinja2 over the package templates, strict about undefined names, keeping layout."""
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        **options,
     )
+
+
+def environment() -> jinja2.Environment:
+    """Jinja2 with autoescaping on for every template: page text is untrusted."""
+    env = _environment(autoescape=True)
     env.globals["anchor"] = anchor
     return env
 
 
 def markdown_environment() -> jinja2.Environment:
     """Jinja2 for Markdown: every printed value passes through :func:`md_cell`."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=md_cell,
-    )
+    return _environment(autoescape=False, finalize=md_cell)
 
 
 def render_html(context: dict[str, Any], png: bytes) -> str:

@@ -16,7 +16,7 @@ import pipeline.extract as extract_module
 from pipeline.cli import main
 from pipeline.config import Settings
 from pipeline.extract import run_extract
-from pipeline.parallel import CHUNK_SIZE, map_ordered
+from pipeline.parallel import CHUNK_SIZE, imap_ordered
 
 #: Pages in the corpus: several chunks per worker, so ordering across chunks is exercised.
 CORPUS_PAGES = 40
@@ -62,14 +62,14 @@ def square_or_die(value: int) -> int:
 
 def test_dead_worker_costs_only_its_own_item() -> None:
     items = list(range(CHUNK_SIZE * 5))
-    results = map_ordered(square_or_die, items, settings=Settings(jobs=2), desc="t",
-                          on_crash=lambda item, reason: -item)
+    results = list(imap_ordered(square_or_die, items, settings=Settings(jobs=2), desc="t",
+                                on_crash=lambda item, reason: -item))
     assert results == [-i if i in FATAL_ITEMS else i * i for i in items]
 
 
 def test_dead_worker_without_fallback_stops_the_run() -> None:
     with pytest.raises(BrokenProcessPool):
-        map_ordered(square_or_die, list(range(CHUNK_SIZE * 2)), settings=Settings(jobs=2), desc="t")
+        list(imap_ordered(square_or_die, list(range(CHUNK_SIZE * 2)), settings=Settings(jobs=2), desc="t"))
 
 
 def test_page_that_kills_its_worker_becomes_an_error_record(
@@ -98,7 +98,7 @@ def test_page_that_kills_its_worker_becomes_an_error_record(
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_map_ordered_keeps_input_order(jobs: int) -> None:
     items = list(range(CHUNK_SIZE * 7 + 3))
-    assert map_ordered(square, items, settings=Settings(jobs=jobs), desc="t") == [i * i for i in items]
+    assert list(imap_ordered(square, items, settings=Settings(jobs=jobs), desc="t")) == [i * i for i in items]
 
 
 def test_process_pool_output_is_byte_identical(
@@ -141,6 +141,6 @@ def test_dask_cluster_output_is_byte_identical(
 def test_dead_dask_worker_costs_only_its_own_item(dask_cluster: Any) -> None:
     items = list(range(CHUNK_SIZE * 2))
     settings = Settings(engine="dask", scheduler=dask_cluster.scheduler_address)
-    results = map_ordered(square_or_die, items, settings=settings, desc="t",
-                          on_crash=lambda item, reason: -item)
+    results = list(imap_ordered(square_or_die, items, settings=settings, desc="t",
+                                on_crash=lambda item, reason: -item))
     assert results == [-i if i in FATAL_ITEMS else i * i for i in items]
