@@ -28,7 +28,15 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.io import SortedJsonl, atomic_output, canonical_json, file_sha256, read_json, write_json
+from pipeline.io import (
+    SortedJsonl,
+    atomic_output,
+    canonical_json,
+    file_sha256,
+    read_json,
+    read_jsonl,
+    write_json,
+)
 from pipeline.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
 
 LOGGER = logging.getLogger(__name__)
@@ -101,7 +109,7 @@ class Dataset:
     claims: SortedJsonl
     points: SortedJsonl
     point_sources: SortedJsonl
-    #: Sources that get a matrix column: usable pages and any source crossref placed.
+    #: Matrix columns (:func:`matrix_source_ids`).
     source_ids: list[str]
 
 
@@ -156,9 +164,21 @@ def load_dataset(cleaned_dir: Path) -> Dataset:
         return (order.get(link["point_id"], len(order)), str(link["point_id"]), str(link["source_id"]))
 
     links = stage_output(links_file, link_key)
-    source_ids = {s["source_id"] for s in sources if s["status"] in USABLE_STATUSES}
-    source_ids.update(source_id for _, _, source_id in links.keys)
-    return Dataset(sources, stage_output(claims_file, claim_key), points, links, sorted(source_ids))
+    source_ids = matrix_source_ids(sources, (source_id for _, _, source_id in links.keys))
+    return Dataset(sources, stage_output(claims_file, claim_key), points, links, source_ids)
+
+
+def stage_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """A stage output's rows in file order; none when the file is missing."""
+    if path.exists():
+        yield from read_jsonl(path)
+
+
+def matrix_source_ids(sources: Iterable[dict[str, Any]], linked: Iterable[str]) -> list[str]:
+    """Sources that get a matrix column: usable pages and any source crossref placed (``linked``)."""
+    ids = {s["source_id"] for s in sources if s["status"] in USABLE_STATUSES}
+    ids.update(linked)
+    return sorted(ids)
 
 
 def source_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,15 @@ from pipeline import __version__
 from pipeline.chart import MatrixView, agreement_png
 from pipeline.config import RAW_DIR
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.export import USABLE_STATUSES, Dataset, load_blocks, load_dataset, source_row
+from pipeline.export import (
+    STAGE_FILES,
+    USABLE_STATUSES,
+    load_blocks,
+    load_sources,
+    matrix_source_ids,
+    source_row,
+    stage_rows,
+)
 from pipeline.io import SortedJsonl, write_bytes_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -272,13 +280,19 @@ def point_sections(points: Iterable[dict[str, Any]], anchored: set[str], *,
     return sections, first, sum(totals.values())
 
 
-def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[str, Any]:
-    """Everything the templates show, computed in a few streaming passes over the dataset."""
-    sources = [source_row(r) for r in dataset.sources]
-    audited = sorted((r for r in dataset.sources if r["n_blocks"]),
+def build_context(cleaned_dir: Path, raw_dir: Path, *, limits: Limits) -> dict[str, Any]:
+    """Everything the templates show, from one pass over the claims and two over points and links.
+
+    Only the points are read in an order of the report's own; claims and links are
+    read as the stages wrote them.
+    """
+    claims_file, points_file, links_file = (cleaned_dir / name for name in STAGE_FILES)
+    records = load_sources(cleaned_dir)
+    sources = [source_row(r) for r in records]
+    audited = sorted((r for r in records if r["n_blocks"]),
                      key=lambda r: (r["status"] not in USABLE_STATUSES, r["source_id"]))
     shown_audits = audited[: limits.audit_sources]
-    claims = scan_claims(dataset.claims, {r["source_id"] for r in shown_audits})
+    claims = scan_claims(stage_rows(claims_file), {r["source_id"] for r in shown_audits})
     audits = [
         build_audit(r, claims.by_source.get(r["source_id"], []), read_raw(raw_dir, r),
                     limit=limits.audit_chars)
@@ -288,8 +302,8 @@ def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[st
     audit_ids = {audit.source_id: audit.anchor for audit in audits}
     for row in sources:
         row["anchor"] = audit_ids.get(row["source_id"], "")
-    sections, first, total = point_sections(SortedJsonl(dataset.points.path, point_order), anchored,
-                                            limits=limits)
+    sections, first, total = point_sections(SortedJsonl(points_file, point_order), anchored, limits=limits)
+    source_ids = matrix_source_ids(records, (r["source_id"] for r in stage_rows(links_file)))
     return {
         "subject": most_common(claims.subjects),
         "version": __version__,
@@ -300,8 +314,7 @@ def build_context(dataset: Dataset, raw_dir: Path, *, limits: Limits) -> dict[st
         "usable_count": sum(s["status"] in USABLE_STATUSES for s in sources),
         "claim_count": claims.count,
         "status_counts": {s["status"]: s["total"] for s in sections},
-        "matrix": matrix_view(first, dataset.point_sources, dataset.source_ids, total_rows=total,
-                              limits=limits),
+        "matrix": matrix_view(first, stage_rows(links_file), source_ids, total_rows=total, limits=limits),
         "sections": sections,
         "audits": audits,
         "audit_total": len(audited),
@@ -367,7 +380,7 @@ def run_report(cleaned_dir: Path, reports_dir: Path, *, raw_dir: Path = RAW_DIR,
     Returns:
         The paths written.
     """
-    context = build_context(load_dataset(cleaned_dir), raw_dir, limits=limits or Limits())
+    context = build_context(cleaned_dir, raw_dir, limits=limits or Limits())
     png = agreement_png(context["matrix"]["chart"])
     outputs = {
         reports_dir / "agreement.png": png,
