@@ -198,7 +198,8 @@ POINTS = Table(
 POINT_SOURCES = Table(
     name="point_sources",
     title="Point x source stances",
-    description="The long form of the matrix: one row per point and usable source, with the source's stance.",
+    description=("The long form of the matrix: one row per point and source that states or contradicts"
+                 " it; a usable source with no row is silent on the point."),
     columns=(
         Column("point_id", "string", "Point id.", required=True),
         Column("source_id", "string", "Source id.", required=True),
