@@ -8,6 +8,7 @@ Article text comes from the project's real pages, so nothing here assumes a subj
 
 from __future__ import annotations
 
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -45,6 +46,13 @@ MENU_ITEMS = (
 def real_pages(raw_dir: Path = RAW_DIR) -> list[Path]:
     """The project's real text renderings, sorted (the corpus behind most builders)."""
     return sorted(raw_dir.glob("*.txt"))
+
+
+def copy_real_pages(raw: Path, count: int) -> None:
+    """Copy the first ``count`` real pages into a new folder ``raw`` as p0.txt, p1.txt, ..."""
+    raw.mkdir()
+    for index, page in enumerate(real_pages()[:count]):
+        shutil.copy(page, raw / f"p{index}.txt")
 
 
 def longest_line(text: str) -> str:

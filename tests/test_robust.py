@@ -19,6 +19,7 @@ from hostile import (
     FRENCH_PARAGRAPHS,
     LATIN1_WORDS,
     build_hostile_corpus,
+    copy_real_pages,
     inject_words,
     malformed_html,
     real_pages,
@@ -292,9 +293,7 @@ def test_same_stem_in_two_forms_keeps_both(tmp_path: Path) -> None:
 
 def test_removed_pages_are_pruned_and_foreign_json_kept(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    for index, page in enumerate(real_pages()[:2]):
-        shutil.copy(page, raw / f"p{index}.txt")
+    copy_real_pages(raw, 2)
     run_extract(raw, out, settings=SETTINGS)
     (out / "datapackage.json").write_text('{"name": "x"}', encoding="utf-8")
     (out / "broken.json").write_text("{not json", encoding="utf-8")
@@ -404,9 +403,7 @@ def test_content_rules_on_both_sides_of_their_thresholds() -> None:
 def test_partial_run_also_redoes_unfinished_pages(tmp_path: Path) -> None:
     """``--only`` (what make passes for edited pages) also redoes pages without a record."""
     raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    for index, page in enumerate(real_pages()[:3]):
-        shutil.copy(page, raw / f"p{index}.txt")
+    copy_real_pages(raw, 3)
     run_extract(raw, out, settings=SETTINGS)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (out / "p2.json").unlink()  # as if a killed run had written p2.txt but not its record
