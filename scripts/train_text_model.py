@@ -148,11 +148,8 @@ def _load_scorer(path: Path) -> ModuleType:
 
 
 def page_output(page: Page, probabilities: np.ndarray) -> str:
-    """The clean text the pipeline would write for this page."""
-    extraction = build_extraction(page.lines, probabilities)
-    body = [b.text for b in extraction.kept]
-    return "\n\n".join([extraction.metadata.title, *body]) if extraction.metadata.title \
-        else "\n\n".join(body)
+    """The article body the pipeline would write for this page (the gold has no title)."""
+    return "\n\n".join(block.text for block in build_extraction(page.lines, probabilities).kept)
 
 
 def score(pages: Sequence[Page], probs: Sequence[np.ndarray], scorer: ModuleType) -> dict[str, float]:
