@@ -39,6 +39,7 @@ from pipeline.textrules import (
     TITLE_LOOKBACK_LINES,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
+    TRAILING_HEADINGS_MAX,
     WORD_RE,
 )
 
@@ -95,7 +96,7 @@ def extract_text(text: str, *, model: TextModel | None = None,
     if not lines:
         return build_extraction(lines, np.zeros(0), threshold=threshold)
     page = scan_lines(lines.texts)
-    probabilities = (model or load_model()).probability(feature_matrix(lines, page))
+    probabilities = (model or load_model()).probability(feature_matrix(lines, page), page)
     return build_extraction(lines, probabilities, threshold=threshold, page=page)
 
 
@@ -127,6 +128,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
     doubtful = decided & (probabilities < threshold) & (probabilities >= REVISION_MIN_PROBABILITY)
     _revise(blocks, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
+    _drop_trailing_headings(blocks)
     metadata = Metadata()
     title_index = _pick_title(blocks, page)
     if title_index is not None:
@@ -271,6 +273,30 @@ def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
     for k in paragraphs:
         if max(lines.blank_before[k], lines.blank_after[k]) < usual_gap:
             blocks[k].keep, blocks[k].kind, blocks[k].rule = False, "caption", "caption.set_off"
+
+
+def _drop_trailing_headings(blocks: list[Block]) -> None:
+    """Remove the last kept blocks when they are one or two headings with nothing after.
+
+    A heading introduces what follows it, and after the article's last paragraph or
+    list item nothing does: a short line left there is a tag list, a repeated title
+    or the first label of the footer (jusText keeps a heading only when good
+    paragraphs follow it, for the same reason). A longer run of short lines is
+    content without punctuation (tour dates, a verse) and stays.
+    """
+    trailing: list[Block] = []
+    for block in reversed(blocks):
+        if not block.keep:
+            continue
+        if block.kind != "heading":
+            break
+        trailing.append(block)
+        if len(trailing) > TRAILING_HEADINGS_MAX:
+            return
+    if len(trailing) == sum(block.keep for block in blocks):
+        return  # nothing but short lines kept: they are the article
+    for block in trailing:
+        block.keep, block.rule = False, "revision.trailing_heading"
 
 
 def _restore(block: Block, n_words: int, probability: float, rule: str) -> None:

@@ -28,6 +28,8 @@ import numpy.typing as npt
 from pipeline.textblocks import LineTable
 from pipeline.textrules import (
     BYLINE_WORDS,
+    COMMENT_ACTION_MAX_WORDS,
+    COMMENT_ACTION_RE,
     COMMENT_VERBS,
     FURNITURE_WORDS,
     MONTH_WORDS,
@@ -251,6 +253,8 @@ class PageLines:
     token_hash: npt.NDArray[np.uint64]
     token_line: npt.NDArray[np.int64]
     token_stop: npt.NDArray[np.bool_]
+    token_content: npt.NDArray[np.bool_]
+    comment_action: npt.NDArray[np.bool_]
     chars: dict[str, FloatArray]
     lengths: FloatArray
     first_char: npt.NDArray[np.uint32]
@@ -300,8 +304,11 @@ def scan_lines(texts: Sequence[str]) -> PageLines:
     tokens: dict[str, Any] = {}
     _token_columns(tokens, codes, cls, line_start)
     lowered = joined.lower().split("\n")[:-1]  # one lower() call; lines hold no newline
+    short = np.flatnonzero(tokens["words"] <= COMMENT_ACTION_MAX_WORDS)
+    comment_action = np.zeros(n, dtype=np.bool_)
+    comment_action[short] = [COMMENT_ACTION_RE.fullmatch(texts[i]) is not None for i in short.tolist()]
     return PageLines(
-        **tokens, lowered=lowered, chars=chars,
+        **tokens, lowered=lowered, chars=chars, comment_action=comment_action,
         lengths=lengths.astype(np.float64),
         first_char=codes.take(line_start), last_char=codes.take(line_last),
         ends_sentence=ends_sentence,
@@ -338,6 +345,8 @@ def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
     hashes = _token_hashes(codes, starts, starts + length)
     vocab = _vocabulary_bits(hashes)
     all_upper = (upper > 0) & (lower == 0)
+    numeric = digits == length * _DIGIT
+    stop = (vocab & _STOP) != 0
 
     # one column per token-level count, summed per line from one cumulative sum
     # (tokens come in line order) instead of a bincount per column
@@ -346,7 +355,7 @@ def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
     for k, bit in enumerate(_VOCAB_COLUMN_BITS):
         np.not_equal(vocab & bit, 0, out=columns[1:, k])
     extra = len(_VOCAB_COLUMN_BITS)
-    columns[1:, extra] = digits == length * _DIGIT
+    columns[1:, extra] = numeric
     columns[1:, extra + 1] = length
     columns[1:, extra + 2] = all_upper | ((cls.take(starts) & _UPPER) != 0)
     columns[1:, extra + 3] = all_upper & (length > 1)
@@ -357,8 +366,8 @@ def _token_columns(page: dict[str, Any], codes: npt.NDArray[np.uint32],
     sums = (columns.take(bounds[1:], axis=0) - columns.take(bounds[:-1], axis=0)).astype(
         np.float64)
     words = bounds[1:] - bounds[:-1]
-    page.update(words=words, token_hash=hashes, token_line=line,
-                token_stop=(vocab & _STOP) != 0)
+    page.update(words=words, token_hash=hashes, token_line=line, token_stop=stop,
+                token_content=(length >= CONTENT_WORD_MIN_CHARS) & ~stop & ~numeric)
     page["tokens"] = {"words": words.astype(np.float64),
                       **{name: sums[:, k] for k, name in enumerate(_TOKEN_COLUMNS)}}
 
@@ -456,14 +465,14 @@ def _densest_region(score: FloatArray) -> tuple[int, int]:
     return a, b
 
 
-def _region_columns(score: FloatArray, weights: FloatArray) -> list[FloatArray]:
-    """Where each line sits relative to the densest region of ``score``.
+def _region_columns(region: tuple[int, int], weights: FloatArray) -> list[FloatArray]:
+    """Where each line sits relative to ``region`` (from :func:`_densest_region`).
 
     Columns: inside the region, log lines before it, log lines after it, and the
     shares of the page's ``weights`` strictly before and strictly after the line.
     """
-    a, b = _densest_region(score)
-    idx = np.arange(len(score), dtype=np.float64)
+    a, b = region
+    idx = np.arange(len(weights), dtype=np.float64)
     total = weights.sum() or 1.0
     before = np.cumsum(weights) - weights
     return [((idx >= a) & (idx <= b)).astype(np.float64),
@@ -488,7 +497,8 @@ def _context_columns(base: FloatArray) -> list[FloatArray]:
     cols: list[FloatArray] = [_window_means(windowed, WINDOWS),
                               *_shifted(base[:, _NEIGHBOUR_INDEX], NEIGHBOURS)]
     words = base[:, _col("words")]
-    cols += _region_columns(np.where(prose > 0, words, -REGION_GAP_COST), words * prose)
+    cols += _region_columns(_densest_region(np.where(prose > 0, words, -REGION_GAP_COST)),
+                            words * prose)
     idx = np.arange(n, dtype=np.float64)
     prose_idx = np.flatnonzero(prose)
     if len(prose_idx):
@@ -547,23 +557,135 @@ def n_features() -> int:
 STAGE2_WINDOWS = (1, 2, 4, 8, 16)
 #: Neighbour offsets whose first-stage probability is copied onto a line.
 STAGE2_NEIGHBOURS = (-2, -1, 1, 2)
+#: Content words, whose overlap between lines is measured, have at least this many
+#: characters and are neither stop words nor numbers.
+CONTENT_WORD_MIN_CHARS = 4
+#: Lines whose first-stage probability reaches this make up the page's kept vocabulary.
+OVERLAP_KEEP = 0.5
+#: Half-width of the window over which the overlap share is averaged (word-weighted).
+OVERLAP_WINDOW = 8
+#: Half-widths of the windows over which comment markers are counted.
+COMMENT_WINDOWS = (4, 12)
+#: A clock time marks a comment on a line of at most this many words ("at 4:47 pm"),
+#: a relative date on a line of at most the second ("3 days ago").
+COMMENT_CLOCK_MAX_WORDS = 15
+COMMENT_RELATIVE_MAX_WORDS = 10
+#: Distances (in lines) to the nearest comment marker are capped here.
+COMMENT_FAR_LINES = 99
+#: First-stage probability of a confidently kept line.
+CONFIDENT_P1 = 0.9
 
 
-def stage2_columns(probabilities: FloatArray, features: FloatArray) -> FloatArray:
+def stage2_columns(probabilities: FloatArray, features: FloatArray,
+                   page: PageLines) -> FloatArray:
     """Features that let the second stage see how its neighbours were judged.
 
     This is jusText's context-sensitive pass made learnable: a heading between kept
     paragraphs, or a prose-like comment far below the body, is judged by the
     first-stage verdicts around it and by the page's most confident content region.
+    Three page-level views follow: how much of a line's vocabulary the kept lines
+    share, how close it is to a comment thread's markers, and how many words
+    separate it from the kept region.
     """
     n = len(probabilities)
     p = probabilities[:, None]
     words = features[:, _col("words")]
-    region = _region_columns((probabilities - 0.5) * np.log1p(words),
-                             words * (probabilities >= 0.5))
+    region = _densest_region((probabilities - 0.5) * np.log1p(words))
     page_max = np.full(n, float(probabilities.max()) if n else 0.0)
     return np.column_stack([features, p, _window_means(p, STAGE2_WINDOWS),
-                            *_shifted(p, STAGE2_NEIGHBOURS), *region, page_max])
+                            *_shifted(p, STAGE2_NEIGHBOURS),
+                            *_region_columns(region, words * (probabilities >= 0.5)), page_max,
+                            *_overlap_columns(probabilities, page),
+                            *_comment_columns(features, page, region),
+                            *_distance_columns(probabilities, words, region)])
+
+
+def _overlap_columns(probabilities: FloatArray, page: PageLines) -> list[FloatArray]:
+    """How much of each line's vocabulary the lines kept by stage 1 also use.
+
+    An article's paragraphs share their subject's words; teasers of other stories,
+    and comments that drift, share fewer. Columns: the share of the line's distinct
+    content words found in some other kept line (-1 without content words), the log
+    count of those words, and the share averaged over the surrounding lines.
+    """
+    n = len(probabilities)
+    content = page.token_content
+    _, word = np.unique(page.token_hash[content], return_inverse=True)
+    vocabulary = int(word.max()) + 1 if len(word) else 1
+    pairs = np.unique(page.token_line[content] * vocabulary + word)  # each word once a line
+    line, word = pairs // vocabulary, pairs % vocabulary
+    count = np.bincount(line, minlength=n).astype(np.float64)
+    kept = (probabilities >= OVERLAP_KEEP).astype(np.float64).take(line)
+    elsewhere = np.bincount(word, weights=kept, minlength=vocabulary).take(word) - kept
+    hits = np.bincount(line, weights=(elsewhere > 0.5).astype(np.float64), minlength=n)
+    share = np.where(count > 0, hits / np.maximum(count, 1), -1.0)
+    sums = _window_means(np.column_stack([np.maximum(share, 0) * count, count]),
+                         (OVERLAP_WINDOW,))
+    around = np.where(sums[:, 1] > 0, sums[:, 0] / np.maximum(sums[:, 1], 1e-9), -1.0)
+    return [share, np.log1p(count), around]
+
+
+def _comment_columns(features: FloatArray, page: PageLines,
+                     region: tuple[int, int]) -> list[FloatArray]:
+    """Where each line sits among the markers of a comment thread.
+
+    A marker is an "X said:" header, a short line with a clock time or a relative
+    date, or a comment control ("Reply"); a strong one is a header, a control, or
+    a clock time with a date. Comments are prose, so their markers are what tells
+    them from the article. Columns: log markers before and after the line, marker
+    and strong-marker density around it, log lines since the last and until the next
+    marker, and log markers between the kept region's start and the line.
+    """
+    n = len(features)
+    words = features[:, _col("words")]
+    header = features[:, _col("comment_header")] > 0
+    clock = (features[:, _col("time_of_day")] > 0) & (words <= COMMENT_CLOCK_MAX_WORDS)
+    relative = ((features[:, _col("relative_or_read_time")] > 0)
+                & (words <= COMMENT_RELATIVE_MAX_WORDS))
+    dated = features[:, _col("date_only")] > 0
+    mark = (header | clock | relative | page.comment_action).astype(np.float64)
+    strong = (header | page.comment_action | (clock & (relative | dated | header))).astype(
+        np.float64)
+    before = np.cumsum(mark) - mark
+    cols = [np.log1p(before), np.log1p(mark.sum() - before - mark)]
+    cols += list(_window_means(np.column_stack([mark, strong]), COMMENT_WINDOWS).T)
+    idx = np.arange(n)
+    marks = np.flatnonzero(mark)
+    since = np.full(n, COMMENT_FAR_LINES)
+    until = np.full(n, COMMENT_FAR_LINES)
+    if len(marks):
+        previous = np.searchsorted(marks, idx, side="right") - 1
+        since = np.where(previous >= 0, idx - marks.take(np.maximum(previous, 0)), since)
+        following = np.searchsorted(marks, idx, side="left")
+        until = np.where(following < len(marks),
+                         marks.take(np.minimum(following, len(marks) - 1)) - idx, until)
+    cols += [np.log1p(np.minimum(since, COMMENT_FAR_LINES)),
+             np.log1p(np.minimum(until, COMMENT_FAR_LINES))]
+    running = np.cumsum(mark)
+    start = region[0]
+    cols.append(np.log1p(np.where(idx > start, running - running[start], 0)))
+    return cols
+
+
+def _distance_columns(probabilities: FloatArray, words: FloatArray,
+                      region: tuple[int, int]) -> list[FloatArray]:
+    """How many words, and how many unkept words, lie between a line and the kept region.
+
+    Also the region's size in words and the page's share of words in confidently
+    kept lines, which say how much of the page the article is.
+    """
+    n = len(words)
+    a, b = region
+    idx = np.arange(n)
+    cols = []
+    for weights in (words, (probabilities < 0.5) * words):
+        total = np.concatenate(([0.0], np.cumsum(weights)))
+        cols.append(np.log1p(np.where(idx < a, total[a] - total.take(idx + 1), 0)))
+        cols.append(np.log1p(np.where(idx > b, total.take(idx) - total[b + 1], 0)))
+    region_words = float(words[a:b + 1].sum())
+    confident = float(((probabilities >= CONFIDENT_P1) * words).sum() / max(words.sum(), 1))
+    return [cols[0], cols[1], cols[2], cols[3],
+            np.full(n, math.log1p(region_words)), np.full(n, confident)]
 
 
 def stage2_names() -> list[str]:
@@ -573,6 +695,15 @@ def stage2_names() -> list[str]:
     names += [f"p1_n{offset:+d}" for offset in STAGE2_NEIGHBOURS]
     names += ["p1_in_region", "p1_lines_before_region", "p1_lines_after_region",
               "p1_kept_share_before", "p1_kept_share_after", "p1_page_max"]
+    names += ["overlap_share", "overlap_log_content_words", f"overlap_share_win{OVERLAP_WINDOW}"]
+    names += ["comment_log_marks_before", "comment_log_marks_after"]
+    names += [f"comment_{kind}_win{half}" for half in COMMENT_WINDOWS
+              for kind in ("marks", "strong")]
+    names += ["comment_log_since_last", "comment_log_until_next",
+              "comment_log_marks_since_region"]
+    names += ["region_log_words_before", "region_log_words_after",
+              "region_log_unkept_words_before", "region_log_unkept_words_after",
+              "region_log_words", "page_confident_word_share"]
     return names
 
 
@@ -620,10 +751,14 @@ class TextModel:
     stage1: TreeEnsemble
     stage2: TreeEnsemble
 
-    def probability(self, features: FloatArray) -> FloatArray:
-        """Probability of "main content" for each row of :func:`feature_matrix`."""
+    def probability(self, features: FloatArray, page: PageLines) -> FloatArray:
+        """Probability of "main content" for each row of :func:`feature_matrix`.
+
+        ``page`` is :func:`scan_lines` of the same lines (the second stage reads
+        their vocabulary).
+        """
         first = _sigmoid(self.stage1.decision(features))
-        return _sigmoid(self.stage2.decision(stage2_columns(first, features)))
+        return _sigmoid(self.stage2.decision(stage2_columns(first, features, page)))
 
 
 def _sigmoid(x: FloatArray) -> FloatArray:

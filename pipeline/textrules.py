@@ -62,6 +62,14 @@ BYLINE_RE = re.compile(
 BYLINE_WORDS = frozenset({"by", "writer", "author", "written", "posted", "published", "words"})
 #: Last words of comment headers ("Jane on May 3, 2019 at 4:47 pm said:").
 COMMENT_VERBS = frozenset({"said", "says", "wrote", "writes", "commented"})
+#: A whole line that is one comment control ("Reply", "Report comment", "12 likes",
+#: "Permalink"). With "X said:" headers, clock times and "3 days ago" lines these mark
+#: a comment thread, whose entries are otherwise prose like the article's.
+COMMENT_ACTION_RE = re.compile(
+    r"\W*(?:reply(?: to this comment)?|report(?: comment)?|likes?|\d+\s+likes?|flag|share"
+    r"|permalink|quote|upvote|downvote|reply\s*↓)\W*", re.IGNORECASE)
+#: Comment controls are short; longer lines are never matched against the pattern.
+COMMENT_ACTION_MAX_WORDS = 4
 #: Month names and abbreviations: with a number on the same line they mark a date.
 MONTH_WORDS = frozenset({
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
@@ -152,6 +160,9 @@ PROSE_MIN_STOP_RATIO = 0.25
 SHORT_FURNITURE_MAX_WORDS = 4
 #: Probability at or above which the classifier keeps a line.
 KEEP_THRESHOLD = 0.5
+#: Kept headings after the article's last paragraph or list item are dropped when
+#: there are at most this many of them (a tag line, a repeated title).
+TRAILING_HEADINGS_MAX = 2
 #: The title is searched among lines up to this many lines before the first kept
 #: block: headlines sit just above the body, after menus of any length.
 TITLE_LOOKBACK_LINES = 15

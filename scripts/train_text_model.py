@@ -38,9 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pipeline.textblocks import LineTable, line_table
 from pipeline.textextract import build_extraction
 from pipeline.textmodel import (
+    PageLines,
     feature_matrix,
     feature_names,
     model_from_json,
+    scan_lines,
     stage2_columns,
     stage2_names,
 )
@@ -75,6 +77,7 @@ class Page:
     host: str
     gold: str
     lines: LineTable
+    scan: PageLines
     features: np.ndarray
     labels: np.ndarray
 
@@ -112,8 +115,9 @@ def load_pages(bench: Path) -> list[Page]:
         for rendering in RENDERINGS:
             text = (bench / "render" / rendering / gold_path.name).read_text(encoding="utf-8")
             lines = line_table(text)
-            pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines,
-                              feature_matrix(lines), label_lines(lines, gold)))
+            scan = scan_lines(lines.texts)
+            pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines, scan,
+                              feature_matrix(lines, scan), label_lines(lines, gold)))
     return pages
 
 
@@ -129,14 +133,14 @@ def fit_stage2(pages: Sequence[Page], first: Sequence[np.ndarray]) -> Any:
     Stage 2 is trained on out-of-fold stage-1 probabilities so it learns how much
     to trust stage 1 on unseen pages, not on pages stage 1 has memorised.
     """
-    return _fit([stage2_columns(q, p.features) for p, q in zip(pages, first, strict=True)],
+    return _fit([stage2_columns(q, p.features, p.scan) for p, q in zip(pages, first, strict=True)],
                 [p.labels for p in pages], stage=2)
 
 
 def predict(models: tuple[Any, Any], page: Page) -> np.ndarray:
     """Two-stage probabilities for one page with sklearn models."""
     first = models[0].predict_proba(page.features)[:, 1]
-    return np.asarray(models[1].predict_proba(stage2_columns(first, page.features))[:, 1])
+    return np.asarray(models[1].predict_proba(stage2_columns(first, page.features, page.scan))[:, 1])
 
 
 def _load_scorer(path: Path) -> ModuleType:
@@ -149,7 +153,8 @@ def _load_scorer(path: Path) -> ModuleType:
 
 def page_output(page: Page, probabilities: np.ndarray) -> str:
     """The article body the pipeline would write for this page (the gold has no title)."""
-    return "\n\n".join(block.text for block in build_extraction(page.lines, probabilities).kept)
+    extraction = build_extraction(page.lines, probabilities, page=page.scan)
+    return "\n\n".join(block.text for block in extraction.kept)
 
 
 def score(pages: Sequence[Page], probs: Sequence[np.ndarray], scorer: ModuleType) -> dict[str, float]:
@@ -192,7 +197,7 @@ def cross_validate(pages: Sequence[Page], first: Sequence[np.ndarray]) -> list[n
     for fold, (train, test) in enumerate(_splits(pages)):
         stage2 = fit_stage2([pages[i] for i in train], [first[i] for i in train])
         for i in test:
-            columns = stage2_columns(first[i], pages[i].features)
+            columns = stage2_columns(first[i], pages[i].features, pages[i].scan)
             oof[i] = stage2.predict_proba(columns)[:, 1]
         LOGGER.info("fold %d done", fold)
     return oof
@@ -282,8 +287,8 @@ def main(argv: list[str] | None = None) -> int:
               fit_stage2(pages, first))
     data = export(models)
     shipped = model_from_json(data)
-    report["full_fit"] = score(pages, [shipped.probability(p.features) for p in pages], scorer)
-    check = max(float(np.abs(shipped.probability(p.features) - predict(models, p)).max())
+    report["full_fit"] = score(pages, [shipped.probability(p.features, p.scan) for p in pages], scorer)
+    check = max(float(np.abs(shipped.probability(p.features, p.scan) - predict(models, p)).max())
                 for p in pages[:20])
     LOGGER.info("exported model matches sklearn within %.2e", check)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from pipeline.textrules import (
     KEEP_THRESHOLD,
     SHORT_FURNITURE_MAX_WORDS,
     TITLE_MAX_WORDS,
+    TRAILING_HEADINGS_MAX,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,6 +223,25 @@ def test_revision_keeps_short_line_between_kept_blocks_above_floor() -> None:
     below = np.nextafter(REVISION_MIN_PROBABILITY, 0.0)
     dropped = _synthetic(texts, [0.9, below, 0.9])
     assert not dropped.blocks[1].keep
+
+
+@pytest.mark.parametrize("trailing", range(1, TRAILING_HEADINGS_MAX + 2))
+def test_trailing_headings_after_the_last_paragraph(trailing: int) -> None:
+    heads = [f"Spring Council Plans {k}" for k in range(trailing)]
+    result = _synthetic([PROSE, PROSE + " More.", *heads], [0.9] * (2 + trailing))
+    tail = result.blocks[2:]
+    if trailing <= TRAILING_HEADINGS_MAX:  # a tag line, a repeated title: dropped
+        assert all(not b.keep and b.rule == "revision.trailing_heading" for b in tail)
+    else:  # a longer run of short lines is content without punctuation
+        assert all(b.keep for b in tail)
+
+
+def test_headings_followed_by_a_paragraph_or_alone_stay() -> None:
+    followed = _synthetic([PROSE, "Spring Council Plans", PROSE + " More."], [0.9] * 3)
+    assert all(b.keep for b in followed.blocks)
+    alone = _synthetic(["Spring Council Plans", "Autumn Council Plans"], [0.9, 0.9])
+    assert all(b.keep or b.kind == "title" for b in alone.blocks)
+    assert not any(b.rule == "revision.trailing_heading" for b in alone.blocks)
 
 
 def _spaced(gap: int, caption_gap: int) -> Extraction:

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from pipeline.textblocks import collapse_with_segments, split_lines
+from pipeline.textblocks import collapse_with_segments, line_table, split_lines
 from pipeline.textextract import furniture_rule, furniture_rules
-from pipeline.textmodel import scan_lines
-from pipeline.textrules import STOPWORDS, WORD_RE
+from pipeline.textmodel import (
+    CONTENT_WORD_MIN_CHARS,
+    feature_matrix,
+    scan_lines,
+    stage2_columns,
+    stage2_names,
+)
+from pipeline.textrules import COMMENT_ACTION_RE, STOPWORDS, WORD_RE
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -27,6 +34,8 @@ HOSTILE_LINES = [
     "lone \udc80 surrogate", "12:30 pm. Next", "[photo.jpg]", "[a] and [b]", "]", "[",
     "end.”", "end”.", "Wait…", "© 2020 Site", "By Jane Doe", "The and OF", "x", "_", "a_b 1_2",
     "٣ Arabic-Indic digit", "e-mail / 3-4 / 2019", "Share", "Don't miss", "don’t miss",
+    "Reply", "  Reply ↓", "12 likes", "Report comment", "Reply to this comment", "Replying to you",
+    "Reply to the mayor's office about the 2019 budget", "Permalink |", "Like · Reply",
 ]
 
 
@@ -56,6 +65,47 @@ def test_line_shape_flags_equal_their_regexes() -> None:
     assert page.image_line.tolist() == [bool(IMAGE_LINE_RE.match(t)) for t in texts]
     assert (page.chars["digit"] > 0).tolist() == [bool(re.search(r"\d", t)) for t in texts]
     assert page.lowered == [t.lower() for t in texts]
+
+
+def test_content_words_and_comment_controls_equal_their_definitions() -> None:
+    texts = _seed_lines()
+    page = scan_lines(texts)
+    content = [w.lower() for t in texts for w in WORD_RE.findall(t)]
+    expected = [len(w) >= CONTENT_WORD_MIN_CHARS and w not in STOPWORDS and not w.isdecimal()
+                for w in content]
+    assert page.token_content.tolist() == expected
+    assert page.comment_action.tolist() == [COMMENT_ACTION_RE.fullmatch(t) is not None
+                                            for t in texts]
+    assert page.comment_action.sum() >= 5
+
+
+def _context(texts: list[str], p1: list[float]) -> dict[str, float]:
+    """The stage-2 columns of the last line, by name, for given stage-1 probabilities."""
+    lines = line_table("\n\n".join(texts))
+    page = scan_lines(lines.texts)
+    columns = stage2_columns(np.array(p1), feature_matrix(lines, page), page)
+    return dict(zip(stage2_names(), columns[-1].tolist(), strict=True))
+
+
+def test_vocabulary_overlap_counts_other_kept_lines_only() -> None:
+    body = ["Council members approved the harbour budget after a long debate.",
+            "The harbour budget covers dredging and new council moorings."]
+    on_topic = "Harbour dredging budget approved by council."
+    off_topic = "Celebrity chef unveils seasonal dessert recipes tonight."
+    assert _context([*body, on_topic], [0.9, 0.9, 0.1])["overlap_share"] == 1.0
+    assert _context([*body, off_topic], [0.9, 0.9, 0.1])["overlap_share"] == 0.0
+    # the same words in lines stage 1 did not keep count for nothing
+    assert _context([*body, on_topic], [0.1, 0.1, 0.9])["overlap_share"] == 0.0
+    assert _context([*body, "The and of"], [0.9, 0.9, 0.1])["overlap_share"] == -1.0
+
+
+def test_comment_markers_are_counted_around_a_line() -> None:
+    thread = ["Jane Doe said:", "Great article, thanks for writing it up so clearly.", "Reply"]
+    values = _context(["An article paragraph that is long enough to be prose here.", *thread],
+                      [0.9, 0.2, 0.6, 0.2])
+    assert values["comment_log_marks_before"] == pytest.approx(np.log1p(1))
+    assert values["comment_log_since_last"] == 0.0
+    assert values["comment_marks_win4"] > 0 and values["comment_strong_win4"] > 0
 
 
 def test_page_rules_equal_line_rules() -> None:
