@@ -4,7 +4,9 @@ The classifier sees what a reader of a flat rendering sees: how long and how
 "prose-like" a line is (stop-word density, sentence punctuation, as jusText
 measures), its bullet, indentation and blank lines, boilerplate vocabulary, whether
 it repeats elsewhere on the page, and the same cues for its neighbours and for the
-densest run of prose on the page. The trees are trained offline by
+densest run of prose on the page. A second stage adds the first stage's verdicts
+around each line, how much of its vocabulary the kept lines share, and where it
+sits among a comment thread's markers. The trees are trained offline by
 ``scripts/train_text_model.py`` and shipped as JSON; scoring is pure numpy.
 """
 
