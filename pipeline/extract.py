@@ -170,6 +170,15 @@ def assemble_clean_text(extraction: Extraction) -> tuple[str, dict[int, tuple[in
     return "\n".join(parts) + "\n", offsets
 
 
+def body_text(extraction: Extraction) -> str:
+    """The kept blocks after the title, laid out as in the clean text.
+
+    This is the clean text without its title line: what benchmarks of main-text
+    extraction, whose gold has no headline, score.
+    """
+    return "\n\n".join(block.text for block in extraction.kept)
+
+
 def stopword_share(text: str) -> float:
     """Share of tokens that are English function words (a cheap language test)."""
     from spacy.lang.en.stop_words import STOP_WORDS

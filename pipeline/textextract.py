@@ -293,7 +293,7 @@ def _drop_trailing_headings(blocks: list[Block]) -> None:
         trailing.append(block)
         if len(trailing) > TRAILING_HEADINGS_MAX:
             return
-    if len(trailing) == sum(block.keep for block in blocks):
+    else:
         return  # nothing but short lines kept: they are the article
     for block in trailing:
         block.keep, block.rule = False, "revision.trailing_heading"

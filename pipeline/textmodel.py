@@ -562,8 +562,9 @@ STAGE2_NEIGHBOURS = (-2, -1, 1, 2)
 #: Content words, whose overlap between lines is measured, have at least this many
 #: characters and are neither stop words nor numbers.
 CONTENT_WORD_MIN_CHARS = 4
-#: Lines whose first-stage probability reaches this make up the page's kept vocabulary.
-OVERLAP_KEEP = 0.5
+#: First-stage probability at which stage 2 counts a line as kept: for the kept
+#: region, the page's kept vocabulary and the unkept words before or after a line.
+STAGE1_KEEP = 0.5
 #: Half-width of the window over which the overlap share is averaged (word-weighted).
 OVERLAP_WINDOW = 8
 #: Half-widths of the windows over which comment markers are counted.
@@ -592,11 +593,11 @@ def stage2_columns(probabilities: FloatArray, features: FloatArray,
     n = len(probabilities)
     p = probabilities[:, None]
     words = features[:, _col("words")]
-    region = _densest_region((probabilities - 0.5) * np.log1p(words))
+    region = _densest_region((probabilities - STAGE1_KEEP) * np.log1p(words))
     page_max = np.full(n, float(probabilities.max()) if n else 0.0)
     return np.column_stack([features, p, _window_means(p, STAGE2_WINDOWS),
                             *_shifted(p, STAGE2_NEIGHBOURS),
-                            *_region_columns(region, words * (probabilities >= 0.5)), page_max,
+                            *_region_columns(region, words * (probabilities >= STAGE1_KEEP)), page_max,
                             *_overlap_columns(probabilities, page),
                             *_comment_columns(features, page, region),
                             *_distance_columns(probabilities, words, region)])
@@ -617,7 +618,7 @@ def _overlap_columns(probabilities: FloatArray, page: PageLines) -> list[FloatAr
     pairs = np.unique(page.token_line[content] * vocabulary + word)  # each word once a line
     line, word = pairs // vocabulary, pairs % vocabulary
     count = np.bincount(line, minlength=n).astype(np.float64)
-    kept = (probabilities >= OVERLAP_KEEP).astype(np.float64).take(line)
+    kept = (probabilities >= STAGE1_KEEP).astype(np.float64).take(line)
     elsewhere = np.bincount(word, weights=kept, minlength=vocabulary).take(word) - kept
     hits = np.bincount(line, weights=(elsewhere > 0.5).astype(np.float64), minlength=n)
     share = np.where(count > 0, hits / np.maximum(count, 1), -1.0)
@@ -680,14 +681,13 @@ def _distance_columns(probabilities: FloatArray, words: FloatArray,
     a, b = region
     idx = np.arange(n)
     cols = []
-    for weights in (words, (probabilities < 0.5) * words):
+    for weights in (words, (probabilities < STAGE1_KEEP) * words):
         total = np.concatenate(([0.0], np.cumsum(weights)))
         cols.append(np.log1p(np.where(idx < a, total[a] - total.take(idx + 1), 0)))
         cols.append(np.log1p(np.where(idx > b, total.take(idx) - total[b + 1], 0)))
     region_words = float(words[a:b + 1].sum())
     confident = float(((probabilities >= CONFIDENT_P1) * words).sum() / max(words.sum(), 1))
-    return [cols[0], cols[1], cols[2], cols[3],
-            np.full(n, math.log1p(region_words)), np.full(n, confident)]
+    return [*cols, np.full(n, math.log1p(region_words)), np.full(n, confident)]
 
 
 def stage2_names() -> list[str]:

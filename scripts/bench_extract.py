@@ -31,8 +31,7 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.extract import assemble_clean_text, run_extractor
-from pipeline.model import Extraction
+from pipeline.extract import assemble_clean_text, body_text, run_extractor
 
 FORMS = ("html", "w3m", "inscriptis", "chromium")
 
@@ -56,11 +55,6 @@ def input_dir(bench: Path, form: str) -> Path:
 def read_pages(folder: Path) -> dict[str, str]:
     """Page id -> decoded page text, in sorted id order."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
-
-
-def body_text(extraction: Extraction) -> str:
-    """The kept blocks after the title, as the clean text lays them out."""
-    return "\n\n".join(block.text for block in extraction.kept)
 
 
 def pipeline_system(form: str, *, with_title: bool = False) -> Callable[[str], str]:

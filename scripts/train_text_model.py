@@ -35,6 +35,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pipeline.extract import body_text
 from pipeline.textblocks import LineTable, line_table
 from pipeline.textextract import build_extraction
 from pipeline.textmodel import (
@@ -155,8 +156,7 @@ def _load_scorer(path: Path) -> ModuleType:
 
 def page_output(page: Page, probabilities: np.ndarray) -> str:
     """The article body the pipeline would write for this page (the gold has no title)."""
-    extraction = build_extraction(page.lines, probabilities, page=page.scan)
-    return "\n\n".join(block.text for block in extraction.kept)
+    return body_text(build_extraction(page.lines, probabilities, page=page.scan))
 
 
 def score(pages: Sequence[Page], probs: Sequence[np.ndarray], scorer: ModuleType) -> dict[str, float]:

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from pipeline.config import PROJ_ROOT
-from pipeline.extract import assemble_clean_text, run_extractor
+from pipeline.extract import assemble_clean_text, body_text, run_extractor
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +27,11 @@ def bench_script() -> ModuleType:
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (PROJ_ROOT / "raw").glob("*.txt")))
-def test_body_is_the_clean_text_after_its_title_line(bench_script: ModuleType, name: str) -> None:
+def test_body_is_the_clean_text_after_its_title_line(name: str) -> None:
     extraction = run_extractor((PROJ_ROOT / "raw" / name).read_text(encoding="utf-8"), "text")
     clean, _ = assemble_clean_text(extraction)
     title, blank, rest = clean.split("\n", 2)
-    body = bench_script.body_text(extraction)
+    body = body_text(extraction)
     assert title and blank == "" and title not in body.split("\n")
     assert rest == body + "\n"
 
