@@ -7,9 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml.etree import tostring
+from trafilatura.utils import load_html
 
 from pipeline.htmlalign import build_text_map, locate, locate_words
-from pipeline.htmlextract import drop_trailing_section, extract_html
+from pipeline.htmlextract import drop_trailing_section, extract_html, parse_html
 from pipeline.model import Block, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -193,6 +195,37 @@ def test_hostile_inputs_never_raise(html: str) -> None:
     assert sum(b.kind == "title" for b in extraction.blocks) <= 1
 
 
+#: Pages the loader must parse exactly as trafilatura does: repairs (XML encoding
+#: declaration, invalid XML characters, faulty doctype, self-closing html) and rejections.
+LOADER_CASES = (
+    "", "<", "plain words, no markup at all", "<p>Only one short line.</p>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared encoding</p></body></html>",
+    "\x00\x01<html><body><p>control characters</p></body></html>",
+    "<html>\udcff<body><p>a lone surrogate empties the str parse</p></body></html>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">\n<html><body><p>doctype</p></body></html>",
+    "<html/>\n<body><p>self-closing root</p></body>",
+    "<html><body><form><label>Name</label><input value='3'><select><option>a</option></select>"
+    "<textarea>words</textarea></form><!-- note --><p>after the form</p></body></html>",
+)
+
+
+def _same_tree(html: str) -> None:
+    ours, theirs = parse_html(html), load_html(html)
+    assert (ours is None) == (theirs is None), html[:60]
+    if ours is not None and theirs is not None:
+        assert tostring(ours) == tostring(theirs), html[:60]
+
+
+@pytest.mark.parametrize("html", LOADER_CASES)
+def test_loader_parses_as_trafilatura(html: str) -> None:
+    _same_tree(html)
+
+
+def test_loader_parses_fixtures_as_trafilatura() -> None:
+    for path in sorted(FIXTURES.glob("*.htm*")):
+        _same_tree(path.read_text(encoding="utf-8"))
+
+
 # --- alignment units ------------------------------------------------------------------------
 
 
@@ -281,6 +314,12 @@ def test_quality_gate_on_benchmark_sample() -> None:
         scores.append(_f1(gold, _page_text(extract_html(path.read_text(encoding="utf-8")))))
     assert len(scores) >= 30
     assert sum(scores) / len(scores) >= GATE_FLOOR
+
+
+@needs_bench
+def test_loader_parses_benchmark_sample_as_trafilatura() -> None:
+    for path in sorted((BENCH / "html").glob("*.html"))[::GATE_STEP]:
+        _same_tree(path.read_text(encoding="utf-8"))
 
 
 @needs_bench
