@@ -52,13 +52,23 @@ WORD_RE = re.compile(r"\S+")
 #: A stretch whose only whitespace is single spaces survives whitespace collapsing intact.
 SPACED_RUN_RE = re.compile(r"\S+(?: \S+)*")
 
-_WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-#: str.translate table deleting whitespace and invisible characters.
-DELETE_INVISIBLE = str.maketrans("", "", _WHITESPACE + INVISIBLE_CHARS)
+INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 #: How far (whitespace-free characters) a word may be from the previous one in the
 #: word-by-word fallback before it is treated as not found; a paragraph with a dropped
 #: inline element (footnote marker, ad slot) skips far less than this.
 WORD_WINDOW = 400
+
+
+def visible(text: str) -> str:
+    """``text`` without whitespace and invisible characters: the alphabet of the whitespace-free stream.
+
+    ``str.split()`` drops exactly the characters ``str.isspace()`` names, and the
+    invisible format characters (soft hyphen, zero-width space) only occur in non-ASCII
+    text. This is about 2.5x quicker than a ``str.translate`` table, which looks every
+    character up in a dict, and it runs on every text node of every page.
+    """
+    flat = "".join(text.split())
+    return flat if flat.isascii() else INVISIBLE_RE.sub("", flat)
 
 
 @dataclass(slots=True)
@@ -278,7 +288,7 @@ def build_text_map(html: str) -> TextMap:
         text = html[start:end]
         parts = [(text, start, end, True)] if "&" not in text else _split_entities(text, start)
         for part, raw, raw_end, literal in parts:
-            flat = part.translate(DELETE_INVISIBLE)
+            flat = visible(part)
             pieces.append(Piece(part, raw, raw_end, literal, flat_len, len(flat), len(rules) - 1, spaced))
             spaced = False
             flat_parts.append(flat)
@@ -290,7 +300,7 @@ def build_text_map(html: str) -> TextMap:
 
 
 def _char_index(piece: Piece, k: int) -> int:
-    """Index in the piece's text of its ``k``-th character that survives :data:`DELETE_INVISIBLE`.
+    """Index in the piece's text of its ``k``-th character that survives :func:`visible`.
 
     Each step extends the prefix by exactly the number of kept characters still missing,
     so it never overshoots and lands on a kept character; a few C-level passes suffice.
@@ -299,7 +309,7 @@ def _char_index(piece: Piece, k: int) -> int:
     if piece.flat_len == len(text):
         return k
     index = k
-    while (kept := len(text[: index + 1].translate(DELETE_INVISIBLE))) < k + 1 and index < len(text):
+    while (kept := len(visible(text[: index + 1]))) < k + 1 and index < len(text):
         index += k + 1 - kept
     return min(index, len(text))
 
@@ -396,8 +406,8 @@ def _span(tmap: TextMap, first: int, last: int, lo: int, hi: int) -> Span:
     head, tail = tmap.pieces[first], tmap.pieces[last]
     start = head.raw + lo if head.literal else head.raw
     end = tail.raw + hi if tail.literal else tail.raw_end
-    flat_start = head.flat + (len(head.text[:lo].translate(DELETE_INVISIBLE)) if lo else 0)
-    cut = tail.flat_len if hi >= len(tail.text) else len(tail.text[:hi].translate(DELETE_INVISIBLE))
+    flat_start = head.flat + (len(visible(head.text[:lo])) if lo else 0)
+    cut = tail.flat_len if hi >= len(tail.text) else len(visible(tail.text[:hi]))
     flat_end = tail.flat + cut
     return Span(text, start, end, segments, flat_start, flat_end)
 
@@ -421,7 +431,7 @@ def groups_span(tmap: TextMap, first_group: int, last_group: int) -> Span | None
 
 def locate(tmap: TextMap, text: str, *, cursor: int = 0) -> Span | None:
     """Find ``text`` in the page (after ``cursor``, else anywhere), ignoring whitespace."""
-    needle = text.translate(DELETE_INVISIBLE)
+    needle = visible(text)
     if not needle:
         return None
     pos = tmap.flat.find(needle, cursor)
@@ -442,7 +452,7 @@ def locate_words(tmap: TextMap, text: str, *, cursor: int = 0) -> Span | None:
     pos = cursor
     flat_start = flat_end = -1
     for match in WORD_RE.finditer(text):
-        word = match.group().translate(DELETE_INVISIBLE)
+        word = visible(match.group())
         if not word:
             continue
         if flat_start < 0:

@@ -36,7 +36,6 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from pipeline import htmlrules as rules
 from pipeline.htmlalign import (
-    DELETE_INVISIBLE,
     Span,
     TextMap,
     anchor_spans,
@@ -49,6 +48,7 @@ from pipeline.htmlalign import (
     locate,
     locate_words,
     rule_at,
+    visible,
 )
 from pipeline.htmlrules import RULE_NO_ARTICLE, RULE_NOT_MAIN, RULE_TITLE_DUPLICATE
 from pipeline.model import Block, Extraction, Metadata
@@ -99,7 +99,7 @@ def _collapse(text: str) -> str:
     A text of only invisible characters (a zero-width space used as a spacer) is no block.
     """
     text = WHITESPACE_RE.sub(" ", text).strip()
-    return text if text.translate(DELETE_INVISIBLE) else ""
+    return text if visible(text) else ""
 
 
 def _own_text(element: _Element) -> str:

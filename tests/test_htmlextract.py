@@ -7,11 +7,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml.etree import tostring
 from trafilatura.utils import load_html
 
-from pipeline.htmlalign import build_text_map, locate, locate_words
+from pipeline.htmlalign import build_text_map, locate, locate_words, visible
 from pipeline.htmlextract import drop_trailing_section, extract_html, parse_html
+from pipeline.htmlrules import INVISIBLE_CHARS
 from pipeline.model import Block, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -227,6 +230,15 @@ def test_loader_parses_fixtures_as_trafilatura() -> None:
 
 
 # --- alignment units ------------------------------------------------------------------------
+
+
+#: Every whitespace character, the invisible ones, and some letters around them.
+SPACING = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE_CHARS + "aé\u4e2d"
+
+
+@given(st.text(st.one_of(st.sampled_from(SPACING), st.characters())))
+def test_visible_drops_exactly_whitespace_and_invisible_characters(text: str) -> None:
+    assert visible(text) == "".join(c for c in text if not c.isspace() and c not in INVISIBLE_CHARS)
 
 
 def test_locate_across_inline_tags_and_entities() -> None:
