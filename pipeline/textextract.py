@@ -128,6 +128,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
     doubtful = decided & (probabilities < threshold) & (probabilities >= REVISION_MIN_PROBABILITY)
     _revise(blocks, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
+    _drop_repeated_lines(blocks, page.lowered)
     _drop_trailing_headings(blocks)
     metadata = Metadata()
     title_index = _pick_title(blocks, page)
@@ -273,6 +274,23 @@ def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
     for k in paragraphs:
         if max(lines.blank_before[k], lines.blank_after[k]) < usual_gap:
             blocks[k].keep, blocks[k].kind, blocks[k].rule = False, "caption", "caption.set_off"
+
+
+def _drop_repeated_lines(blocks: list[Block], lowered: Sequence[str]) -> None:
+    """Remove kept lines that repeat an earlier kept line word for word.
+
+    An article does not print the same line twice: a repeat is an image's alt text
+    printed again as its caption, or a teaser title printed over its picture and
+    again as its link (w3m prints both). Keeping it adds its words a second time.
+    ``lowered`` holds the lowercased text of every block.
+    """
+    seen: set[str] = set()
+    for block, key in zip(blocks, lowered, strict=True):
+        if not block.keep:
+            continue
+        if key in seen:
+            block.keep, block.rule = False, f"revision.repeat({block.rule})"
+        seen.add(key)
 
 
 def _drop_trailing_headings(blocks: list[Block]) -> None:
