@@ -2,7 +2,8 @@
 
 Line labels come from aligning each rendering line with the page's gold text: a
 line is main content when most of its word trigrams occur in the gold (lines under
-three words: when the gold has a line with the same words). All three renderings
+three words: when the gold has a line with the same words). A later copy of
+content the page already printed is left out of training. All three renderings
 are mixed so the model does not learn one renderer's layout. Scores are
 cross-validated with folds grouped by host, so no site is in both training and
 test; the shipped model is then fit on everything.
@@ -22,6 +23,7 @@ import logging
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,9 @@ LOGGER = logging.getLogger(__name__)
 RENDERINGS = ("w3m", "inscriptis", "chromium")
 #: Share of a line's trigrams that must occur in the gold for a "content" label.
 LABEL_MIN_TRIGRAM_SHARE = 0.5
+#: Share of a content line's trigrams already used up by the lines above it that
+#: makes it a later copy (see label_weights).
+COPY_MIN_USED_SHARE = 0.5
 SEED = 13
 #: Tree settings of both stages, calibrated together on the grouped CV.
 HYPERPARAMETERS: dict[str, Any] = {
@@ -83,6 +88,7 @@ class Page:
     scan: PageLines
     features: np.ndarray
     labels: np.ndarray
+    weights: np.ndarray
 
 
 def _tokens(text: str) -> list[str]:
@@ -106,6 +112,29 @@ def label_lines(lines: LineTable, gold: str) -> np.ndarray:
     return labels
 
 
+def label_weights(lines: LineTable, gold: str, labels: np.ndarray) -> np.ndarray:
+    """Training weight of each line: 0 for content lines that repeat earlier content.
+
+    When the page prints a paragraph twice (an article again in a hidden block, a
+    caption again under its image) both copies match the gold, yet the gold holds
+    it once and the extractor keeps only the first kept copy. Going down the page,
+    each content line uses up its trigrams' gold counts; a line most of whose
+    trigrams are used up is a later copy and is not learnt from.
+    """
+    gold_tokens = _tokens(gold)
+    left = Counter(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
+    weights = np.ones(len(labels))
+    for i, text in enumerate(lines.texts):
+        toks = _tokens(text)
+        grams = list(zip(toks, toks[1:], toks[2:], strict=False))
+        if not (labels[i] and grams):
+            continue
+        used_up = sum(left[g] <= 0 for g in grams) / len(grams)
+        left.subtract(grams)
+        weights[i] = float(used_up <= COPY_MIN_USED_SHARE)
+    return weights
+
+
 def load_pages(bench: Path) -> list[Page]:
     """Read every rendering of every page with gold, featurize and label it."""
     hosts: dict[str, str] = {}
@@ -119,14 +148,17 @@ def load_pages(bench: Path) -> list[Page]:
             text = (bench / "render" / rendering / gold_path.name).read_text(encoding="utf-8")
             lines = line_table(text)
             scan = scan_lines(lines.texts)
+            labels = label_lines(lines, gold)
             pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines, scan,
-                              feature_matrix(lines, scan), label_lines(lines, gold)))
+                              feature_matrix(lines, scan), labels,
+                              label_weights(lines, gold, labels)))
     return pages
 
 
-def _fit(features: Sequence[np.ndarray], labels: Sequence[np.ndarray], *, stage: int) -> Any:
+def _fit(features: Sequence[np.ndarray], labels: Sequence[np.ndarray],
+         weights: Sequence[np.ndarray], *, stage: int) -> Any:
     model = HistGradientBoostingClassifier(max_iter=ROUNDS[stage - 1], **HYPERPARAMETERS)
-    model.fit(np.vstack(features), np.concatenate(labels))
+    model.fit(np.vstack(features), np.concatenate(labels), sample_weight=np.concatenate(weights))
     return model
 
 
@@ -137,7 +169,7 @@ def fit_stage2(pages: Sequence[Page], first: Sequence[np.ndarray]) -> Any:
     to trust stage 1 on unseen pages, not on pages stage 1 has memorised.
     """
     return _fit([stage2_columns(q, p.features, p.scan) for p, q in zip(pages, first, strict=True)],
-                [p.labels for p in pages], stage=2)
+                [p.labels for p in pages], [p.weights for p in pages], stage=2)
 
 
 def predict(models: tuple[Any, Any], page: Page) -> np.ndarray:
@@ -205,7 +237,7 @@ def oof_stage1(pages: Sequence[Page], folds: Folds) -> list[np.ndarray]:
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for train, test in folds:
         model = _fit([pages[i].features for i in train], [pages[i].labels for i in train],
-                     stage=1)
+                     [pages[i].weights for i in train], stage=1)
         for i in test:
             oof[i] = model.predict_proba(pages[i].features)[:, 1]
     return oof
@@ -327,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                                 probabilities=np.concatenate(oof))
     if args.repeats:
         report["cv_repeated"] = repeated_cv(pages, args.repeats, scorer)
-    models = (_fit([p.features for p in pages], [p.labels for p in pages], stage=1),
+    models = (_fit([p.features for p in pages], [p.labels for p in pages],
+                   [p.weights for p in pages], stage=1),
               fit_stage2(pages, first))
     data = export(models)
     shipped = model_from_json(data)
