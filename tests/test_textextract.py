@@ -244,6 +244,17 @@ def test_headings_followed_by_a_paragraph_or_alone_stay() -> None:
     assert not any(b.rule == "revision.trailing_heading" for b in alone.blocks)
 
 
+def test_repeated_line_is_dropped_after_its_first_kept_copy() -> None:
+    caption = "A nurse smiles at a patient in a bright room"
+    texts = [PROSE, caption, PROSE + " More.", caption.upper(), PROSE + " End."]
+    repeated = _synthetic(texts, [0.9] * 5).blocks
+    assert repeated[1].keep
+    assert not repeated[3].keep and repeated[3].rule.startswith("revision.repeat(")
+    # a copy of a line that was not kept is judged on its own
+    first_dropped = _synthetic(texts, [0.9, 0.0, 0.9, 0.9, 0.9]).blocks
+    assert not first_dropped[1].keep and first_dropped[3].keep
+
+
 def _spaced(gap: int, caption_gap: int) -> Extraction:
     """Six kept paragraphs ``gap`` blank lines apart, a seventh line set off by ``caption_gap``."""
     paragraphs = [f"{PROSE} Part {k}." for k in range(6)]

@@ -1,0 +1,44 @@
+"""The text model's training labels: what is learnt as content, and from which copy."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from pipeline.config import PROJ_ROOT
+from pipeline.textblocks import line_table
+
+pytest.importorskip("sklearn", reason="training needs the 'train' extra")
+
+PARAGRAPH = "The council approved the new plan after a long debate in the spring"
+OTHER = "Members said the work on the bridge would take about two years"
+
+
+@pytest.fixture(scope="module")
+def trainer() -> ModuleType:
+    """``scripts/train_text_model.py`` imported as a module."""
+    path = PROJ_ROOT / "scripts" / "train_text_model.py"
+    spec = importlib.util.spec_from_file_location("train_text_model", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_text_model"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_second_copy_of_printed_content_is_not_learnt(trainer: ModuleType) -> None:
+    lines = line_table("\n\n".join(["Home | News", PARAGRAPH, OTHER, PARAGRAPH]))
+    gold = f"{PARAGRAPH}\n{OTHER}\n"
+    labels = trainer.label_lines(lines, gold)
+    assert labels.tolist() == [0.0, 1.0, 1.0, 1.0]
+    assert trainer.label_weights(lines, gold, labels).tolist() == [1.0, 1.0, 1.0, 0.0]
+
+
+def test_content_the_gold_holds_twice_is_learnt_twice(trainer: ModuleType) -> None:
+    lines = line_table("\n\n".join([PARAGRAPH, OTHER, PARAGRAPH]))
+    gold = f"{PARAGRAPH}\n{OTHER}\n{PARAGRAPH}\n"
+    labels = trainer.label_lines(lines, gold)
+    assert trainer.label_weights(lines, gold, labels).tolist() == [1.0, 1.0, 1.0]
