@@ -126,7 +126,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
             threshold = relative
             blocks = _first_pass(lines, page, ruled, probabilities, threshold=threshold)
     doubtful = decided & (probabilities < threshold) & (probabilities >= REVISION_MIN_PROBABILITY)
-    _revise(blocks, page, probabilities, doubtful)
+    _revise(blocks, lines, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
     _drop_repeated_lines(blocks, page.lowered)
     _drop_trailing_headings(blocks)
@@ -231,7 +231,7 @@ def _first_pass(lines: LineTable, page: PageLines,
                 strict=True)]
 
 
-def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray,
+def _revise(blocks: list[Block], lines: LineTable, page: PageLines, probabilities: ProbArray,
             doubtful: npt.NDArray[np.bool_]) -> None:
     """Restore short runs of doubtful lines enclosed by kept blocks (jusText's revision).
 
@@ -246,17 +246,19 @@ def _revise(blocks: list[Block], page: PageLines, probabilities: ProbArray,
     padded = np.concatenate(([False], doubtful, [False]))
     n_words = page.words.tolist()
     probs = probabilities.tolist()
+    listed = [bool(bullet) or numbered
+              for bullet, numbered in zip(lines.bullets, lines.numbered, strict=True)]
     for i, j in zip(np.flatnonzero(padded[1:] & ~padded[:-1]).tolist(),
                     np.flatnonzero(padded[:-1] & ~padded[1:]).tolist(), strict=True):
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):
-                _restore(blocks[k], n_words[k], probs[k], "revision.between_kept")
+                _restore(blocks[k], n_words[k], probs[k], "revision.between_kept", list_item=listed[k])
         elif i > 0 and blocks[i - 1].keep:
             for k in range(i, j):
                 if n_words[k] < PROSE_MIN_WORDS:
                     break
-                _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept")
+                _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept", list_item=listed[k])
 
 
 def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
@@ -317,9 +319,10 @@ def _drop_trailing_headings(blocks: list[Block]) -> None:
         block.keep, block.rule = False, "revision.trailing_heading"
 
 
-def _restore(block: Block, n_words: int, probability: float, rule: str) -> None:
+def _restore(block: Block, n_words: int, probability: float, rule: str, *, list_item: bool) -> None:
+    """Keep a removed line again, with the kind it would have had if the model had kept it."""
     block.keep = True
-    block.kind = _content_kind(block.text, n_words, list_item=False)
+    block.kind = _content_kind(block.text, n_words, list_item=list_item)
     block.rule = f"{rule}(p={probability:.2f})"
 
 

@@ -225,6 +225,14 @@ def test_revision_keeps_short_line_between_kept_blocks_above_floor() -> None:
     assert not dropped.blocks[1].keep
 
 
+def test_restored_bullets_stay_list_items() -> None:
+    texts = [PROSE, "• Plans for spring", "• Plans for autumn", PROSE + " More."]
+    result = _synthetic(texts, [0.9, REVISION_MIN_PROBABILITY, REVISION_MIN_PROBABILITY, 0.9])
+    restored = result.blocks[1:3]
+    assert all(b.keep and b.rule.startswith("revision.") for b in restored)
+    assert [b.kind for b in restored] == ["list_item", "list_item"]
+
+
 @pytest.mark.parametrize("trailing", range(1, TRAILING_HEADINGS_MAX + 2))
 def test_trailing_headings_after_the_last_paragraph(trailing: int) -> None:
     heads = [f"Spring Council Plans {k}" for k in range(trailing)]
