@@ -28,6 +28,8 @@ from pipeline.textrules import (
     CAPTION_MIN_PARAGRAPH_GAP,
     CAPTION_MIN_PARAGRAPHS,
     DATE_RE,
+    DOUBLED_LINE_MAX_DISTANCE,
+    DOUBLED_LINE_MIN_WORDS,
     KEEP_THRESHOLD,
     META_WINDOW_LINES,
     MONTH_WORDS,
@@ -128,6 +130,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
     doubtful = decided & (probabilities < threshold) & (probabilities >= REVISION_MIN_PROBABILITY)
     _revise(blocks, lines, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
+    _drop_doubled_lines(blocks, page)
     _drop_repeated_lines(blocks, page.lowered)
     _drop_trailing_headings(blocks)
     metadata = Metadata()
@@ -276,6 +279,25 @@ def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
     for k in paragraphs:
         if max(lines.blank_before[k], lines.blank_after[k]) < usual_gap:
             blocks[k].keep, blocks[k].kind, blocks[k].rule = False, "caption", "caption.set_off"
+
+
+def _drop_doubled_lines(blocks: list[Block], page: PageLines) -> None:
+    """Remove kept lines printed twice in a row, both copies.
+
+    A doubled line is an image's description (alt text, then the same words as its
+    caption or link), not a sentence of the article; see DOUBLED_LINE_MAX_DISTANCE
+    and DOUBLED_LINE_MIN_WORDS. Unlike other repeats, where the first copy may be
+    the article's own line, here neither copy is.
+    """
+    lowered, words = page.lowered, page.words.tolist()
+    doubled = [False] * len(blocks)
+    for distance in range(1, DOUBLED_LINE_MAX_DISTANCE + 1):
+        for k, (key, later) in enumerate(zip(lowered, lowered[distance:], strict=False)):
+            if key == later and words[k] >= DOUBLED_LINE_MIN_WORDS:
+                doubled[k] = doubled[k + distance] = True
+    for block, twice in zip(blocks, doubled, strict=True):
+        if twice and block.keep:
+            block.keep, block.rule = False, f"revision.doubled({block.rule})"
 
 
 def _drop_repeated_lines(blocks: list[Block], lowered: Sequence[str]) -> None:
