@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_modules import import_script
 
 from pipeline.config import PROJ_ROOT
 from pipeline.extract import assemble_clean_text, body_text, run_extractor
@@ -17,13 +16,7 @@ from pipeline.extract import assemble_clean_text, body_text, run_extractor
 @pytest.fixture(scope="module")
 def bench_script() -> ModuleType:
     """``scripts/bench_extract.py`` imported as a module."""
-    path = PROJ_ROOT / "scripts" / "bench_extract.py"
-    spec = importlib.util.spec_from_file_location("bench_extract", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_extract"] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_script("bench_extract")
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (PROJ_ROOT / "raw").glob("*.txt")))

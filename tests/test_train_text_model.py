@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
+from script_modules import import_script
 
-from pipeline.config import PROJ_ROOT
 from pipeline.textblocks import line_table
 
 pytest.importorskip("sklearn", reason="training needs the 'train' extra")
@@ -20,13 +18,7 @@ OTHER = "Members said the work on the bridge would take about two years"
 @pytest.fixture(scope="module")
 def trainer() -> ModuleType:
     """``scripts/train_text_model.py`` imported as a module."""
-    path = PROJ_ROOT / "scripts" / "train_text_model.py"
-    spec = importlib.util.spec_from_file_location("train_text_model", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_text_model"] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_script("train_text_model")
 
 
 def test_second_copy_of_printed_content_is_not_learnt(trainer: ModuleType) -> None:
