@@ -52,6 +52,7 @@ WORD_RE = re.compile(r"\S+")
 #: A stretch whose only whitespace is single spaces survives whitespace collapsing intact.
 SPACED_RUN_RE = re.compile(r"\S+(?: \S+)*")
 
+#: Format characters that render as nothing (soft hyphen, zero-width space).
 INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 #: How far (whitespace-free characters) a word may be from the previous one in the
 #: word-by-word fallback before it is treated as not found; a paragraph with a dropped

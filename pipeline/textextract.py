@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +29,6 @@ from pipeline.textrules import (
     CAPTION_MIN_PARAGRAPH_GAP,
     CAPTION_MIN_PARAGRAPHS,
     DATE_RE,
-    DOUBLED_LINE_MAX_DISTANCE,
     DOUBLED_LINE_MIN_WORDS,
     KEEP_THRESHOLD,
     META_WINDOW_LINES,
@@ -131,7 +131,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
     _revise(blocks, lines, page, probabilities, doubtful)
     _drop_set_off_paragraphs(blocks, lines)
     _drop_doubled_lines(blocks, page)
-    _drop_repeated_lines(blocks, page.lowered)
+    _drop_repeated_lines(blocks, page)
     _drop_trailing_headings(blocks)
     metadata = Metadata()
     title_index = _pick_title(blocks, page)
@@ -249,19 +249,19 @@ def _revise(blocks: list[Block], lines: LineTable, page: PageLines, probabilitie
     padded = np.concatenate(([False], doubtful, [False]))
     n_words = page.words.tolist()
     probs = probabilities.tolist()
-    listed = [bool(bullet) or numbered
-              for bullet, numbered in zip(lines.bullets, lines.numbered, strict=True)]
     for i, j in zip(np.flatnonzero(padded[1:] & ~padded[:-1]).tolist(),
                     np.flatnonzero(padded[:-1] & ~padded[1:]).tolist(), strict=True):
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):
-                _restore(blocks[k], n_words[k], probs[k], "revision.between_kept", list_item=listed[k])
+                _restore(blocks[k], n_words[k], probs[k], "revision.between_kept",
+                         list_item=_listed(lines, k))
         elif i > 0 and blocks[i - 1].keep:
             for k in range(i, j):
                 if n_words[k] < PROSE_MIN_WORDS:
                     break
-                _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept", list_item=listed[k])
+                _restore(blocks[k], n_words[k], probs[k], "revision.prose_after_kept",
+                         list_item=_listed(lines, k))
 
 
 def _drop_set_off_paragraphs(blocks: list[Block], lines: LineTable) -> None:
@@ -285,31 +285,29 @@ def _drop_doubled_lines(blocks: list[Block], page: PageLines) -> None:
     """Remove kept lines printed twice in a row, both copies.
 
     A doubled line is an image's description (alt text, then the same words as its
-    caption or link), not a sentence of the article; see DOUBLED_LINE_MAX_DISTANCE
-    and DOUBLED_LINE_MIN_WORDS. Unlike other repeats, where the first copy may be
-    the article's own line, here neither copy is.
+    caption or link), not a sentence of the article; see DOUBLED_LINE_MIN_WORDS.
+    Unlike other repeats, where the first copy may be the article's own line, here
+    neither copy is.
     """
     lowered, words = page.lowered, page.words.tolist()
     doubled = [False] * len(blocks)
-    for distance in range(1, DOUBLED_LINE_MAX_DISTANCE + 1):
-        for k, (key, later) in enumerate(zip(lowered, lowered[distance:], strict=False)):
-            if key == later and words[k] >= DOUBLED_LINE_MIN_WORDS:
-                doubled[k] = doubled[k + distance] = True
+    for k, (line, following) in enumerate(pairwise(lowered)):
+        if line == following and words[k] >= DOUBLED_LINE_MIN_WORDS:
+            doubled[k] = doubled[k + 1] = True
     for block, twice in zip(blocks, doubled, strict=True):
         if twice and block.keep:
             block.keep, block.rule = False, f"revision.doubled({block.rule})"
 
 
-def _drop_repeated_lines(blocks: list[Block], lowered: Sequence[str]) -> None:
+def _drop_repeated_lines(blocks: list[Block], page: PageLines) -> None:
     """Remove kept lines that repeat an earlier kept line word for word.
 
     An article does not print the same line twice: a repeat is an image's alt text
     printed again as its caption, or a teaser title printed over its picture and
     again as its link (w3m prints both). Keeping it adds its words a second time.
-    ``lowered`` holds the lowercased text of every block.
     """
     seen: set[str] = set()
-    for block, key in zip(blocks, lowered, strict=True):
+    for block, key in zip(blocks, page.lowered, strict=True):
         if not block.keep:
             continue
         if key in seen:
@@ -339,6 +337,11 @@ def _drop_trailing_headings(blocks: list[Block]) -> None:
         return  # nothing but short lines kept: they are the article
     for block in trailing:
         block.keep, block.rule = False, "revision.trailing_heading"
+
+
+def _listed(lines: LineTable, k: int) -> bool:
+    """True for a bulleted or numbered line (a list item when kept)."""
+    return bool(lines.bullets[k]) or lines.numbered[k]
 
 
 def _restore(block: Block, n_words: int, probability: float, rule: str, *, list_item: bool) -> None:

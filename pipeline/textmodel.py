@@ -620,7 +620,7 @@ def _overlap_columns(probabilities: FloatArray, page: PageLines) -> list[FloatAr
     count = np.bincount(line, minlength=n).astype(np.float64)
     kept = (probabilities >= STAGE1_KEEP).astype(np.float64).take(line)
     elsewhere = np.bincount(word, weights=kept, minlength=vocabulary).take(word) - kept
-    hits = np.bincount(line, weights=(elsewhere > 0.5).astype(np.float64), minlength=n)
+    hits = np.bincount(line, weights=(elsewhere > 0).astype(np.float64), minlength=n)
     share = np.where(count > 0, hits / np.maximum(count, 1), -1.0)
     sums = _window_means(np.column_stack([np.maximum(share, 0) * count, count]),
                          (OVERLAP_WINDOW,))

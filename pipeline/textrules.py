@@ -183,12 +183,10 @@ META_WINDOW_LINES = 12
 #: before a kept paragraph, over at least CAPTION_MIN_PARAGRAPHS of them.
 CAPTION_MIN_PARAGRAPH_GAP = 2
 CAPTION_MIN_PARAGRAPHS = 5
-#: A line printed again this many lines below itself or closer (the next non-blank
-#: line) is an image's description: w3m prints an image's alt text and then its
-#: caption or title, and teaser blocks print a story's title over its picture and
-#: again as its link. An article does not say the same line twice in a row.
-DOUBLED_LINE_MAX_DISTANCE = 1
-#: ... when it has at least this many words: descriptions and headlines are that
-#: long, while a short line printed twice may be the header row of two tables in a
-#: row (a sports page's "Pos Player Stats"), which is content.
+#: A line printed twice in a row is an image's description: w3m prints an image's alt
+#: text and then its caption or title, and teaser blocks print a story's title over
+#: its picture and again as its link. An article does not say the same line twice in
+#: a row when the line has at least this many words: descriptions and headlines are
+#: that long, while a short line printed twice may be the header row of two tables in
+#: a row (a sports page's "Pos Player Stats"), which is content.
 DOUBLED_LINE_MIN_WORDS = 6

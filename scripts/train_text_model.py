@@ -95,16 +95,20 @@ def _tokens(text: str) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(text)]
 
 
+def _trigrams(tokens: list[str]) -> list[tuple[str, str, str]]:
+    """Consecutive word triples, the unit lines are matched with the gold by."""
+    return list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
 def label_lines(lines: LineTable, gold: str) -> np.ndarray:
     """1 for lines whose words come from the gold text, else 0."""
-    gold_tokens = _tokens(gold)
-    trigrams = set(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
+    trigrams = set(_trigrams(_tokens(gold)))
     gold_lines = {tuple(_tokens(line)) for line in gold.splitlines()}
     labels = np.zeros(len(lines))
     for i, text in enumerate(lines.texts):
         toks = _tokens(text)
         if len(toks) >= 3:
-            grams = list(zip(toks, toks[1:], toks[2:], strict=False))
+            grams = _trigrams(toks)
             share = sum(g in trigrams for g in grams) / len(grams)
             labels[i] = float(share >= LABEL_MIN_TRIGRAM_SHARE)
         elif toks:
@@ -121,12 +125,10 @@ def label_weights(lines: LineTable, gold: str, labels: np.ndarray) -> np.ndarray
     each content line uses up its trigrams' gold counts; a line most of whose
     trigrams are used up is a later copy and is not learnt from.
     """
-    gold_tokens = _tokens(gold)
-    left = Counter(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
+    left = Counter(_trigrams(_tokens(gold)))
     weights = np.ones(len(labels))
     for i, text in enumerate(lines.texts):
-        toks = _tokens(text)
-        grams = list(zip(toks, toks[1:], toks[2:], strict=False))
+        grams = _trigrams(_tokens(text))
         if not (labels[i] and grams):
             continue
         used_up = sum(left[g] <= 0 for g in grams) / len(grams)
@@ -215,9 +217,7 @@ def host_folds(pages: Sequence[Page], seed: int | None = None) -> Folds:
     """
     if seed is None:
         return list(GroupKFold(n_splits=FOLDS).split(pages, groups=[p.host for p in pages]))
-    sizes: dict[str, int] = {}
-    for page in pages:
-        sizes[page.host] = sizes.get(page.host, 0) + 1
+    sizes = Counter(page.host for page in pages)
     hosts = sorted(sizes)
     rng = np.random.RandomState(seed)
     rng.shuffle(hosts)

@@ -19,7 +19,6 @@ from pipeline.textextract import (
 )
 from pipeline.textrules import (
     CAPTION_MIN_PARAGRAPH_GAP,
-    DOUBLED_LINE_MAX_DISTANCE,
     DOUBLED_LINE_MIN_WORDS,
     KEEP_THRESHOLD,
     SHORT_FURNITURE_MAX_WORDS,
@@ -267,19 +266,18 @@ def test_repeated_line_is_dropped_after_its_first_kept_copy() -> None:
 
 def test_line_printed_twice_in_a_row_is_dropped_both_times() -> None:
     caption = "A nurse smiles at a patient in a bright room"
-    between = ["Spring Council Plans"] * (DOUBLED_LINE_MAX_DISTANCE - 1)
-    texts = [PROSE, caption, *between, caption, PROSE + " End."]
+    texts = [PROSE, caption, caption, PROSE + " End."]
     blocks = _synthetic(texts, [0.9] * len(texts)).blocks
     copies = [blocks[1], blocks[-2]]
     assert all(not b.keep and b.rule.startswith("revision.doubled(") for b in copies)
     assert blocks[0].keep and blocks[-1].keep
     # farther apart, the first copy may be the article's own line and stays
-    apart = [PROSE, caption, *between, PROSE + " More.", caption, PROSE + " End."]
+    apart = [PROSE, caption, PROSE + " More.", caption, PROSE + " End."]
     spread = _synthetic(apart, [0.9] * len(apart)).blocks
     assert spread[1].keep and spread[-2].rule.startswith("revision.repeat(")
     # a short line printed twice (two tables' header rows) keeps its first copy
     header = " ".join(["Player"] * (DOUBLED_LINE_MIN_WORDS - 1))
-    rows = [PROSE, header, *between, header, PROSE + " End."]
+    rows = [PROSE, header, header, PROSE + " End."]
     tables = _synthetic(rows, [0.9] * len(rows)).blocks
     assert tables[1].keep and tables[-2].rule.startswith("revision.repeat(")
 
