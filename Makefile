@@ -25,14 +25,16 @@ TOPICS_ARG := $(if $(TOPICS),--topics $(TOPICS),)
 BENCH ?= ../shared/bench/extraction
 
 RAW_FILES := $(sort $(wildcard $(RAW)/*.txt $(RAW)/*.html $(RAW)/*.htm $(RAW)/*.xhtml))
-EXTRACT_SRC := pipeline/extract.py pipeline/decode.py pipeline/model.py pipeline/parallel.py \
-	$(wildcard pipeline/text*.py pipeline/html*.py pipeline/data/*)
-SEGMENT_SRC := pipeline/segment.py pipeline/values.py pipeline/frames.py pipeline/claimkinds.py \
-	pipeline/topics.py pipeline/nlp.py pipeline/textblocks.py pipeline/textrules.py $(CONFIG) \
-	$(wildcard topics/*.toml)
-CROSSREF_SRC := pipeline/crossref.py $(wildcard pipeline/compare.py pipeline/similarity.py)
-EXPORT_SRC := pipeline/export.py $(wildcard pipeline/tables.py)
-REPORT_SRC := pipeline/report.py $(wildcard pipeline/chart.py pipeline/templates/*)
+# Every stage depends on the shared top-level modules (records, I/O, settings, errors, the
+# worker pool) and on its own subpackage, code and data alike; a stage's output is stale
+# when any of them, or the settings file, changes.
+SHARED_SRC := $(wildcard pipeline/*.py) pyproject.toml $(CONFIG)
+EXTRACT_SRC := $(SHARED_SRC) $(wildcard pipeline/extract/*.py pipeline/extract/data/*)
+SEGMENT_SRC := $(SHARED_SRC) $(wildcard pipeline/claims/*.py pipeline/claims/data/* pipeline/extract/text_lines.py) \
+	$(TOPICS)
+CROSSREF_SRC := $(SHARED_SRC) $(wildcard pipeline/crossref/*.py pipeline/crossref/data/*)
+EXPORT_SRC := $(SHARED_SRC) $(wildcard pipeline/dataset/export.py pipeline/dataset/tables.py)
+REPORT_SRC := $(SHARED_SRC) $(wildcard pipeline/dataset/*.py pipeline/dataset/templates/*)
 
 STAMP := $(CLEANED)/.extract.stamp
 CLAIMS := $(CLEANED)/claims.jsonl

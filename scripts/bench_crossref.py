@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import RAW_DIR, Settings  # noqa: E402
-from pipeline.crossref import crossref_claims  # noqa: E402
+from pipeline.crossref.similarity import stem  # noqa: E402
+from pipeline.crossref.stage import crossref_claims  # noqa: E402
 from pipeline.io import content_id, read_jsonl  # noqa: E402
-from pipeline.model import Claim  # noqa: E402
-from pipeline.similarity import stem  # noqa: E402
+from pipeline.records import Claim  # noqa: E402
 
 SEED = 20240601
 #: Share of the real claims each synthetic source repeats.
@@ -53,8 +53,8 @@ RUNS = 3
 def load_claims(path: Path) -> list[Claim]:
     """Real claims: from ``path``, or from running extract + segment on raw/ into a temp dir."""
     if not path.exists():
-        from pipeline.extract import run_extract
-        from pipeline.segment import run_segment
+        from pipeline.claims.stage import run_segment
+        from pipeline.extract.stage import run_extract
 
         out = Path(tempfile.mkdtemp(prefix="bench_crossref_"))
         run_extract(RAW_DIR, out, settings=Settings())

@@ -31,7 +31,7 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.extract import assemble_clean_text, body_text, run_extractor
+from pipeline.extract.stage import assemble_clean_text, body_text, run_extractor
 
 FORMS = ("html", "w3m", "inscriptis", "chromium")
 

@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     for subject in args.subject or subjects():
         bad = missing_pages(subject)
         total = len(recipe(subject)["pages"])
-        print(f"{subject}: {total - len(bad)} of {total} pages cached" + (f"; missing: {' '.join(bad)}" if bad else ""))
+        missing = f"; missing: {' '.join(bad)}" if bad else ""
+        print(f"{subject}: {total - len(bad)} of {total} pages cached{missing}")
         status = status or (1 if bad else 0)
     return status
 

@@ -32,12 +32,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.claims.nlp import build_nlp  # noqa: E402
+from pipeline.claims.stage import document_from_text, segment_document, unify_objects  # noqa: E402
+from pipeline.claims.topics import TopicSet  # noqa: E402
 from pipeline.decode import decode_bytes  # noqa: E402
 from pipeline.io import read_json  # noqa: E402
-from pipeline.model import Claim  # noqa: E402
-from pipeline.nlp import build_nlp  # noqa: E402
-from pipeline.segment import document_from_text, segment_document, unify_objects  # noqa: E402
-from pipeline.topics import TopicSet  # noqa: E402
+from pipeline.records import Claim  # noqa: E402
 
 
 @dataclass

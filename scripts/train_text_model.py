@@ -1,4 +1,4 @@
-"""Train the line classifier of ``pipeline.textextract`` and report held-out scores.
+"""Train the line classifier of ``pipeline.extract.text`` and report held-out scores.
 
 Line labels come from aligning each rendering line with the page's gold text: a
 line is main content when most of its word trigrams occur in the gold (lines under
@@ -11,7 +11,7 @@ test; the shipped model is then fit on everything.
 scikit-learn is needed here only; the package scores the exported trees with numpy.
 
     python scripts/train_text_model.py --bench /work/shared/bench/extraction \
-        --out pipeline/data/text_model.json
+        --out pipeline/extract/data/text_model.json
 """
 
 from __future__ import annotations
@@ -37,10 +37,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.extract import body_text
-from pipeline.textblocks import LineTable, line_table
-from pipeline.textextract import build_extraction
-from pipeline.textmodel import (
+from pipeline.extract.line_model import (
     PageLines,
     feature_matrix,
     feature_names,
@@ -49,7 +46,10 @@ from pipeline.textmodel import (
     stage2_columns,
     stage2_names,
 )
-from pipeline.textrules import WORD_RE
+from pipeline.extract.stage import body_text
+from pipeline.extract.text import build_extraction
+from pipeline.extract.text_lines import LineTable, line_table
+from pipeline.extract.text_rules import WORD_RE
 
 LOGGER = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import pytest
 from script_modules import import_script
 
 from pipeline.config import PROJ_ROOT
-from pipeline.extract import assemble_clean_text, body_text, run_extractor
+from pipeline.extract.stage import assemble_clean_text, body_text, run_extractor
 
 
 @pytest.fixture(scope="module")

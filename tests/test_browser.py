@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.export import load_dataset
-from pipeline.report import run_report
+from pipeline.dataset.export import load_dataset
+from pipeline.dataset.report import run_report
 
 pytestmark = pytest.mark.browser
 

@@ -12,24 +12,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.compare import (
+from pipeline.crossref.compare import (
     APPROX_SLACK,
     Relation,
     compare_claims,
     compare_spans,
     make_span,
 )
-from pipeline.crossref import crossref_claims, merge_objects, run_crossref
-from pipeline.errors import InputError
-from pipeline.io import content_id, write_json, write_jsonl
-from pipeline.model import Claim
-from pipeline.similarity import (
+from pipeline.crossref.similarity import (
     LINK_THRESHOLD,
     build_vocabulary,
     content_words,
     group_texts,
     nearest_texts,
 )
+from pipeline.crossref.stage import crossref_claims, merge_objects, run_crossref
+from pipeline.errors import InputError
+from pipeline.io import content_id, write_json, write_jsonl
+from pipeline.records import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
 FOURTH_PAGE = ROOT / "tests" / "fixtures" / "fourth_page"
@@ -490,9 +490,9 @@ def test_required_points_of_the_three_pages() -> None:
 
 def _pipeline_points(raw_dir: Path, out_dir: Path) -> list[dict[str, Any]]:
     """Run extract, segment and crossref on ``raw_dir`` and return the points."""
-    segment = pytest.importorskip("pipeline.segment")
+    from pipeline.claims import stage as segment
     from pipeline.config import Settings
-    from pipeline.extract import run_extract
+    from pipeline.extract.stage import run_extract
 
     run_extract(raw_dir, out_dir, settings=Settings(jobs=1))
     segment.run_segment(out_dir)

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import __version__, export
+from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.export import (
+from pipeline.dataset import export
+from pipeline.dataset.export import (
     JsonRowEncoder,
     clean_text_cell,
     csv_cell,
@@ -29,8 +30,8 @@ from pipeline.export import (
     run_export,
     warn_unsplittable_ids,
 )
+from pipeline.dataset.tables import Column, Table, matrix_column, matrix_table
 from pipeline.io import jsonl_line, read_jsonl
-from pipeline.tables import Column, Table, matrix_column, matrix_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
 TABLES = ("sources", "claims", "points", "point_sources", "matrix")

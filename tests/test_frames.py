@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.frames import FrameMatch, adjective_noun, match_frames, object_key
+from pipeline.claims.frames import FrameMatch, adjective_noun, match_frames, object_key
 
 
 def frames(clause: str, *, previous: str = "") -> list[tuple[str, str, tuple[str, ...], str]]:

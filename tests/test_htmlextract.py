@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from lxml.etree import tostring
 from trafilatura.utils import load_html
 
-from pipeline.htmlalign import build_text_map, locate, locate_words, visible
-from pipeline.htmlextract import drop_trailing_section, extract_html, parse_html
-from pipeline.htmlrules import INVISIBLE_CHARS
-from pipeline.model import Block, Extraction
+from pipeline.extract.html import drop_trailing_section, extract_html, parse_html
+from pipeline.extract.html_align import build_text_map, locate, locate_words, visible
+from pipeline.extract.html_rules import INVISIBLE_CHARS
+from pipeline.records import Block, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 BENCH = Path("/work/shared/bench/extraction")

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from hostile import build_copy_corpus, build_hostile_corpus, corpus_sources, real_pages
 
-import pipeline.extract as extract_module
+import pipeline.extract.stage as extract_module
 from pipeline.cli import main
 from pipeline.config import Settings
-from pipeline.extract import run_extract
+from pipeline.extract.stage import run_extract
 from pipeline.parallel import CHUNK_SIZE, imap_ordered
 
 #: Pages in the corpus: several chunks per worker, so ordering across chunks is exercised.

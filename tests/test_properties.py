@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pipeline.config import Settings
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.extract import STATUS_ERROR, extract_page
+from pipeline.extract.stage import STATUS_ERROR, extract_page
 
 #: Example counts stay modest so the whole file runs in seconds; deadline=None
 #: because the first call of an extractor loads its model.
@@ -139,9 +139,9 @@ def test_extract_any_html(html: str) -> None:
 @pytest.fixture(scope="module")
 def segmenter() -> Any:
     """segment_document with the blank English pipeline and no topic file."""
-    segment = pytest.importorskip("pipeline.segment")
-    from pipeline.nlp import build_nlp
-    from pipeline.topics import load_topics
+    from pipeline.claims import stage as segment
+    from pipeline.claims.nlp import build_nlp
+    from pipeline.claims.topics import load_topics
 
     nlp, topics = build_nlp(), load_topics(None)
     return lambda doc, raw: segment.segment_document(doc, nlp=nlp, topics=topics, raw_text=raw)

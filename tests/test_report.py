@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.chart import MAX_ROWS, MatrixView, agreement_png, caption, shorten
+from pipeline.dataset.chart import MAX_ROWS, MatrixView, agreement_png, caption, shorten
+from pipeline.dataset.export import load_dataset
+from pipeline.dataset.report import Limits, anchor, audit_pieces, evidence_view, md_cell, run_report
 from pipeline.decode import decode_bytes
-from pipeline.export import load_dataset
 from pipeline.io import read_jsonl
-from pipeline.report import Limits, anchor, audit_pieces, evidence_view, md_cell, run_report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
 

@@ -27,10 +27,10 @@ from hostile import (
     write_huge_page,
 )
 
-import pipeline.extract as extract_module
+import pipeline.extract.stage as extract_module
 from pipeline.cli import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, main
 from pipeline.config import PROJ_ROOT, Settings
-from pipeline.extract import (
+from pipeline.extract.stage import (
     MIN_CONTENT_WORDS,
     MIN_PROSE_BLOCK_WORDS,
     STATUS_DUPLICATE,
@@ -123,8 +123,7 @@ def test_duplicate_names_the_first_copy(hostile_run: HostileRun) -> None:
 def test_duplicate_is_counted_once_downstream(
     hostile_run: HostileRun,
 ) -> None:
-    pytest.importorskip("pipeline.segment")
-    from pipeline.segment import run_segment
+    from pipeline.claims.stage import run_segment
 
     _, out, _ = hostile_run
     claims = [json.loads(line) for line in run_segment(out).read_text(encoding="utf-8").splitlines()]
@@ -355,8 +354,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def test_all_lists_bad_pages_in_sources_and_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for stage in ("segment", "crossref", "export", "report"):
-        pytest.importorskip(f"pipeline.{stage}")
     raw, out = tmp_path / "raw", tmp_path / "out"
     expected = build_hostile_corpus(raw)
     code = main(["all", "--raw", str(raw), "--out", str(out), "-j", "1"])
@@ -374,8 +371,6 @@ def test_all_lists_bad_pages_in_sources_and_report(
 def test_all_exit_status(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], pages: str, expected: int
 ) -> None:
-    for stage in ("segment", "crossref", "export", "report"):
-        pytest.importorskip(f"pipeline.{stage}")
     raw = tmp_path / "raw"
     raw.mkdir()
     if pages == "good":

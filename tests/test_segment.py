@@ -13,17 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.claimkinds import KINDS, NON_CLAIM_KINDS
+from pipeline.claims.frames import FRAMES
+from pipeline.claims.kinds import KINDS, NON_CLAIM_KINDS
+from pipeline.claims.nlp import build_nlp
+from pipeline.claims.stage import document_from_text, run_segment, segment_document, unify_objects
+from pipeline.claims.topics import TopicSet, derived_topic, load_topics
 from pipeline.config import Settings
 from pipeline.decode import decode_bytes
 from pipeline.errors import ConfigError
-from pipeline.frames import FRAMES
+from pipeline.extract.text_lines import split_lines
 from pipeline.io import canonical_json, read_jsonl, write_json
-from pipeline.model import Claim
-from pipeline.nlp import build_nlp
-from pipeline.segment import document_from_text, run_segment, segment_document, unify_objects
-from pipeline.textblocks import split_lines
-from pipeline.topics import TopicSet, derived_topic, load_topics
+from pipeline.records import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_PAGES = sorted((ROOT / "raw").glob("*.txt"))

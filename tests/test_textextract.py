@@ -1,4 +1,4 @@
-"""Tests for boilerplate removal on text renderings (pipeline.textextract)."""
+"""Tests for boilerplate removal on text renderings (pipeline.extract.text)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.model import Extraction
-from pipeline.textblocks import line_table
-from pipeline.textextract import (
+from pipeline.extract.text import (
     REVISION_MIN_PROBABILITY,
     build_extraction,
     extract_text,
     furniture_rule,
 )
-from pipeline.textrules import (
+from pipeline.extract.text_lines import line_table
+from pipeline.extract.text_rules import (
     CAPTION_MIN_PARAGRAPH_GAP,
     DOUBLED_LINE_MIN_WORDS,
     KEEP_THRESHOLD,
@@ -25,6 +24,7 @@ from pipeline.textrules import (
     TITLE_MAX_WORDS,
     TRAILING_HEADINGS_MAX,
 )
+from pipeline.records import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"

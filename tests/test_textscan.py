@@ -12,16 +12,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.textblocks import collapse_with_segments, line_table, split_lines
-from pipeline.textextract import furniture_rule, furniture_rules
-from pipeline.textmodel import (
+from pipeline.extract.line_model import (
     CONTENT_WORD_MIN_CHARS,
     feature_matrix,
     scan_lines,
     stage2_columns,
     stage2_names,
 )
-from pipeline.textrules import COMMENT_ACTION_RE, STOPWORDS, WORD_RE
+from pipeline.extract.text import furniture_rule, furniture_rules
+from pipeline.extract.text_lines import collapse_with_segments, line_table, split_lines
+from pipeline.extract.text_rules import COMMENT_ACTION_RE, STOPWORDS, WORD_RE
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

@@ -7,7 +7,7 @@ from types import ModuleType
 import pytest
 from script_modules import import_script
 
-from pipeline.textblocks import line_table
+from pipeline.extract.text_lines import line_table
 
 pytest.importorskip("sklearn", reason="training needs the 'train' extra")
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.values import find_quantities, format_value, parse_number
+from pipeline.claims.values import find_quantities, format_value, parse_number
 
 CASES = [
     # text, value, min, max, unit, vague

@@ -3,7 +3,7 @@
 Each kept block is split into sentences (spaCy, blank English + sentencizer), each
 sentence into clauses ("; ", ", so ...", "... and avoid ...", a "Label: text" bullet's
 label), and each clause is matched against the generic frames of
-:mod:`pipeline.frames`. A frame over a coordinated object ("makeup or sunscreen")
+:mod:`pipeline.claims.frames`. A frame over a coordinated object ("makeup or sunscreen")
 yields one claim per item, its text rewritten to stand alone with the value kept
 ("Avoid applying makeup for at least 24 hours"). Clauses without a frame stay one
 claim each; non-claims (questions, navigation, calls to action, promotion, headings)
@@ -34,16 +34,16 @@ from typing import IO, Any
 
 from spacy.language import Language
 
-from pipeline.claimkinds import HEADING_BLOCKS, claim_kind, non_claim_kind
+from pipeline.claims.frames import FrameMatch, Item, is_imperative, match_frames, object_key
+from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, non_claim_kind
+from pipeline.claims.nlp import BATCH_SIZE, build_nlp, lemma_words
+from pipeline.claims.topics import TopicSet, derived_topic, load_topics, match_topic
 from pipeline.config import RAW_DIR, Settings
 from pipeline.decode import decode_bytes
-from pipeline.frames import FrameMatch, Item, is_imperative, match_frames, object_key
+from pipeline.extract.text_lines import split_lines
 from pipeline.io import canonical_json, content_id, read_json, sha256_bytes, write_blobs_atomic
-from pipeline.model import Block, Claim
-from pipeline.nlp import BATCH_SIZE, build_nlp, lemma_words
 from pipeline.parallel import imap_ordered
-from pipeline.textblocks import split_lines
-from pipeline.topics import TopicSet, derived_topic, load_topics, match_topic
+from pipeline.records import Block, Claim
 
 LOGGER = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Shape of jusText's classifier, adapted to flat text: every line becomes a block; a
 context-free pass removes unmistakable furniture by named rules (section labels,
 date and byline lines, short share/menu entries); a gradient-boosted classifier
-over line and neighbour features (:mod:`pipeline.textmodel`) decides the rest; a
+over line and neighbour features (:mod:`pipeline.extract.line_model`) decides the rest; a
 neighbour-aware revision keeps headings that introduce kept text; finally the
 headline is picked as the title and bylines/dates become metadata. Every block
 records the rule or model score that decided it.
@@ -19,10 +19,9 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.model import Block, Extraction, Metadata
-from pipeline.textblocks import LineTable, line_table
-from pipeline.textmodel import PageLines, TextModel, feature_matrix, load_model, scan_lines
-from pipeline.textrules import (
+from pipeline.extract.line_model import PageLines, TextModel, feature_matrix, load_model, scan_lines
+from pipeline.extract.text_lines import LineTable, line_table
+from pipeline.extract.text_rules import (
     BOILERPLATE_RE,
     BREADCRUMB_SEPARATORS,
     BYLINE_RE,
@@ -44,6 +43,7 @@ from pipeline.textrules import (
     TRAILING_HEADINGS_MAX,
     WORD_RE,
 )
+from pipeline.records import Block, Extraction, Metadata
 
 LOGGER = logging.getLogger(__name__)
 

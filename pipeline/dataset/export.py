@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
+from pipeline.dataset.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
 from pipeline.io import (
     SortedJsonl,
     atomic_output,
@@ -37,7 +38,6 @@ from pipeline.io import (
     read_jsonl,
     write_json,
 )
-from pipeline.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
 
 LOGGER = logging.getLogger(__name__)
 

@@ -52,8 +52,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from pipeline.nlp import lemma
-from pipeline.values import Quantity, find_quantities
+from pipeline.claims.nlp import lemma
+from pipeline.claims.values import Quantity, find_quantities
 
 LOGGER = logging.getLogger(__name__)
 

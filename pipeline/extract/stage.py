@@ -46,8 +46,8 @@ from pipeline import __version__
 from pipeline.config import RAW_SUFFIXES, Settings
 from pipeline.decode import DecodeError, decode_bytes
 from pipeline.io import read_json, sha256_bytes, write_bytes_atomic
-from pipeline.model import Block, Extraction
 from pipeline.parallel import MIN_ITEMS_FOR_POOL, imap_ordered, worker_count
+from pipeline.records import Block, Extraction
 
 LOGGER = logging.getLogger(__name__)
 
@@ -133,17 +133,17 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
 def extractor_name(form: str) -> str:
     """Name and version of the extractor, recorded as provenance."""
     if form == "html":
-        return f"pipeline.htmlextract {__version__} (trafilatura {trafilatura.__version__})"
-    return f"pipeline.textextract {__version__}"
+        return f"pipeline.extract.html {__version__} (trafilatura {trafilatura.__version__})"
+    return f"pipeline.extract.text {__version__}"
 
 
 def run_extractor(text: str, form: str) -> Extraction:
     """Dispatch on the detected input form."""
     if form == "html":
-        from pipeline.htmlextract import extract_html
+        from pipeline.extract.html import extract_html
 
         return extract_html(text)
-    from pipeline.textextract import extract_text
+    from pipeline.extract.text import extract_text
 
     return extract_text(text)
 
@@ -578,7 +578,7 @@ def preload_extractors() -> None:
     import (about 4 s for spaCy on the project's 2-core machine). A module that
     fails to import is left for :func:`extract_page` to report page by page.
     """
-    for module in ("pipeline.htmlextract", "pipeline.textextract", "spacy.lang.en.stop_words"):
+    for module in ("pipeline.extract.html", "pipeline.extract.text", "spacy.lang.en.stop_words"):
         try:
             importlib.import_module(module)
         except Exception:  # reported per page, with the reason, by extract_page

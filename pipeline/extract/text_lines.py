@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
-from pipeline.model import Segment
-from pipeline.textrules import BULLET_CHARS, BULLET_RE, NUMBERED_RE
+from pipeline.extract.text_rules import BULLET_CHARS, BULLET_RE, NUMBERED_RE
+from pipeline.records import Segment
 
 LOGGER = logging.getLogger(__name__)
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.textblocks import LineTable
-from pipeline.textrules import (
+from pipeline.extract.text_lines import LineTable
+from pipeline.extract.text_rules import (
     BYLINE_WORDS,
     COMMENT_ACTION_MAX_WORDS,
     COMMENT_ACTION_RE,

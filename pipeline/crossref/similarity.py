@@ -27,7 +27,7 @@ from typing import Generic, TypeVar
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.nlp import lemma_words
+from pipeline.claims.nlp import lemma_words
 
 LOGGER = logging.getLogger(__name__)
 

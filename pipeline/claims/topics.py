@@ -19,8 +19,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.claims.nlp import lemma_words
 from pipeline.errors import ConfigError
-from pipeline.nlp import lemma_words
 
 LOGGER = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.htmlrules import (
+from pipeline.extract.html_rules import (
     BLOCK_TAGS,
     INVISIBLE_CHARS,
     LANDMARK_ATTR_RULES,
@@ -25,7 +25,7 @@ from pipeline.htmlrules import (
     LANDMARK_TAG_RULES,
     RAW_TEXT_TAGS,
 )
-from pipeline.model import Block, Segment
+from pipeline.records import Block, Segment
 
 LOGGER = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Rules for HTML boilerplate removal, kept as data so a reviewer sees them in one place.
 
-Tag sets drive the raw-HTML scanner (:mod:`pipeline.htmlalign`); landmark rules name
+Tag sets drive the raw-HTML scanner (:mod:`pipeline.extract.html_align`); landmark rules name
 why a removed block was dropped; the boilerplate vocabulary drives the post-filter
 that trims what trafilatura keeps by mistake at the edges of an article.
 """

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from pipeline.values import UNIT_SECONDS
+from pipeline.claims.values import UNIT_SECONDS
 
 #: Frames whose claims answer the same question and so form one point per object.
 #: Advice ("use sunscreen") and waits ("avoid sunscreen for 24 hours") both tell the
@@ -30,7 +30,7 @@ POLARITY_SIGN: dict[str, int] = {"": 1, "do": 1, "affirm": 1, "avoid": -1, "nega
 #: Relative tolerance for "the same number" with exact units (float noise only).
 EXACT_REL_TOL = 1e-6
 #: Calendar units are approximate: a month is 28-31 days and a year 365-366, and the
-#: unit table uses 30 and 365 (see pipeline.values), so "4 weeks" (28 days) and
+#: unit table uses 30 and 365 (see pipeline.claims.values), so "4 weeks" (28 days) and
 #: "1 month" (30) must count as the same number: 10% covers the 7% gap.
 APPROXIMATE_UNITS = frozenset({"month", "year"})
 APPROX_REL_TOL = 0.10

@@ -23,10 +23,9 @@ from typing import Any
 import jinja2
 
 from pipeline import __version__
-from pipeline.chart import MatrixView, agreement_png
 from pipeline.config import RAW_DIR
-from pipeline.decode import DecodeError, decode_bytes
-from pipeline.export import (
+from pipeline.dataset.chart import MatrixView, agreement_png
+from pipeline.dataset.export import (
     STAGE_FILES,
     USABLE_STATUSES,
     load_blocks,
@@ -35,6 +34,7 @@ from pipeline.export import (
     source_row,
     stage_rows,
 )
+from pipeline.decode import DecodeError, decode_bytes
 from pipeline.io import SortedJsonl, write_bytes_atomic
 
 LOGGER = logging.getLogger(__name__)

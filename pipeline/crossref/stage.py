@@ -2,11 +2,11 @@
 
 A point is one question the pages answer: framed claims are blocked by (frame family,
 object), e.g. every interval between sessions, or every piece of advice about one
-product; claims that fit no frame are grouped by wording (:mod:`pipeline.similarity`),
+product; claims that fit no frame are grouped by wording (:mod:`pipeline.crossref.similarity`),
 and a framed claim that no other source backs may follow a shared point of its family
 that it paraphrases.
 Inside a point the reference value is the one most sources can stand with; every
-source is then related to it by polarity and numbers (:mod:`pipeline.compare`), so the
+source is then related to it by polarity and numbers (:mod:`pipeline.crossref.compare`), so the
 work per point is linear in its claims. Wording only ever groups: a conflict always
 comes from opposite polarity or disjoint numbers.
 """
@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.compare import (
+from pipeline.claims.values import find_quantities
+from pipeline.crossref.compare import (
     Relation,
     Span,
     compare_claims,
@@ -29,10 +30,7 @@ from pipeline.compare import (
     make_span,
     polarity_sign,
 )
-from pipeline.errors import InputError
-from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
-from pipeline.model import Claim
-from pipeline.similarity import (
+from pipeline.crossref.similarity import (
     NO_VOCABULARY,
     UnionFind,
     Vocabulary,
@@ -42,7 +40,9 @@ from pipeline.similarity import (
     group_texts,
     nearest_texts,
 )
-from pipeline.values import find_quantities
+from pipeline.errors import InputError
+from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
+from pipeline.records import Claim
 
 LOGGER = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 trafilatura picks the main content; its output tree is turned into typed blocks
 (headings, paragraphs, list items), each located in the raw HTML by
-:mod:`pipeline.htmlalign`. Paragraphs of an article split over same-class containers
-are added back, then generic filters (rules in :mod:`pipeline.htmlrules`) drop what
+:mod:`pipeline.extract.html_align`. Paragraphs of an article split over same-class containers
+are added back, then generic filters (rules in :mod:`pipeline.extract.html_rules`) drop what
 trafilatura keeps by mistake: boxes inside boilerplate landmarks, trailing teasers,
 promotions, page-furniture lines, bylines. Every other text block of the page is
 returned too, unkept, with the reason it was dropped, so an analyst can audit it.
@@ -34,8 +34,8 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import is_dubious_html, repair_faulty_html
 
-from pipeline import htmlrules as rules
-from pipeline.htmlalign import (
+from pipeline.extract import html_rules as rules
+from pipeline.extract.html_align import (
     Span,
     TextMap,
     anchor_spans,
@@ -50,12 +50,12 @@ from pipeline.htmlalign import (
     rule_at,
     visible,
 )
-from pipeline.htmlrules import RULE_NO_ARTICLE, RULE_NOT_MAIN, RULE_TITLE_DUPLICATE
-from pipeline.model import Block, Extraction, Metadata
+from pipeline.extract.html_rules import RULE_NO_ARTICLE, RULE_NOT_MAIN, RULE_TITLE_DUPLICATE
+from pipeline.records import Block, Extraction, Metadata
 
 LOGGER = logging.getLogger(__name__)
 
-EXTRACTOR = f"pipeline.htmlextract+trafilatura {trafilatura.__version__}"
+EXTRACTOR = f"pipeline.extract.html+trafilatura {trafilatura.__version__}"
 WHITESPACE_RE = re.compile(r"\s+")
 
 #: trafilatura output tags and the block kind they become; other tags are walked into.
