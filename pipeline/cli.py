@@ -49,8 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
     segment = sub.add_parser("segment", help="split clean text into typed claims -> claims.jsonl")
     _add_cleaned(segment)
     segment.add_argument("--topics", type=Path, help="topic file (TOML) mapping topics to keywords")
-    segment.add_argument("--raw", type=Path, default=RAW_DIR,
-                         help="folder of the raw pages, for exact quotes (default: raw/)")
     _add_common(segment)
 
     crossref = sub.add_parser("crossref", help="group claims into points: agree, partial, conflict, single")
@@ -128,7 +126,7 @@ def run_stage(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "extract":
         return exit_code(stages.extract(args.raw, args.out, settings=settings, only=args.only))
     if args.command == "segment":
-        stages.segment(args.cleaned, raw_dir=args.raw, settings=settings)
+        stages.segment(args.cleaned, settings=settings)
     elif args.command == "crossref":
         stages.crossref(args.cleaned, settings=settings)
     elif args.command == "export":

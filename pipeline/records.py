@@ -100,6 +100,7 @@ class Claim:
     value_max: float | None
     unit: str
     vague: bool
+    bound: str
     quote: str
     raw_start: int
     raw_end: int

@@ -18,12 +18,12 @@ def extract(
     return run_extract(raw_dir, cleaned_dir, settings=settings, only=only)
 
 
-def segment(cleaned_dir: Path, *, raw_dir: Path, settings: Settings) -> Path:
-    """Stage 2: clean text -> claims.jsonl (raw pages give the exact quotes)."""
+def segment(cleaned_dir: Path, *, settings: Settings) -> Path:
+    """Stage 2: clean text -> claims.jsonl."""
     from pipeline.claims.stage import run_segment
 
     topics = Path(settings.topics_file) if settings.topics_file else None
-    return run_segment(cleaned_dir, topics_file=topics, raw_dir=raw_dir, settings=settings)
+    return run_segment(cleaned_dir, topics_file=topics, settings=settings)
 
 
 def crossref(cleaned_dir: Path, *, settings: Settings) -> Path:
@@ -52,7 +52,7 @@ def run_all(
 ) -> list[dict[str, Any]]:
     """Every stage in order; returns the extract records (they decide the exit status)."""
     records = extract(raw_dir, cleaned_dir, settings=settings)
-    segment(cleaned_dir, raw_dir=raw_dir, settings=settings)
+    segment(cleaned_dir, settings=settings)
     crossref(cleaned_dir, settings=settings)
     export(cleaned_dir, settings=settings)
     report(cleaned_dir, reports_dir, raw_dir=raw_dir, settings=settings)

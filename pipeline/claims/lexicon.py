@@ -1,0 +1,108 @@
+"""The English word classes of ``data/english.toml``, loaded once.
+
+The code of the claims stage holds no word list: it asks this module whether a lemma is a
+hedge, a verb of refraining or a unit alias, so a reviewer finds every word the stage
+reacts to in one data file, each group justified as English.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as word tuples, longest first so the longest phrase wins."""
+    return tuple(sorted((tuple(v.split()) for v in values), key=lambda p: (-len(p), p)))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word class the claims stage uses, as sets and maps of lowercase lemmas."""
+
+    hedge: frozenset[str]
+    bound_min: tuple[tuple[str, ...], ...]
+    bound_min_trailing: tuple[tuple[str, ...], ...]
+    bound_max: tuple[tuple[str, ...], ...]
+    bound_max_trailing: tuple[tuple[str, ...], ...]
+    range_joiners: frozenset[str]
+    range_openers: frozenset[str]
+    every: frozenset[str]
+    times: dict[str, int]
+    apart: frozenset[str]
+    alternate: frozenset[str]
+    article_one_after: tuple[tuple[str, ...], ...]
+    wait_verbs: frozenset[str]
+    wait_relations: frozenset[str]
+    light_verbs: frozenset[str]
+    avoid_verbs: frozenset[str]
+    use_verbs: frozenset[str]
+    modals: frozenset[str]
+    semi_modals: frozenset[str]
+    deontic_adjectives: frozenset[str]
+    recommend_verbs: frozenset[str]
+    negators: frozenset[str]
+    suitable: frozenset[str]
+    unsuitable: frozenset[str]
+    effect_verbs: frozenset[str]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+    magnitudes: dict[str, float]
+    percent: tuple[tuple[str, ...], ...]
+    unit_aliases: dict[str, str]
+    ambiguous_units: frozenset[str]
+    dimensions: dict[str, str]
+    web_actions: frozenset[str]
+    name_drop: frozenset[str]
+    time_points: frozenset[str]
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    """Turn the parsed TOML into a :class:`Lexicon`."""
+    return Lexicon(
+        hedge=frozenset(data["hedge"]["lemmas"]),
+        bound_min=_phrases(data["bound_min"]["phrases"]),
+        bound_min_trailing=_phrases(data["bound_min"]["trailing"]),
+        bound_max=_phrases(data["bound_max"]["phrases"]),
+        bound_max_trailing=_phrases(data["bound_max"]["trailing"]),
+        range_joiners=frozenset(data["range"]["joiners"]),
+        range_openers=frozenset(data["range"]["openers"]),
+        every=frozenset(data["repetition"]["every"]),
+        times=dict(data["repetition"]["times"]),
+        apart=frozenset(data["repetition"]["apart"]),
+        alternate=frozenset(data["repetition"]["alternate"]),
+        article_one_after=_phrases(data["article_one"]["after"]),
+        wait_verbs=frozenset(data["wait"]["verbs"]),
+        wait_relations=frozenset(data["wait"]["relations"]),
+        light_verbs=frozenset(data["light_verbs"]["lemmas"]),
+        avoid_verbs=frozenset(data["avoid"]["lemmas"]),
+        use_verbs=frozenset(data["use"]["lemmas"]),
+        modals=frozenset(data["deontic"]["modals"]),
+        semi_modals=frozenset(data["deontic"]["semi"]),
+        deontic_adjectives=frozenset(data["deontic"]["adjectives"]),
+        recommend_verbs=frozenset(data["deontic"]["recommend"]),
+        negators=frozenset(data["negation"]["lemmas"]),
+        suitable=frozenset(data["suitability"]["positive"]),
+        unsuitable=frozenset(data["suitability"]["negative"]),
+        effect_verbs=frozenset(data["effect"]["lemmas"]),
+        currency_symbols=dict(data["currency"]["symbols"]),
+        currency_words=dict(data["currency"]["words"]),
+        magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
+        percent=_phrases(data["percent"]["words"]),
+        unit_aliases=dict(data["units"]["aliases"]),
+        ambiguous_units=frozenset(data["units"]["ambiguous"]),
+        dimensions=dict(data["unit_dimensions"]),
+        web_actions=frozenset(data["web_actions"]["lemmas"]),
+        name_drop=frozenset(data["names"]["drop"]),
+        time_points=frozenset(data["names"]["time_points"]),
+    )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged English lexicon (read once per process)."""
+    text = resources.files("pipeline.claims").joinpath("data/english.toml").read_text(encoding="utf-8")
+    return _build(tomllib.loads(text))

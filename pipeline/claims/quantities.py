@@ -1,0 +1,502 @@
+"""Every quantity of a parsed sentence: numbers, ranges, bounds, hedges and units.
+
+A quantity is read token by token from spaCy's parse: the number (digits, number words,
+fractions, "a" before a unit where English uses it for one), a second number after a
+range joiner ("4 to 6", "4-6", "between 4 and 6"), the unit after it (read by ``pint``,
+or a currency, a percent sign, or the counted noun), and the words around it that bound
+or hedge it ("at least", "up to", "about") or make it a repetition ("every 3 months",
+"twice a week", "4 weeks apart"). Every word the scanner reacts to comes from
+:mod:`pipeline.claims.lexicon`.
+
+Examples: "every 5,000 to 7,500 miles" -> 5000-7500 mile, repeating; "$22.6bn" ->
+2.26e10 USD; "twice a day" -> 0.5 day, repeating; "at least 24 hours" -> 24 hour, lower
+bound; "3 sessions" -> 3, a count of "session".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pint
+from spacy.tokens import Span, Token
+from text_to_num import text2num
+
+from pipeline.claims.lexicon import Lexicon, lexicon
+
+#: Digits with thousands separators and decimals, and an optional magnitude suffix ("22.6bn").
+NUMBER_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>[a-zA-Z]{0,2})$"
+)
+#: Two numbers the tokenizer left in one token: "3–6", "10-12".
+JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
+#: Vulgar fractions and "1/2".
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+#: Four-digit numbers read as years when they carry no unit and the entity recognizer says DATE.
+YEAR_RANGE = (1500, 2200)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity of a sentence, with the token indices (in the Doc) it spans.
+
+    ``low``/``high`` are the numbers as stated, in ``unit``; a bound keeps its number on both
+    sides and says which side is open in ``bound`` ("min": at least, "max": at most), so
+    "at least a day" and "two to three days" compare by what they state.
+    """
+
+    low: float
+    high: float
+    unit: str
+    dimension: str
+    approx: bool
+    bound: str
+    repeat: bool
+    start: int
+    end: int
+    head: int
+    counted: str = ""
+
+    def label(self) -> str:
+        """A canonical text form: "~4-6 week", ">=24 hour", "3 session"."""
+        prefix = {"min": ">=", "max": "<="}.get(self.bound, "") + ("~" if self.approx else "")
+        number = _fmt(self.low) if self.low == self.high else f"{_fmt(self.low)}-{_fmt(self.high)}"
+        unit = self.unit or self.counted
+        return f"{prefix}{number} {unit}".strip()
+
+
+def _fmt(value: float) -> str:
+    """A number without a trailing ".0", rounded to 4 significant decimals."""
+    return f"{value:.6g}" if value != int(value) else str(int(value))
+
+
+@functools.cache
+def units() -> pint.UnitRegistry:  # type: ignore[type-arg]
+    """The pint registry (built once per process)."""
+    return pint.UnitRegistry()
+
+
+def number_value(token: Token) -> float | None:
+    """The number a single token writes, or None ("5,000", "2.5", "six", "½", "22.6bn")."""
+    text = token.text.lower()
+    if text in FRACTIONS:
+        return FRACTIONS[text]
+    match = NUMBER_RE.match(text)
+    if match:
+        value = float(match["num"].replace(",", ""))
+        suffix = match["suffix"]
+        if not suffix:
+            return value
+        factor = lexicon().magnitudes.get(suffix)
+        return value * factor if factor else None
+    fraction = SLASH_FRACTION_RE.match(text)
+    if fraction and int(fraction[2]):
+        return int(fraction[1]) / int(fraction[2])
+    if token.like_num and token.is_alpha and token.ent_type_ != "ORDINAL":
+        try:
+            return float(text2num(text, "en"))
+        except ValueError:
+            return None
+    return None
+
+
+def _lemmas(tokens: list[Token]) -> tuple[str, ...]:
+    """Lowercase lemmas of a run of tokens."""
+    return tuple(t.lemma_.lower() if t.lemma_ else t.text.lower() for t in tokens)
+
+
+def _phrase_before(sent: Span, index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase that ends just before doc index ``index`` (0 when none)."""
+    doc = sent.doc
+    for phrase in phrases:
+        start = index - len(phrase)
+        if start >= sent.start and (
+            _lemmas(list(doc[start:index])) == phrase or tuple(t.lower_ for t in doc[start:index]) == phrase
+        ):
+            return len(phrase)
+    return 0
+
+
+def _phrase_after(sent: Span, index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase that starts at doc index ``index`` (0 when none)."""
+    doc = sent.doc
+    for phrase in phrases:
+        end = index + len(phrase)
+        if end <= sent.end and tuple(t.lower_ for t in doc[index:end]) == phrase:
+            return len(phrase)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A unit read at some tokens: its name, dimension and how many tokens it took."""
+
+    name: str
+    dimension: str
+    width: int
+    scale: float = 1.0
+
+
+def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
+    """A pint unit for one word (aliases first), when its dimension is one the stage keeps."""
+    name = lex.unit_aliases.get(word, word)
+    if not name or not re.fullmatch(r"[a-z_°/]+", name, re.IGNORECASE):
+        return None
+    try:
+        parsed = units().parse_units(name)
+    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError, AssertionError):
+        return None
+    dimension = lex.dimensions.get(str(parsed.dimensionality) if parsed.dimensionality else "[]")
+    return _Unit(str(parsed), dimension, 1) if dimension else None
+
+
+def read_unit(sent: Span, index: int) -> _Unit | None:
+    """The unit at doc index ``index``, with a "per" unit after it ("pounds per second")."""
+    unit = _read_simple_unit(sent, index)
+    if unit is None or unit.dimension in ("count", "money", "ratio"):
+        return unit
+    after = index + unit.width
+    if after + 1 < sent.end and sent.doc[after].lower_ in ("per", "/"):
+        per = _read_simple_unit(sent, after + 1)
+        if per is not None and per.dimension not in ("count", "money", "ratio"):
+            rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
+            if rate is not None:
+                return _Unit(rate.name, rate.dimension, unit.width + 1 + per.width)
+    return unit
+
+
+def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
+    """The unit written at doc index ``index``: percent, currency word, magnitude or pint unit."""
+    lex = lexicon()
+    doc = sent.doc
+    if index >= sent.end:
+        return None
+    width = _phrase_after(sent, index, lex.percent)
+    if width:
+        return _Unit("percent", "ratio", width)
+    token = doc[index]
+    word = token.lower_
+    if word in lex.magnitudes and token.is_alpha and len(word) > 2:
+        inner = _read_simple_unit(sent, index + 1)
+        scale = lex.magnitudes[word]
+        if inner is not None and inner.dimension == "money":
+            return _Unit(inner.name, "money", inner.width + 1, scale * inner.scale)
+        return _Unit("", "count", 1, scale)
+    currency = lex.currency_words.get(token.lemma_.lower())
+    if currency:
+        return _Unit(currency, "money", 1)
+    two = f"{word} {doc[index + 1].lower_}" if index + 1 < sent.end else ""
+    if two in lex.unit_aliases:
+        unit = _pint_unit(two, lex)
+        if unit is not None:
+            return _Unit(unit.name, unit.dimension, 2)
+    if word in ("°", "degree", "degrees") and index + 1 < sent.end:
+        follow = lex.unit_aliases.get(doc[index + 1].lower_, "")
+        if follow.startswith("degree_"):
+            return _Unit(follow, "temperature", 2)
+    if not (token.is_alpha or word in lex.unit_aliases) or token.pos_ not in (
+        "NOUN",
+        "PROPN",
+        "SYM",
+        "X",
+        "ADJ",
+    ):
+        return None
+    if len(word) < 2 and word not in lex.unit_aliases:
+        return None
+    unit = _pint_unit(word, lex) or _pint_unit(token.lemma_.lower(), lex)
+    return unit
+
+
+def _counted(token: Token, sent: Span) -> str:
+    """The noun a bare number counts: its head noun, or the noun right after it."""
+    doc = sent.doc
+    if (
+        token.dep_ in ("nummod", "quantmod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.i > token.i
+    ):
+        return token.head.lemma_.lower()
+    nxt = token.i + 1
+    if nxt < sent.end and doc[nxt].pos_ == "NOUN":
+        return doc[nxt].lemma_.lower()
+    return ""
+
+
+def _article_one(sent: Span, index: int) -> bool:
+    """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour"."""
+    token = sent.doc[index]
+    if token.lower_ not in ("a", "an"):
+        return False
+    unit = read_unit(sent, index + 1)
+    return (
+        unit is not None
+        and unit.dimension not in ("count", "ratio")
+        and _phrase_before(sent, index, lexicon().article_one_after) > 0
+    )
+
+
+@dataclass(slots=True)
+class _Scan:
+    """A quantity being read: where it is and what has been found so far."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    head: int
+
+
+def _read_number(sent: Span, index: int) -> _Scan | None:
+    """A number or range starting at doc index ``index``."""
+    doc = sent.doc
+    token = doc[index]
+    joined = JOINED_RANGE_RE.match(token.text)
+    if joined:
+        return _Scan(index, index + 1, float(joined[1]), float(joined[2]), index)
+    if _article_one(sent, index):
+        return _Scan(index, index + 1, 1.0, 1.0, index)
+    value = number_value(token)
+    if value is None:
+        return None
+    end = index + 1
+    while (
+        end < sent.end
+        and doc[end].is_alpha
+        and doc[end].like_num
+        and number_value(doc[end]) is not None
+        and doc[end].lower_ not in ("a", "an")
+    ):
+        end += 1  # "twenty five": read the words together
+    if end > index + 1:
+        try:
+            value = float(text2num(" ".join(t.lower_ for t in doc[index:end]), "en"))
+        except ValueError:
+            end = index + 1
+    scan = _Scan(index, end, value, value, end - 1)
+    return _read_range_end(sent, scan)
+
+
+def _read_range_end(sent: Span, scan: _Scan) -> _Scan:
+    """Extend a number into a range when a joiner and a second number follow ("4 to 6")."""
+    doc = sent.doc
+    lex = lexicon()
+    joiner = scan.end
+    if joiner + 1 >= sent.end or doc[joiner].lower_ not in lex.range_joiners:
+        return scan
+    # A currency symbol may open the second end: "$100 to $300".
+    skip = 1 if lex.currency_symbols.get(doc[joiner + 1].text) and joiner + 2 < sent.end else 0
+    second = number_value(doc[joiner + 1 + skip])
+    if second is None or second < scan.low:
+        return scan
+    before = (
+        scan.start
+        - 1
+        - (1 if scan.start > sent.start and doc[scan.start - 1].text in lex.currency_symbols else 0)
+    )
+    if doc[joiner].lower_ == "and" and not (before >= sent.start and doc[before].lower_ in lex.range_openers):
+        return scan
+    return _Scan(scan.start, joiner + 2 + skip, scan.low, second, joiner + 1 + skip)
+
+
+def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "once a week", "twice daily", "3 times per day", "once or twice a week" as a period."""
+    lex = lexicon()
+    doc = sent.doc
+    token = doc[index]
+    counts: list[float] = []
+    end = index
+    if token.lower_ in lex.times:
+        counts.append(float(lex.times[token.lower_]))
+        end = index + 1
+    else:
+        value = number_value(token)
+        if value is None or index + 1 >= sent.end or doc[index + 1].lemma_.lower() != "time":
+            return None
+        counts.append(value)
+        end = index + 2
+    if end + 1 < sent.end and doc[end].lower_ in ("or", "to") and doc[end + 1].lower_ in lex.times:
+        counts.append(float(lex.times[doc[end + 1].lower_]))
+        end += 2
+    if end >= sent.end or doc[end].lower_ not in lex.every:
+        return None
+    unit = read_unit(sent, end + 1)
+    if unit is None or unit.dimension != "time":
+        return None
+    scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
+    return scan, unit
+
+
+def _prefix(sent: Span, start: int) -> tuple[int, bool, str, bool]:
+    """Words before a number: (new start, hedged, bound, repeating)."""
+    lex = lexicon()
+    doc = sent.doc
+    approx, bound, repeat = False, "", False
+    moved = True
+    while moved:
+        moved = False
+        if start > sent.start and doc[start - 1].lemma_.lower() in lex.hedge | {"~"}:
+            approx, start, moved = True, start - 1, True
+        for phrases, side in ((lex.bound_min, "min"), (lex.bound_max, "max")):
+            width = _phrase_before(sent, start, phrases)
+            if width and not bound:
+                bound, start, moved = side, start - width, True
+        if start > sent.start and doc[start - 1].lower_ in lex.every - {"a", "an", "per"}:
+            repeat, start, moved = True, start - 1, True
+        if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
+            start, moved = start - 1, True
+    return start, approx, bound, repeat
+
+
+def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
+    """Words after a quantity: (new end, bound, repeating) for "or more", "apart"."""
+    lex = lexicon()
+    doc = sent.doc
+    repeat = False
+    for phrases, side in ((lex.bound_min_trailing, "min"), (lex.bound_max_trailing, "max")):
+        width = _phrase_after(sent, end, phrases)
+        if width and not bound:
+            bound, end = side, end + width
+    if end < sent.end and doc[end].lower_ in lex.apart and doc[end].pos_ in ("ADV", "ADP"):
+        repeat, end = True, end + 1
+    return end, bound, repeat
+
+
+def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quantity:
+    """Assemble a quantity from a number scan, its unit and the words around it."""
+    start, approx, bound, repeat_before = _prefix(sent, scan.start)
+    end = scan.end + (unit.width if unit else 0)
+    end, bound, repeat_after = _suffix(sent, end, bound)
+    scale = unit.scale if unit else 1.0
+    name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
+    head = scan.end + unit.width - 1 if unit and unit.width else scan.head
+    counted = "" if unit and unit.dimension != "count" else _counted(sent.doc[scan.head], sent)
+    year = (
+        dimension == "count"
+        and not counted
+        and scan.low == scan.high
+        and scan.low.is_integer()
+        and YEAR_RANGE[0] <= scan.low <= YEAR_RANGE[1]
+        and sent.doc[scan.head].ent_type_ == "DATE"
+    )
+    if year:
+        name, dimension = "year_ce", "date"
+    return Quantity(
+        low=scan.low * scale,
+        high=scan.high * scale,
+        unit=name,
+        dimension=dimension,
+        approx=approx,
+        bound=bound,
+        repeat=repeat or repeat_before or repeat_after,
+        start=start,
+        end=max(end, start + 1),
+        head=min(head, sent.end - 1),
+        counted=counted,
+    )
+
+
+def _currency_before(sent: Span, index: int) -> str:
+    """The currency of a symbol just before doc index ``index`` ("$20")."""
+    if index > sent.start:
+        return lexicon().currency_symbols.get(sent.doc[index - 1].text, "")
+    return ""
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    """Every quantity of one sentence (or clause), in order.
+
+    Ordinals ("the first time"), numbers inside words and list enumerators are not
+    quantities. A number with no unit is a count of the noun it modifies; a bare number
+    with no noun to count is dropped, since it measures nothing a reader could check.
+    """
+    found: list[Quantity] = []
+    index = sent.start
+    while index < sent.end:
+        frequency = _frequency(sent, index)
+        if frequency is not None:
+            period, per = frequency
+            # The scan already spans the unit ("twice a week"), so the unit adds no width.
+            found.append(_build(sent, period, _Unit(per.name, per.dimension, 0), repeat=True))
+            index = period.end
+            continue
+        scan = _read_number(sent, index)
+        if scan is None or sent.doc[index].ent_type_ == "ORDINAL":
+            index += 1
+            continue
+        currency = _currency_before(sent, scan.start)
+        unit: _Unit | None = _money_unit(sent, scan, currency) if currency else read_unit(sent, scan.end)
+        if unit is None and scan.end < sent.end and sent.doc[scan.end].text in ("-", "–"):
+            hyphened = read_unit(sent, scan.end + 1)  # "24-hour": skip the hyphen
+            if hyphened is not None:
+                unit = _Unit(hyphened.name, hyphened.dimension, hyphened.width + 1, hyphened.scale)
+        quantity = _build(sent, scan, unit, repeat=False)
+        if currency:
+            quantity = _with_start(quantity, scan.start - 1)
+        if quantity.dimension != "count" or quantity.counted:
+            found.append(quantity)
+        index = max(quantity.end, index + 1)
+    return _join_unit_ranges(sent, found)
+
+
+def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
+    """Join "30 minutes to an hour" into one range, in the first quantity's unit."""
+    out: list[Quantity] = []
+    for quantity in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.dimension == quantity.dimension
+            and prev.dimension not in ("count", "date")
+            and quantity.start == prev.end + 1
+            and sent.doc[prev.end].lower_ in lexicon().range_joiners
+        ):
+            try:
+                high = units().Quantity(quantity.high, quantity.unit).to(prev.unit).magnitude
+            except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+                out.append(quantity)
+                continue
+            if high >= prev.low:
+                out[-1] = Quantity(
+                    prev.low,
+                    float(high),
+                    prev.unit,
+                    prev.dimension,
+                    prev.approx or quantity.approx,
+                    prev.bound,
+                    prev.repeat or quantity.repeat,
+                    prev.start,
+                    quantity.end,
+                    prev.head,
+                    prev.counted,
+                )
+                continue
+        out.append(quantity)
+    return out
+
+
+def _money_unit(sent: Span, scan: _Scan, currency: str) -> _Unit:
+    """The unit of an amount after a currency symbol, with any magnitude word ("$3 million")."""
+    after = read_unit(sent, scan.end)
+    scale = after.scale if after is not None and after.dimension == "count" else 1.0
+    width = after.width if after is not None and after.dimension == "count" else 0
+    return _Unit(currency, "money", width, scale)
+
+
+def _with_start(quantity: Quantity, start: int) -> Quantity:
+    """The same quantity starting earlier (to take in a currency symbol)."""
+    return Quantity(
+        quantity.low,
+        quantity.high,
+        quantity.unit,
+        quantity.dimension,
+        quantity.approx,
+        quantity.bound,
+        quantity.repeat,
+        min(start, quantity.start),
+        quantity.end,
+        quantity.head,
+        quantity.counted,
+    )
