@@ -2,7 +2,8 @@
 
 Exit status (documented in the README): 0 every page was usable, 1 partial
 success (some pages could not be used; the others were processed), 2 failure
-(no usable page, or bad arguments or configuration).
+(no usable page, bad arguments or configuration, or another run writing the same
+output folder), 130 and 143 interrupted by SIGINT and SIGTERM (128 + the signal).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import CLEANED_DIR, RAW_DIR, REPORTS_DIR, Settings, load_settings
 from pipeline.errors import PipelineError
+from pipeline.lock import locked_folders
+from pipeline.signals import PAGES, Interrupted, interruptible
 
 LOGGER = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="folder for <source_id>.txt and .json (default: cleaned/)")
     extract.add_argument("--only", nargs="*", type=Path, metavar="FILE",
                          help="process only these raw files (others keep their outputs)")
+    _add_follow_links(extract)
     _add_common(extract, engine=True)
 
     segment = sub.add_parser("segment", help="split clean text into typed claims -> claims.jsonl")
@@ -72,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_all.add_argument("--out", type=Path, default=None,
                          help="output root; writes OUT/cleaned and OUT/reports (default: the project)")
     run_all.add_argument("--topics", type=Path, help="topic file (TOML) mapping topics to keywords")
+    _add_follow_links(run_all)
     _add_common(run_all, engine=True)
     return parser
 
@@ -79,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_cleaned(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cleaned", type=Path, default=CLEANED_DIR,
                         help="folder holding the extract outputs and the dataset (default: cleaned/)")
+
+
+def _add_follow_links(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--follow-links", action="store_true", default=None,
+                        help="read raw entries that link to files outside the raw folder "
+                             "(by default they are refused with an error record)")
 
 
 def _add_common(parser: argparse.ArgumentParser, *, engine: bool = False) -> None:
@@ -106,6 +117,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         "jobs": getattr(args, "jobs", None),
         "engine": getattr(args, "engine", None),
         "scheduler": getattr(args, "scheduler", None),
+        "follow_links": getattr(args, "follow_links", None),
         "topics_file": str(args.topics) if getattr(args, "topics", None) else None,
     }
     return load_settings(args.config, **overrides)
@@ -134,19 +146,41 @@ def run_stage(args: argparse.Namespace, settings: Settings) -> int:
     elif args.command == "report":
         stages.report(args.cleaned, args.reports, raw_dir=args.raw, settings=settings)
     else:
-        root = args.out
-        cleaned = root / "cleaned" if root else CLEANED_DIR
-        reports = root / "reports" if root else REPORTS_DIR
+        cleaned, reports = output_folders(args)
         return exit_code(stages.run_all(args.raw, cleaned, reports, settings=settings))
     return EXIT_OK
 
 
+def output_folders(args: argparse.Namespace) -> list[Path]:
+    """The folders the chosen stage writes (and locks): ``all`` writes cleaned/ then reports/."""
+    if args.command == "extract":
+        return [args.out]
+    if args.command == "report":
+        return [args.reports]
+    if args.command == "all":
+        return [args.out / "cleaned", args.out / "reports"] if args.out else [CLEANED_DIR, REPORTS_DIR]
+    return [args.cleaned]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, run, and turn expected errors into one-line messages."""
+    PAGES.start(0)
+    try:
+        with interruptible():
+            return run_locked(argv)
+    except Interrupted as exc:
+        LOGGER.debug("traceback", exc_info=True)
+        print(PAGES.message(), file=sys.stderr)
+        return exc.exit_status
+
+
+def run_locked(argv: Sequence[str] | None) -> int:
+    """Parse arguments and run with the output folders locked (see :mod:`pipeline.lock`)."""
     args = build_parser().parse_args(argv)
     configure_logging(args.verbose, args.quiet)
     try:
-        return run_stage(args, settings_from(args))
+        with locked_folders(output_folders(args)):
+            return run_stage(args, settings_from(args))
     except PipelineError as exc:
         LOGGER.debug("traceback", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)

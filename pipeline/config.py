@@ -39,6 +39,8 @@ class Settings:
     engine: str = "local"
     #: Dask scheduler address; empty starts a LocalCluster.
     scheduler: str = ""
+    #: Read raw entries that are links to files outside the raw folder (refused by default).
+    follow_links: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Return the settings as a plain dict."""

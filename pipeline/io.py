@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+#: Temp files of :func:`atomic_output` (``.<name>.<random>.tmp``).
+TEMP_GLOB = ".*.tmp"
 
 
 def canonical_json(value: Any) -> str:
@@ -62,6 +68,13 @@ def atomic_output(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temp files a killed or interrupted run left behind (they are never complete outputs)."""
+    for temp in folder.glob(TEMP_GLOB):
+        LOGGER.debug("removing stale temp file %s", temp.name)
+        temp.unlink(missing_ok=True)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -9,6 +9,10 @@ replaced by the fallback's result. Work is sent in chunks with a bounded number 
 chunks in flight: the caller consumes results as they arrive, so memory stays flat
 however many pages there are, and a slow page does not make finished results pile up
 without bound.
+
+Workers die with the process that started them and ignore SIGINT and SIGTERM
+(:mod:`pipeline.signals`); when the caller stops early (an interruption, or it
+closes the result iterator) the local pool's workers are killed rather than waited for.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar, cast
 
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from pipeline.config import Settings
+from pipeline.signals import die_with_parent
 
 LOGGER = logging.getLogger(__name__)
 
@@ -173,7 +179,7 @@ def _pool_results(
     position = 0
     while position < len(items):
         try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with _worker_pool(workers) as pool:
                 for result in _windowed(pool, func, items[position:], workers=workers):
                     yield result
                     position += 1
@@ -189,10 +195,35 @@ def _pool_results(
 def _run_alone(func: Callable[[T], R], item: T, on_crash: Callable[[T, str], R]) -> R:
     """Run one item in its own worker process; a crash there is the item's own."""
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
+        with _worker_pool(1) as pool:
             return pool.submit(func, item).result()
     except BrokenProcessPool:
         return on_crash(item, "the worker process died on it (out of memory or a crash in a C library)")
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers die with this process; killed, not awaited, if the caller stops early.
+
+    Waiting would let every running chunk finish first: seconds, for results nobody
+    will write. A dead worker (``BrokenProcessPool``) leaves the others to end as usual.
+    """
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BrokenProcessPool:
+        raise
+    except BaseException:
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGKILL the pool's workers (what ``ProcessPoolExecutor.kill_workers`` does from Python 3.14)."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
 
 
 def _map_dask(

@@ -241,14 +241,14 @@ def test_read_errors_become_records(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     shutil.copy(real_pages()[1], raw / "locked.txt")
     listed = [*extract_module.list_raw_files(raw), raw / "vanished.html"]
     monkeypatch.setattr(extract_module, "list_raw_files", lambda _: listed)
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_fd(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_fd)
     records = {r["file"]: r for r in run_extract(raw, tmp_path / "out", settings=SETTINGS)}
     assert records["vanished.html"]["status"] == STATUS_ERROR
     assert "disappeared" in str(records["vanished.html"]["message"])

@@ -8,7 +8,8 @@ so the dataset and the report can say what was not read and why.
 
 Statuses, in the order they are decided:
 
-- ``error``: the file could not be read (missing, permissions), is empty, binary,
+- ``error``: the file could not be read (missing, permissions), was refused unread
+  (a link out of the raw folder or in a loop, a pipe, a socket), is empty, binary,
   undecodable, over ``max_page_bytes``, or the extractor failed on it.
 - ``no_content``: fewer than ``MIN_CONTENT_WORDS`` words in sentence-length blocks
   survived boilerplate removal (login walls, 404 pages, renderings that are all
@@ -33,11 +34,13 @@ import importlib
 import itertools
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import trafilatura
 from trafilatura.meta import reset_caches
@@ -45,9 +48,11 @@ from trafilatura.meta import reset_caches
 from pipeline import __version__
 from pipeline.config import RAW_SUFFIXES, Settings
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.io import read_json, sha256_bytes, write_bytes_atomic
+from pipeline.io import read_json, remove_stale_temps, sha256_bytes, write_bytes_atomic
 from pipeline.parallel import MIN_ITEMS_FOR_POOL, imap_ordered, worker_count
+from pipeline.rawfiles import RefusedEntry, open_page
 from pipeline.records import Block, Extraction
+from pipeline.signals import PAGES
 
 LOGGER = logging.getLogger(__name__)
 
@@ -77,8 +82,6 @@ CACHE_RESET_PAGES = 500
 HASH_BLOCK_BYTES = 1 << 20
 
 WORD_RE = re.compile(r"\w+")
-#: Temp files of :func:`pipeline.io.write_bytes_atomic` (``.<name>.<random>.tmp``).
-TEMP_GLOB = ".*.tmp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +123,16 @@ def assign_source_ids(files: Sequence[Path]) -> dict[Path, str]:
 
 
 def list_raw_files(raw_dir: Path) -> list[Path]:
-    """Return the page files of ``raw_dir`` in sorted (deterministic) order.
+    """Return the page entries of ``raw_dir`` in sorted (deterministic) order.
 
     Hidden files are skipped: they are editor backups and temp files, not pages.
+    Directories are skipped; links, pipes and sockets are listed, so that each gets a
+    record saying why it was not read (:mod:`pipeline.rawfiles`).
     """
     return sorted(
         p for p in raw_dir.iterdir()
-        if p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith(".")
+        and not stat.S_ISDIR(p.lstat().st_mode)
     )
 
 
@@ -226,10 +232,15 @@ def base_record(path: Path, *, source_id: str, sha256: str, size: int) -> dict[s
 
 def sha256_file(path: Path) -> str:
     """Hex SHA-256 of a file read in blocks, so huge pages are hashed in bounded memory."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while block := handle.read(HASH_BLOCK_BYTES):
-            digest.update(block)
+        return sha256_handle(handle)
+
+
+def sha256_handle(handle: BinaryIO) -> str:
+    """Hex SHA-256 of an open file's remaining bytes, read in blocks."""
+    digest = hashlib.sha256()
+    while block := handle.read(HASH_BLOCK_BYTES):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -251,17 +262,23 @@ def error_result(path: Path, source_id: str, message: str, *, sha256: str = "", 
     return PageResult(record, None)
 
 
-def read_page(path: Path, source_id: str, *, max_bytes: int) -> bytes | PageResult:
-    """The page's bytes, or an error result when it is unreadable or over ``max_bytes``.
+def read_page(
+    path: Path, source_id: str, *, max_bytes: int, follow_links: bool = False
+) -> bytes | PageResult:
+    """The page's bytes, or an error result when it is refused, unreadable or over ``max_bytes``.
 
-    The size is checked before reading, so an oversized page never enters memory.
+    The size is checked before reading, so an oversized page never enters memory;
+    links leaving the raw folder, loops, pipes and sockets are never read at all.
     """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            message = f"page is {size:,} bytes, over the {max_bytes:,}-byte limit (max_page_bytes)"
-            return error_result(path, source_id, message, sha256=sha256_file(path), size=size)
-        return path.read_bytes()
+        with open_page(path, follow_links=follow_links) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                message = f"page is {size:,} bytes, over the {max_bytes:,}-byte limit (max_page_bytes)"
+                return error_result(path, source_id, message, sha256=sha256_handle(handle), size=size)
+            return handle.read()
+    except RefusedEntry as exc:
+        return error_result(path, source_id, str(exc))
     except OSError as exc:
         return error_result(path, source_id, read_error(exc))
 
@@ -293,7 +310,7 @@ def extract_page(path: Path, *, settings: Settings, source_id: str | None = None
         source_id: the page's id; defaults to :func:`source_id_for`.
     """
     sid = source_id or source_id_for(path)
-    data = read_page(path, sid, max_bytes=settings.max_page_bytes)
+    data = read_page(path, sid, max_bytes=settings.max_page_bytes, follow_links=settings.follow_links)
     if isinstance(data, PageResult):
         return data
     sha, size = sha256_bytes(data), len(data)
@@ -496,13 +513,6 @@ def apply_duplicate_marks(page: EncodedPage, index: DuplicateIndex) -> EncodedPa
     return EncodedPage(page.summary, record_bytes(record), page.clean_text)
 
 
-def remove_stale_temps(out_dir: Path) -> None:
-    """Delete temp files a killed run left behind (they are never complete outputs)."""
-    for temp in out_dir.glob(TEMP_GLOB):
-        LOGGER.debug("removing stale temp file %s", temp.name)
-        temp.unlink(missing_ok=True)
-
-
 def read_record(path: Path) -> dict[str, Any] | None:
     """A source record, or None for a missing, unreadable or foreign JSON file."""
     try:
@@ -615,11 +625,13 @@ def run_extract(
     full_run = len(todo) == len(ids)
     index = DuplicateIndex()
     summaries: list[dict[str, Any]] = []
+    PAGES.start(len(todo))
     for page in extract_stream(todo, ids, settings=settings):
         if full_run:
             page = apply_duplicate_marks(page, index)
         write_encoded(page, out_dir)
         summaries.append(page.summary)
+        PAGES.done += 1
     if not full_run:
         changed = refresh_duplicates(out_dir, ids.values())
         summaries = [summary(changed.get(s["source_id"], s)) for s in summaries]
