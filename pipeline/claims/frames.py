@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.claims.clauses import Clause
-from pipeline.claims.language import lemma
+from pipeline.claims.language import lemma, misread_noun
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import Quantity
+from pipeline.claims.quantities import Quantity, is_unit_word
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -71,6 +71,8 @@ def phrase_name(token: Token) -> str:
             words.extend(t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"))
     words = sorted(set(words), key=lambda t: t.i)
     drop = lexicon().name_drop
+    if is_unit_word(lemma(token)):
+        return ""  # "a few minutes", "the day": a measure, not a thing
     return " ".join(
         lemma(t)
         for t in words
@@ -197,7 +199,7 @@ def _items(token: Token) -> list[Token]:
     """A noun and the nouns coordinated with it ("soap or hot water" -> soap, water)."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "VERB"):
+        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or misread_noun(child)):
             out.extend(_items(child))
     return out
 
@@ -220,11 +222,10 @@ def practice_frames(head: Token, subject: str) -> list[Frame]:
     if lemma(action) in lex.use_verbs:
         obj = object_of(action)
         if obj is not None and obj.pos_ != "PRON":
-            return [
-                Frame("use", phrase_name(item), subject, polarity)
-                for item in _items(obj)
-                if phrase_name(item)
-            ]
+            # The parser may hang a misread second object on the verb ("applying makeup or sunscreen").
+            extra = [c for c in action.children if c.dep_ == "conj" and misread_noun(c)]
+            items = [*_items(obj), *extra]
+            return [Frame("use", phrase_name(i), subject, polarity) for i in items if phrase_name(i)]
     if lemma(action) in lex.web_actions:
         return []
     obj = object_of(action)
@@ -386,6 +387,15 @@ def _after_earlier(clause: Clause) -> bool:
     return False
 
 
+def time_frames(quantity: Quantity, clause: Clause, subject: str, practice: list[Frame]) -> list[Frame]:
+    """A time value as a wait on each thing refrained from ("avoid makeup or sunscreen for a day"),
+    or else as one interval, wait or duration."""
+    negative = [f for f in practice if f.polarity == NEGATE and f.what]
+    if negative and not quantity.repeat:
+        return [Frame("wait", f.what, subject, AFFIRM, quantity) for f in negative]
+    return [time_frame(quantity, clause, subject, practice)]
+
+
 def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[Frame]) -> Frame:
     """A time value as an interval, a wait or a duration, with what it is about."""
     lex = lexicon()
@@ -423,7 +433,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         if quantity.repeat and quantity.dimension != "count":
             frames.append(Frame("interval", _repeated(quantity, main), subject, AFFIRM, quantity))
         elif quantity.dimension == "time":
-            frames.append(time_frame(quantity, main, subject, practice))
+            frames.extend(time_frames(quantity, main, subject, practice))
         elif quantity.dimension == "count":
             if not _time_point(quantity, main):
                 frames.append(Frame("count", quantity.counted, subject, AFFIRM, quantity))
@@ -431,12 +441,9 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))
     if frames:
         # The value carries the claim: "boil the eggs for 10 minutes" is a duration, not also
-        # advice to boil eggs; a refraining turned into a wait is not also advice against.
-        practice = [
-            f
-            for f in practice
-            if f.frame == "use" and f.polarity == AFFIRM and not any(g.frame == "wait" for g in frames)
-        ]
+        # advice to boil eggs. Advice against a thing stays beside its wait ("avoid sunscreen
+        # for a day" also disagrees with "use sunscreen"), as does a stated use.
+        practice = [f for f in practice if f.frame == "use" or f.polarity == NEGATE]
     frames.extend(practice)
     frames.extend(suitability_frames(head, subject))
     if not frames:

@@ -62,7 +62,19 @@ def verb_lemma(word: str) -> str:
     doc = Doc(nlp.vocab, words=[word.lower()], pos=["VERB"], tags=["VBG"])
     base = str(lemmatizer(doc)[0].lemma_)
     # Only a base form the lemmatizer knows as a verb: "morning" is not the gerund of "morn".
-    return base if base in lemmatizer.lookups.get_table("lemma_index")["verb"] else word.lower()
+    return base if base in verb_lemmas() else word.lower()
+
+
+@functools.cache
+def verb_lemmas() -> frozenset[str]:
+    """Base forms the lemmatizer knows as verbs (its own table, about 8,700 English verbs)."""
+    lemmatizer: Any = build_nlp().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])
+
+
+def misread_noun(token: Token) -> bool:
+    """A token tagged as a verb that English has no such verb for ("sunscreen" read as a past participle)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() not in verb_lemmas()
 
 
 def lemma(token: Token) -> str:

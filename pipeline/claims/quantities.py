@@ -78,6 +78,12 @@ def units() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return pint.UnitRegistry()
 
 
+@functools.cache
+def is_unit_word(word: str) -> bool:
+    """True when a lemma names a unit of time or measure ("minute", "day", "inch"), per pint."""
+    return len(word) > 2 and _pint_unit(word, lexicon()) is not None
+
+
 def number_value(token: Token) -> float | None:
     """The number a single token writes, or None ("5,000", "2.5", "six", "½", "22.6bn")."""
     text = token.text.lower()
@@ -312,18 +318,20 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         counts.append(float(lex.times[token.lower_]))
         end = index + 1
     else:
-        value = number_value(token)
-        if value is None or index + 1 >= sent.end or doc[index + 1].lemma_.lower() != "time":
+        number = _read_number(sent, index)  # "3 times", "2-3 times", "two to three times"
+        if number is None or number.end >= sent.end or doc[number.end].lemma_.lower() != "time":
             return None
-        counts.append(value)
-        end = index + 2
-    if end + 1 < sent.end and doc[end].lower_ in ("or", "to") and doc[end + 1].lower_ in lex.times:
+        counts.extend((number.low, number.high))
+        end = number.end + 1
+    if end + 1 < sent.end and doc[end].lower_ in lex.range_joiners and doc[end + 1].lower_ in lex.times:
         counts.append(float(lex.times[doc[end + 1].lower_]))
         end += 2
     if end >= sent.end or doc[end].lower_ not in lex.every:
         return None
     unit = read_unit(sent, end + 1)
     if unit is None or unit.dimension != "time":
+        return None
+    if min(counts) <= 0:
         return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
