@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.clauses import Clause
 from pipeline.claims.language import lemma, misread_noun
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import Quantity, is_unit_word
+from pipeline.claims.quantities import Quantity, is_ordinal, is_unit_word
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -80,7 +80,7 @@ def phrase_name(token: Token) -> str:
         and not t.is_stop
         and t.is_alpha
         and not t.like_num
-        and t.ent_type_ != "ORDINAL"
+        and not is_ordinal(t)
         and t.lower_ not in drop
     )
 
@@ -289,7 +289,7 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         return []
     obj = object_of(verb)
     if obj is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or not phrase_name(obj):
         return []
@@ -377,11 +377,8 @@ def _after_earlier(clause: Clause) -> bool:
         if token.lower_ == "after":
             pobj = next((t for t in token.children if t.dep_ == "pobj"), None)
             if pobj is not None and (
-                pobj.lower_ == "one"
-                or any(
-                    c.ent_type_ == "ORDINAL" or c.lower_ in ("previous", "last", "prior")
-                    for c in pobj.children
-                )
+                pobj.lower_ in lexicon().pronoun_one
+                or any(is_ordinal(c) or c.lower_ in lexicon().earlier for c in pobj.children)
             ):
                 return True
     return False
@@ -403,7 +400,7 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     if quantity.repeat:
         return Frame("interval", _owner(head), subject, AFFIRM, quantity)
     target = _wait_target(clause)
-    if target in ("", "one") and _after_earlier(clause):
+    if (not target or target in lex.pronoun_one) and _after_earlier(clause):
         # "the second session is 4 weeks after the first one": a repetition, measured from the last.
         return Frame("interval", _owner(head), subject, AFFIRM, quantity)
     if lemma(head) in lex.wait_verbs and target:

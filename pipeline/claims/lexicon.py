@@ -57,6 +57,13 @@ class Lexicon:
     dimensions: dict[str, str]
     web_actions: frozenset[str]
     name_drop: frozenset[str]
+    ordinals: frozenset[str]
+    articles: frozenset[str]
+    every_strict: frozenset[str]
+    rate: frozenset[str]
+    pronoun_one: frozenset[str]
+    effect_preps: frozenset[str]
+    earlier: frozenset[str]
     time_points: frozenset[str]
 
 
@@ -97,6 +104,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
         name_drop=frozenset(data["names"]["drop"]),
+        ordinals=frozenset(data["ordinals"]["words"]),
+        articles=frozenset(data["article_one"]["articles"]),
+        every_strict=frozenset(data["repetition"]["strict"]),
+        rate=frozenset(data["repetition"]["rate"]),
+        pronoun_one=frozenset(data["names"]["pronoun_one"]),
+        effect_preps=frozenset(data["effect"]["preps"]),
+        earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
     )
 

@@ -34,7 +34,9 @@ JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
 #: Vulgar fractions and "1/2".
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
-#: Four-digit numbers read as years when they carry no unit and the entity recognizer says DATE.
+#: Digits with an ordinal suffix: "1st", "22nd", "3rd", "4th".
+ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
 
 
@@ -78,6 +80,11 @@ def units() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return pint.UnitRegistry()
 
 
+def is_ordinal(token: Token) -> bool:
+    """True for "first", "second", "21st": ranks, not measures."""
+    return token.lower_ in lexicon().ordinals or bool(ORDINAL_DIGITS_RE.match(token.text))
+
+
 @functools.cache
 def is_unit_word(word: str) -> bool:
     """True when a lemma names a unit of time or measure ("minute", "day", "inch"), per pint."""
@@ -100,7 +107,7 @@ def number_value(token: Token) -> float | None:
     fraction = SLASH_FRACTION_RE.match(text)
     if fraction and int(fraction[2]):
         return int(fraction[1]) / int(fraction[2])
-    if token.like_num and token.is_alpha and token.ent_type_ != "ORDINAL":
+    if token.like_num and token.is_alpha and not is_ordinal(token):
         try:
             return float(text2num(text, "en"))
         except ValueError:
@@ -164,7 +171,7 @@ def read_unit(sent: Span, index: int) -> _Unit | None:
     if unit is None or unit.dimension in ("count", "money", "ratio"):
         return unit
     after = index + unit.width
-    if after + 1 < sent.end and sent.doc[after].lower_ in ("per", "/"):
+    if after + 1 < sent.end and sent.doc[after].lower_ in lexicon().rate:
         per = _read_simple_unit(sent, after + 1)
         if per is not None and per.dimension not in ("count", "money", "ratio"):
             rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
@@ -198,7 +205,7 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         unit = _pint_unit(two, lex)
         if unit is not None:
             return _Unit(unit.name, unit.dimension, 2)
-    if word in ("°", "degree", "degrees") and index + 1 < sent.end:
+    if lex.unit_aliases.get(token.lemma_.lower()) == "degree" and index + 1 < sent.end:
         follow = lex.unit_aliases.get(doc[index + 1].lower_, "")
         if follow.startswith("degree_"):
             return _Unit(follow, "temperature", 2)
@@ -234,7 +241,7 @@ def _counted(token: Token, sent: Span) -> str:
 def _article_one(sent: Span, index: int) -> bool:
     """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour"."""
     token = sent.doc[index]
-    if token.lower_ not in ("a", "an"):
+    if token.lower_ not in lexicon().articles:
         return False
     unit = read_unit(sent, index + 1)
     return (
@@ -273,7 +280,7 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
         and doc[end].is_alpha
         and doc[end].like_num
         and number_value(doc[end]) is not None
-        and doc[end].lower_ not in ("a", "an")
+        and doc[end].lower_ not in lexicon().articles
     ):
         end += 1  # "twenty five": read the words together
     if end > index + 1:
@@ -351,7 +358,7 @@ def _prefix(sent: Span, start: int) -> tuple[int, bool, str, bool]:
             width = _phrase_before(sent, start, phrases)
             if width and not bound:
                 bound, start, moved = side, start - width, True
-        if start > sent.start and doc[start - 1].lower_ in lex.every - {"a", "an", "per"}:
+        if start > sent.start and doc[start - 1].lower_ in lex.every_strict:
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
@@ -387,7 +394,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         and scan.low == scan.high
         and scan.low.is_integer()
         and YEAR_RANGE[0] <= scan.low <= YEAR_RANGE[1]
-        and sent.doc[scan.head].ent_type_ == "DATE"
+        and not sent.doc[scan.head].text.startswith("0")
     )
     if year:
         name, dimension = "year_ce", "date"
@@ -431,7 +438,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             index = period.end
             continue
         scan = _read_number(sent, index)
-        if scan is None or sent.doc[index].ent_type_ == "ORDINAL":
+        if scan is None or is_ordinal(sent.doc[index]):
             index += 1
             continue
         currency = _currency_before(sent, scan.start)
