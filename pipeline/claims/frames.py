@@ -8,6 +8,7 @@ The frames are generic English constructions, read off the parse:
   day before swimming", "avoid the gym for 48 hours");
 - ``count``: how many of something ("3 to 6 sessions");
 - ``quantity``: any other measured value (temperature, mass, money, speed, percent...);
+- ``date``: a year something happened or happens in ("launched in 2019");
 - ``advice``: do or do not do something ("rinse with cold water", "never pick a scab");
 - ``use``: something is or is not used ("apply a lotion", "no soap");
 - ``suitability``: fit or not fit for someone ("not suitable for children");
@@ -39,7 +40,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Object dependencies of a verb.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 #: Frames that carry a value; the others carry a polarity.
-VALUE_FRAMES = ("duration", "interval", "wait", "count", "quantity")
+VALUE_FRAMES = ("duration", "interval", "wait", "count", "quantity", "date")
 
 AFFIRM = "affirm"
 NEGATE = "negate"
@@ -426,6 +427,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames: list[Frame] = []
     for quantity in quantities:
         if quantity.dimension == "date":
+            frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
             continue
         if quantity.repeat and quantity.dimension != "count":
             frames.append(Frame("interval", _repeated(quantity, main), subject, AFFIRM, quantity))

@@ -36,6 +36,8 @@ FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 #: Digits with an ordinal suffix: "1st", "22nd", "3rd", "4th".
 ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: A decade: "the 1960s", "the early 2000s".
+DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
 
@@ -269,6 +271,9 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
     joined = JOINED_RANGE_RE.match(token.text)
     if joined:
         return _Scan(index, index + 1, float(joined[1]), float(joined[2]), index)
+    decade = DECADE_RE.match(token.text)
+    if decade:
+        return _Scan(index, index + 1, float(decade[1]), float(decade[1]) + 9, index)
     if _article_one(sent, index):
         return _Scan(index, index + 1, 1.0, 1.0, index)
     value = number_value(token)
@@ -387,13 +392,15 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
     head = scan.end + unit.width - 1 if unit and unit.width else scan.head
-    counted = "" if unit and unit.dimension != "count" else _counted(sent.doc[scan.head], sent)
+    # A magnitude word stands between a number and what it counts ("6 million vehicles").
+    last = sent.doc[min(scan.end + (unit.width if unit else 0), sent.end) - 1]
+    counted = "" if unit and unit.dimension != "count" else _counted(last, sent)
     year = (
         dimension == "count"
         and not counted
-        and scan.low == scan.high
         and scan.low.is_integer()
-        and YEAR_RANGE[0] <= scan.low <= YEAR_RANGE[1]
+        and scan.high.is_integer()
+        and YEAR_RANGE[0] <= scan.low <= scan.high <= YEAR_RANGE[1]
         and not sent.doc[scan.head].text.startswith("0")
     )
     if year:

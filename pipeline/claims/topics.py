@@ -30,7 +30,7 @@ LOGGER = logging.getLogger(__name__)
 FRAME_WEIGHT = 0.5
 
 #: Frames whose derived topic is the frame alone when no object is named.
-VALUE_FRAMES = frozenset({"interval", "duration", "wait", "count", "quantity"})
+VALUE_FRAMES = frozenset({"interval", "duration", "wait", "count", "quantity", "date"})
 
 
 @dataclass(frozen=True, slots=True)

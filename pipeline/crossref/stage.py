@@ -39,7 +39,7 @@ STATUS_ORDER = ("conflict", "partial", "agree", "single")
 #: Frames that advise or state a practice: "apply X" and "avoid X" speak of one thing.
 PRACTICE_FRAMES = frozenset({"advice", "use"})
 #: Frames whose claims carry a value; the others carry a polarity.
-VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity"})
+VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity", "date"})
 NEGATIVE = "negate"
 
 
