@@ -125,10 +125,28 @@ def object_of(verb: Token) -> Token | None:
 
 
 def activity(verb: Token) -> str:
-    """A verb with its object as an activity name ("change your oil" -> "change oil")."""
+    """A verb with its object and where it goes as an activity name.
+
+    "change your oil" -> "change oil"; "place the eggs in cold water" -> "place egg cold
+    water" and "place the eggs in a single layer" -> "place egg layer" stay apart. A
+    prepositional phrase of time ("for 10 minutes", "after the first day") is a measure,
+    not part of the activity.
+    """
     obj = object_of(verb)
     name = phrase_name(obj) if obj is not None else ""
-    return " ".join(w for w in (lemma(verb), name) if w)
+    return " ".join(w for w in (lemma(verb), name, _place(verb, obj)) if w)
+
+
+def _place(verb: Token, obj: Token | None) -> str:
+    """The object of the verb's first preposition that is not one of time ("in cold water")."""
+    lex = lexicon()
+    timing = lex.wait_relations | lex.time_points | lex.time_spans
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ not in timing and (obj is None or child.i > obj.i):
+            pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return phrase_name(pobj)
+    return ""
 
 
 def is_negated(head: Token) -> bool:
@@ -337,7 +355,7 @@ def _wait_target(clause: Clause) -> str:
         if token.lower_ in lex.wait_relations:
             for child in token.children:
                 if child.dep_ in ("pobj", "pcomp"):
-                    return activity(child) if child.pos_ == "VERB" else phrase_name(child) or lemma(child)
+                    return activity(child) if child.pos_ == "VERB" else phrase_name(child)
             if token.dep_ == "mark":
                 return activity(token.head)
     return ""
