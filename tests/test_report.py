@@ -224,3 +224,16 @@ def test_report_of_a_point_made_by_many_pages_shows_capped_quotes(tmp_path: Path
     html = html_of(reports)
     assert html.count("a much repeated quote") == 7
     assert "Showing 7 of 500 quotes; points.jsonl has them all." in html
+
+
+def test_each_conflict_says_what_clashes(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "dataset")
+    points_path = tmp_path / "dataset" / "cleaned" / "points.jsonl"
+    points = list(read_jsonl(points_path))
+    conflict = next(p for p in points if p["status"] == "conflict")
+    conflict["clash"] = "a: 4-6 week; against b: 10-12 week"
+    points_path.write_text("".join(json.dumps(p) + "\n" for p in points), encoding="utf-8")
+    _, reports = make_report(tmp_path)
+    html = html_of(reports)
+    assert "What clashes:</strong> a: 4-6 week; against b: 10-12 week" in html
+    assert html.count("What clashes:") == 1  # only points that have a clash say so

@@ -159,6 +159,7 @@ CLAIMS = Table(
         Column("value_max", "number", "Upper bound of the normalized value, in unit."),
         Column("unit", "string", "Unit of value_min and value_max."),
         Column("vague", "boolean", "True when the value is hedged or imprecise."),
+        Column("bound", "string", "min for 'at least', max for 'up to': the open side of the value."),
         Column("quote", "string", "Exact words of the raw page: raw_text[raw_start:raw_end]."),
         Column("raw_start", "integer", "Start offset (code points) in the decoded raw page."),
         Column("raw_end", "integer", "End offset (code points) in the decoded raw page."),
@@ -189,6 +190,8 @@ POINTS = Table(
         Column("n_sources", "integer", "Number of sources that state the point."),
         Column("sources", "list", "Sources that state the point (';'-separated ids)."),
         Column("conflicting_sources", "list", "Sources that contradict the point (';'-separated ids)."),
+        Column("clash", "string", "For a conflict: the reference source's value or stance against each "
+               "conflicting source's."),
         Column("claim_ids", "list", "Claims grouped in the point (';'-separated ids)."),
     ),
     primary_key=("point_id",),
