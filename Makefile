@@ -9,9 +9,11 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 .DEFAULT_GOAL := all
 
 PYTHON ?= python3
-VENV := .venv
+# Override both to run on an environment installed elsewhere (tests/test_make.py reuses the
+# project's .venv from a copy of the tree, with a stamp of its own so nothing is reinstalled).
+VENV ?= .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
+INSTALLED ?= $(VENV)/.installed
 
 RAW ?= raw
 CLEANED ?= cleaned
@@ -27,8 +29,8 @@ BENCH ?= ../shared/bench/extraction
 RAW_FILES := $(sort $(wildcard $(RAW)/*.txt $(RAW)/*.html $(RAW)/*.htm $(RAW)/*.xhtml))
 # Every stage depends on the shared top-level modules (records, I/O, settings, errors, the
 # worker pool) and on its own subpackage, code and data alike; a stage's output is stale
-# when any of them, or the settings file, changes.
-SHARED_SRC := $(wildcard pipeline/*.py) pyproject.toml $(CONFIG)
+# when any of them, the settings file, or a pinned library or model version changes.
+SHARED_SRC := $(wildcard pipeline/*.py) pyproject.toml requirements.lock requirements-model.txt $(CONFIG)
 EXTRACT_SRC := $(SHARED_SRC) $(wildcard pipeline/extract/*.py pipeline/extract/data/*)
 SEGMENT_SRC := $(SHARED_SRC) $(wildcard pipeline/claims/*.py pipeline/claims/data/* pipeline/extract/text_lines.py) \
 	$(TOPICS)
