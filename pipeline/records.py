@@ -106,6 +106,8 @@ class Claim:
     raw_end: int
     clean_start: int
     clean_end: int
+    #: Content lemmas of the claim and its section heading: the context crossref compares.
+    keywords: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Return the claim as a JSON-ready dict."""
@@ -114,4 +116,4 @@ class Claim:
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Claim:
         """Rebuild a claim from :meth:`to_json` output."""
-        return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+        return cls(**{k: row[k] for k in cls.__dataclass_fields__ if k in row})

@@ -341,6 +341,9 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
 def _owner(head: Token) -> str:
     """What a measure in this clause belongs to: the subject of a light verb, else the activity."""
     lex = lexicon()
+    inner = _xcomp(head) if lemma(head) in lex.aspectual else None
+    if inner is not None and inner.pos_ in ("VERB", "AUX"):
+        return _owner(inner)
     subject = subject_of(head)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):

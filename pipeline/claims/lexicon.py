@@ -40,6 +40,7 @@ class Lexicon:
     time_spans: frozenset[str]
     light_verbs: frozenset[str]
     avoid_verbs: frozenset[str]
+    aspectual: frozenset[str]
     use_verbs: frozenset[str]
     modals: frozenset[str]
     semi_modals: frozenset[str]
@@ -88,6 +89,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         time_spans=frozenset(data["wait"]["spans"]),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
+        aspectual=frozenset(data["aspectual"]["lemmas"]),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),

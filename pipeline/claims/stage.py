@@ -56,6 +56,7 @@ class Piece:
     is_claim: bool
     lemmas: tuple[str, ...] = ()
     frame: Frame | None = None
+    keywords: tuple[str, ...] = ()
 
 
 def block_from_json(row: dict[str, Any]) -> Block:
@@ -78,11 +79,17 @@ def clause_pieces(clause: Clause, quantities: list[Any]) -> list[Piece]:
     non_claim = non_claim_kind(span, clause.head, has_frame=bool(frames))
     start, end = span.start_char, span.end_char
     lemmas = tuple(t.lemma_.lower() for t in span if t.is_alpha)
+    keywords = content_lemmas(span)
     if non_claim:
-        return [Piece(start, end, non_claim, False, lemmas)]
+        return [Piece(start, end, non_claim, False, lemmas, None, keywords)]
     if not frames:
-        return [Piece(start, end, claim_kind([]), True, lemmas)]
-    return [Piece(start, end, claim_kind([f]), True, lemmas, f) for f in frames]
+        return [Piece(start, end, claim_kind([]), True, lemmas, None, keywords)]
+    return [Piece(start, end, claim_kind([f]), True, lemmas, f, keywords) for f in frames]
+
+
+def content_lemmas(span: Span | Doc) -> tuple[str, ...]:
+    """The lemmas of a span's content words (no stop words, numbers or punctuation), sorted."""
+    return tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}))
 
 
 def sentence_pieces(sent: Span) -> list[Piece]:
@@ -118,7 +125,13 @@ def _value_fields(frame: Frame | None) -> dict[str, Any]:
 
 
 def make_claim(
-    piece: Piece, *, source_id: str, row: dict[str, Any], block: Block, section: str, topics: TopicSet
+    piece: Piece,
+    *,
+    source_id: str,
+    row: dict[str, Any],
+    block: Block,
+    section: tuple[str, tuple[str, ...]],
+    topics: TopicSet,
 ) -> Claim:
     """Attach ids, topic and provenance to a piece."""
     clean_start, clean_end = row["clean_start"] + piece.start, row["clean_start"] + piece.end
@@ -136,7 +149,7 @@ def make_claim(
         claim_id=content_id("clm", source_id, clean_start, clean_end, name, what, values["value"]),
         source_id=source_id,
         block=row["index"],
-        section=section,
+        section=section[0],
         text=quote,
         kind=piece.kind,
         is_claim=piece.is_claim,
@@ -151,6 +164,8 @@ def make_claim(
         raw_end=raw_end,
         clean_start=clean_start,
         clean_end=clean_end,
+        # The section's words are context: "Ice bath" over "leave them for 10 minutes".
+        keywords=sorted(set(piece.keywords) | set(section[1])) if piece.is_claim else [],
     )
 
 
@@ -180,7 +195,13 @@ def _shift(piece: Piece, offset: int) -> Piece:
     if not offset:
         return piece
     return Piece(
-        piece.start + offset, piece.end + offset, piece.kind, piece.is_claim, piece.lemmas, piece.frame
+        piece.start + offset,
+        piece.end + offset,
+        piece.kind,
+        piece.is_claim,
+        piece.lemmas,
+        piece.frame,
+        piece.keywords,
     )
 
 
@@ -198,9 +219,14 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     source_id = doc["source_id"]
     rows = content_rows(doc)
     parsed = _parse_texts([row for row in rows if row["kind"] not in HEADING_BLOCKS], nlp)
+    headings = [row for row in rows if row["kind"] == "heading"]
+    heading_words = {
+        row["index"]: content_lemmas(doc)
+        for row, doc in zip(headings, nlp.pipe(r["text"] for r in headings), strict=True)
+    }
     claims: list[Claim] = []
     seen: set[str] = set()
-    section = ""
+    section: tuple[str, tuple[str, ...]] = ("", ())
     for row in rows:
         block = block_from_json(row)
         if row["kind"] in HEADING_BLOCKS:
@@ -215,7 +241,7 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
                 seen.add(claim.claim_id)
                 claims.append(claim)
         if row["kind"] == "heading":
-            section = block.text
+            section = (block.text, heading_words[row["index"]])
     return claims
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.crossref.compare import Relation, Span, hull, make_span, relate
+from pipeline.crossref.context import UnionFind, context_links, idf_weights
 from pipeline.errors import InputError
 from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
 from pipeline.records import Claim
@@ -113,20 +114,49 @@ def _follow(key: frozenset[str], target: dict[frozenset[str], frozenset[str]]) -
 
 
 def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Claim]]]:
-    """Claims by point: (aspect, merged thing) for framed claims with a thing, one each for the rest."""
+    """Claims by point: (aspect, thing) for framed claims, one point each for the rest.
+
+    Within an aspect, claims join when they name one thing (:func:`merge_names`); value
+    claims also join when their contexts are close (:mod:`pipeline.crossref.context`).
+    """
+    weights = idf_weights(claims)
     by_aspect: dict[str, list[Claim]] = defaultdict(list)
     singles: list[tuple[tuple[str, ...], list[Claim]]] = []
     for claim in claims:
-        if claim.frame and claim.object:
+        if claim.frame and (claim.object or claim.frame in VALUE_FRAMES):
             by_aspect[aspect(claim)].append(claim)
         else:
             singles.append((("", claim.claim_id), [claim]))
-    groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    groups: list[tuple[tuple[str, ...], list[Claim]]] = []
     for name, members in sorted(by_aspect.items()):
-        merged = merge_names(c.object for c in members)
-        for claim in members:
-            groups[(name, merged[claim.object])].append(claim)
-    return sorted(groups.items()) + sorted(singles)
+        groups.extend(_aspect_groups(name, members, weights))
+    return sorted(groups, key=lambda g: g[0]) + sorted(singles, key=lambda g: g[0])
+
+
+def _aspect_groups(
+    name: str, members: list[Claim], weights: dict[str, float]
+) -> list[tuple[tuple[str, ...], list[Claim]]]:
+    """The points of one aspect: connected components of name and context links."""
+    members = sorted(members, key=lambda c: c.claim_id)
+    sets = UnionFind(len(members))
+    merged = merge_names(c.object for c in members if c.object)
+    first_of: dict[str, int] = {}
+    for index, claim in enumerate(members):
+        if claim.object:
+            sets.union(first_of.setdefault(merged[claim.object], index), index)
+    if name.split("|")[0] in VALUE_FRAMES:
+        for i, j in context_links(members, weights):
+            sets.union(i, j)
+    components: dict[int, list[Claim]] = defaultdict(list)
+    for index, claim in enumerate(members):
+        components[sets.find(index)].append(claim)
+    return [((name, _point_name(group)), group) for group in components.values()]
+
+
+def _point_name(group: list[Claim]) -> str:
+    """A stable name for a group: its alphabetically first thing, else its first claim id."""
+    names = sorted(c.object for c in group if c.object)
+    return names[0] if names else min(c.claim_id for c in group)
 
 
 def stances(members: Sequence[Claim]) -> list[Stance]:

@@ -160,6 +160,7 @@ CLAIMS = Table(
         Column("unit", "string", "Unit of value_min and value_max."),
         Column("vague", "boolean", "True when the value is hedged or imprecise."),
         Column("bound", "string", "min for 'at least', max for 'up to': the open side of the value."),
+        Column("keywords", "list", "Content lemmas of the claim and its section heading (';'-separated)."),
         Column("quote", "string", "Exact words of the raw page: raw_text[raw_start:raw_end]."),
         Column("raw_start", "integer", "Start offset (code points) in the decoded raw page."),
         Column("raw_end", "integer", "End offset (code points) in the decoded raw page."),
