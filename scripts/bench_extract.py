@@ -1,18 +1,36 @@
-"""Score and time the extract stage on an extraction benchmark, beside trafilatura.
+"""Score and time the extract stage on the extraction DEV sets, beside the baselines.
 
-For each input form (the HTML pages and each text rendering) this runs the
-pipeline's extractor and trafilatura in the same process, one page at a time,
-timing only the extractor call, and prints mean F1 / precision / recall (the
+For each set and input form (the HTML pages and each text rendering) this runs the
+pipeline's extractor and the reference tools in the same process, one page at a
+time, timing only the extractor call, and prints mean F1 / precision / recall (the
 benchmark's own scorer, ``eval_extract.py``) and pages per second (median of
 ``--repeat`` timed passes).
 
-Both systems are scored on the article body. The benchmark's gold has no headline,
-and trafilatura's text output leaves the title to its metadata; the pipeline
-identifies the title as a block of its own (the first line of ``cleaned/<id>.txt``),
-so the body is every kept block after it. ``--with-title`` scores the clean text as
-written instead.
+The shipped text model is trained on every DEV set, so its rows are in-sample. For
+the text renderings two held-out figures are printed in the same run (they need
+scikit-learn, the ``train`` extra; ``--no-train`` skips them):
 
-    python scripts/bench_extract.py --bench ../shared/bench/extraction [--json out.json]
+- **trained on the other set(s)**: the model ``scripts/train_text_model.py`` would
+  ship if trained on the other sets only (leave one set out);
+- **CV by host**: 5-fold cross-validation within the set, folds grouped by host.
+
+The HTML path has no learned part, so its held-out figure is its plain score; its
+rules were written against ``extraction`` (the first DEV set), so there it is
+in-sample too. Baselines: trafilatura, jusText (installed with trafilatura) and
+readability-lxml when it is installed; otherwise readability's figure is read from
+the set's ``baselines.json`` (same protocol, another run) and marked as such.
+
+Both systems are scored on the article body. The gold has no headline (the
+``extraction-more`` gold sometimes does, see its README), and trafilatura's text
+output leaves the title to its metadata; the pipeline identifies the title as a
+block of its own (the first line of ``cleaned/<id>.txt``), so the body is every kept
+block after it. ``--with-title`` scores the clean text as written instead.
+
+    python scripts/bench_extract.py --bench ../shared/bench/extraction \
+        --bench ../shared/bench/extraction-more [--json out.json]
+
+With one ``--bench``, the model of its held-out row is trained on the other DEV sets
+found beside it (``--train-bench`` names them explicitly).
 """
 
 from __future__ import annotations
@@ -20,12 +38,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import logging
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import trafilatura
 
@@ -72,8 +92,10 @@ def lines_as_html(page: str) -> str:
     """Wrap a rendering as minimal HTML, one <p> per line (the benchmark's baseline protocol)."""
     from html import escape
 
-    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in page.splitlines() if line.strip())
-    return f"<html><body>{paragraphs}</body></html>"
+    paragraphs = "\n".join(f"<p>{escape(line.strip(), quote=False)}</p>"
+                           for line in page.splitlines() if line.strip())
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title></title></head><body>\n'
+            f"{paragraphs}\n</body></html>\n")
 
 
 def trafilatura_system(form: str) -> Callable[[str], str]:
@@ -84,6 +106,48 @@ def trafilatura_system(form: str) -> Callable[[str], str]:
         return trafilatura.extract(doc, include_comments=False, deduplicate=False) or ""
 
     return run
+
+
+def justext_system(form: str) -> Callable[[str], str] | None:
+    """jusText with the English stop list and default parameters (None when not installed)."""
+    try:
+        import justext
+    except ImportError:
+        return None
+    stoplist = justext.get_stoplist("English")
+
+    def run(page: str) -> str:
+        doc = page if form == "html" else lines_as_html(page)
+        return "\n".join(p.text for p in justext.justext(doc, stoplist) if not p.is_boilerplate)
+
+    return run
+
+
+def readability_system(form: str) -> Callable[[str], str] | None:
+    """readability-lxml's summary as text via inscriptis, on HTML only (None when not installed)."""
+    if form != "html":
+        return None
+    try:
+        import inscriptis
+        from readability import Document
+    except ImportError:
+        return None
+
+    def run(page: str) -> str:
+        return str(inscriptis.get_text(Document(page).summary(html_partial=True)))
+
+    return run
+
+
+def recorded_baseline(bench: Path, system: str) -> dict[str, Any] | None:
+    """A baseline's row from the set's ``baselines.json`` (``system`` as ``name[form]``)."""
+    path = bench / "baselines.json"
+    if not path.is_file():
+        return None
+    for row in json.loads(path.read_text(encoding="utf-8")).get("results", []):
+        if row.get("system") == system:
+            return dict(row)
+    return None
 
 
 def timed_pass(system: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float]:
@@ -97,62 +161,198 @@ def timed_pass(system: Callable[[str], str], pages: dict[str, str]) -> tuple[dic
     return outputs, spent
 
 
+def scores(outputs: dict[str, str], gold: dict[str, str], scorer: ModuleType) -> dict[str, Any]:
+    """Mean F1, P, R and empty outputs of one system's outputs."""
+    summary, _ = scorer.evaluate_texts(gold, outputs)
+    return {key: summary[key] for key in ("f1", "precision", "recall", "empty")}
+
+
 def measure(
     system: Callable[[str], str], pages: dict[str, str], gold: dict[str, str], scorer: ModuleType, repeat: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Score one system and time it (median pages/s over ``repeat`` passes)."""
     rates = []
     outputs: dict[str, str] = {}
     for _ in range(repeat):
         outputs, spent = timed_pass(system, pages)
         rates.append(len(pages) / spent if spent else float("inf"))
-    summary, _ = scorer.evaluate_texts(gold, outputs)
-    return {
-        "f1": summary["f1"],
-        "precision": summary["precision"],
-        "recall": summary["recall"],
-        "empty": summary["empty"],
-        "pages_per_second": statistics.median(rates),
-    }
+    return {**scores(outputs, gold, scorer), "pages_per_second": statistics.median(rates)}
 
 
-def print_table(rows: list[dict[str, object]]) -> None:
-    """Print the results as a Markdown table."""
-    print("| input | system | F1 (mean) | P (mean) | R (mean) | empty | pages/s | speed vs trafilatura |")
-    print("|---|---|---|---|---|---|---|---|")
+def load_trainer() -> ModuleType:
+    """``scripts/train_text_model.py`` (needs scikit-learn, the ``train`` extra)."""
+    path = Path(__file__).resolve().parent / "train_text_model.py"
+    spec = importlib.util.spec_from_file_location("train_text_model", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: not found")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_text_model", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def trainable(bench: Path, folds: int) -> bool:
+    """Whether a set can be cross-validated: a manifest naming at least ``folds`` hosts."""
+    if not (bench / "manifest.tsv").is_file():
+        return False
+    trainer = load_trainer()
+    return len(set(trainer.page_hosts(bench).values())) >= folds
+
+
+#: Folder names of the DEV sets; a lone ``--bench`` trains its held-out model on the others.
+DEV_SETS = ("extraction", "extraction-more")
+
+
+def dev_siblings(benches: Sequence[Path]) -> list[Path]:
+    """The DEV sets beside the scored ones that are not scored themselves."""
+    names = {bench.name for bench in benches}
+    parent = benches[0].parent
+    return [parent / name for name in DEV_SETS if name not in names and (parent / name / "gold").is_dir()]
+
+
+def learned_outputs(benches: Sequence[Path], train_only: Sequence[Path],
+                    gold: dict[str, dict[str, str]]) -> dict[tuple[str, str, str], dict[str, str]]:
+    """Body texts of the held-out text models: (set, rendering, kind) -> page id -> text.
+
+    kind is "loso" (trained on the other sets, when there are any) or "cv" (host-grouped
+    5-fold cross-validation within the set, when the set has enough hosts).
+    """
+    trainer = load_trainer()
+    cv_sets = [bench for bench in benches if trainable(bench, trainer.FOLDS)]
+    everything = list(benches) + list(train_only)
+    pages = trainer.load_sets(everything if len(everything) > 1 else cv_sets)
+    out: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def collect(kind: str, index: list[int], probs: Sequence[Any]) -> None:
+        for i, prob in zip(index, probs, strict=True):
+            page = pages[i]
+            if page.page_id in gold[page.dataset]:
+                key = (page.dataset, page.rendering, kind)
+                out.setdefault(key, {})[page.page_id] = trainer.page_output(page, prob)
+
+    if len(everything) > 1:
+        targets = {bench.name for bench in benches}
+        probs = trainer.leave_one_set_out(pages, targets)
+        index = [i for i, p in enumerate(pages) if p.dataset in targets]
+        collect("loso", index, [probs[i] for i in index])
+    cv_names = {bench.name for bench in cv_sets}
+    index = [i for i, p in enumerate(pages) if p.dataset in cv_names]
+    if index:
+        collect("cv", index, trainer.cross_validate_sets([pages[i] for i in index]))
+    return out
+
+
+SYSTEM_LABELS = {"loso": "pipeline, model trained on other set(s)", "cv": "pipeline, model CV by host"}
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    """Print every measured row as a Markdown table."""
+    print("| set | input | system | F1 (mean) | P (mean) | R (mean) | empty | pages/s "
+          "| speed vs trafilatura |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for row in rows:
+        rate = row.get("pages_per_second")
         print(
-            f"| {row['form']} | {row['system']} | {row['f1']:.3f} | {row['precision']:.3f} | "
-            f"{row['recall']:.3f} | {row['empty']} | {row['pages_per_second']:.1f} | {row['ratio']} |"
+            f"| {row['set']} | {row['form']} | {row['system']} | {row['f1']:.3f} | {row['precision']:.3f} | "
+            f"{row['recall']:.3f} | {row['empty']} | {'-' if rate is None else f'{rate:.1f}'} | "
+            f"{row.get('ratio', '-')} |"
         )
 
 
+SUMMARY_COLUMNS = (("trained on other set(s)", "loso"), ("CV by host", "cv"),
+                   ("shipped (in-sample)", "pipeline"), ("trafilatura", "trafilatura"),
+                   ("jusText", "justext"), ("readability", "readability"))
+
+
+def summary_table(rows: list[dict[str, Any]]) -> list[str]:
+    """One line per set and input: the pipeline's held-out F1 beside the baselines' F1.
+
+    For HTML the held-out column is the pipeline's own score (no learned part). A
+    readability figure read from ``baselines.json`` instead of measured is marked "(r)".
+    """
+    lines = ["| set | input | " + " | ".join(name for name, _ in SUMMARY_COLUMNS) + " |",
+             "|---|---|" + "---|" * len(SUMMARY_COLUMNS)]
+    keys = list(dict.fromkeys((row["set"], row["form"]) for row in rows))
+    for set_name, form in keys:
+        found = {row["key"]: row for row in rows if (row["set"], row["form"]) == (set_name, form)}
+        cells = []
+        for _, key in SUMMARY_COLUMNS:
+            row = found.get(key)
+            if row is None and key == "loso" and form == "html":
+                row = found.get("pipeline")
+            cell = "-" if row is None else f"{row['f1']:.3f}"
+            if row is not None and row.get("recorded"):
+                cell += " (r)"
+            cells.append(cell)
+        lines.append(f"| {set_name} | {form} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print the table."""
+    """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--bench", type=Path, default=Path("../shared/bench/extraction"),
-                        help="benchmark set folder (html/, render/*/, gold/)")
+    parser.add_argument("--bench", type=Path, action="append", default=None,
+                        help="benchmark set folder (html/, render/*/, gold/); repeat for several sets "
+                             "(default: both DEV sets in ../shared/bench)")
+    parser.add_argument("--train-bench", type=Path, action="append", default=None,
+                        help="a set used only to train the held-out model (default with one --bench: "
+                             "the other DEV sets beside it)")
     parser.add_argument("--forms", nargs="+", default=list(FORMS), choices=FORMS, help="input forms to run")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per system (median is reported)")
     parser.add_argument("--with-title", action="store_true",
                         help="score the clean text with its title line instead of the body")
+    parser.add_argument("--no-train", action="store_true",
+                        help="skip the held-out rows of the text model (no scikit-learn needed)")
+    parser.add_argument("--no-baselines", action="store_true", help="run trafilatura only")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    benches: list[Path] = args.bench or [Path("../shared/bench") / name for name in DEV_SETS]
+    train_only: list[Path] = args.train_bench if args.train_bench is not None else (
+        dev_siblings(benches) if len(benches) == 1 else [])
 
-    scorer = load_scorer(args.bench)
-    gold = read_pages(args.bench / "gold")
-    rows: list[dict[str, object]] = []
-    for form in args.forms:
-        pages = {k: v for k, v in read_pages(input_dir(args.bench, form)).items() if k in gold}
-        ours = measure(pipeline_system(form, with_title=args.with_title), pages, gold, scorer, args.repeat)
-        reference = measure(trafilatura_system(form), pages, gold, scorer, args.repeat)
-        ratio = ours["pages_per_second"] / reference["pages_per_second"]
-        rows.append({"form": form, "system": "pipeline", **ours, "ratio": f"{ratio:.2f}x"})
-        rows.append({"form": form, "system": "trafilatura", **reference, "ratio": "1.00x"})
-        print(f"{form}: pipeline F1 {ours['f1']:.3f}, trafilatura F1 {reference['f1']:.3f}", file=sys.stderr)
+    golds = {bench.name: read_pages(bench / "gold") for bench in benches}
+    text_forms = [form for form in args.forms if form != "html"]
+    learned = {} if args.no_train or not text_forms else learned_outputs(benches, train_only, golds)
+    rows: list[dict[str, Any]] = []
+    for bench in benches:
+        scorer = load_scorer(bench)
+        gold = golds[bench.name]
+        for form in args.forms:
+            pages = {k: v for k, v in read_pages(input_dir(bench, form)).items() if k in gold}
+            found: list[dict[str, Any]] = []
+            ours = measure(pipeline_system(form, with_title=args.with_title), pages, gold, scorer,
+                           args.repeat)
+            found.append({"system": "pipeline (shipped model)" if form != "html" else "pipeline",
+                          "key": "pipeline", **ours})
+            for kind in ("loso", "cv"):
+                if (bench.name, form, kind) in learned:
+                    found.append({"system": SYSTEM_LABELS[kind], "key": kind,
+                                  **scores(learned[(bench.name, form, kind)], gold, scorer)})
+            reference = measure(trafilatura_system(form), pages, gold, scorer, args.repeat)
+            found.append({"system": "trafilatura", "key": "trafilatura", **reference, "ratio": "1.00x"})
+            found[0]["ratio"] = f"{ours['pages_per_second'] / reference['pages_per_second']:.2f}x"
+            for key, make in (() if args.no_baselines else
+                              (("justext", justext_system), ("readability", readability_system))):
+                system = make(form)
+                if system is not None:
+                    found.append({"system": key, "key": key,
+                                  **measure(system, pages, gold, scorer, args.repeat)})
+                    continue
+                recorded = recorded_baseline(bench, f"{key}[{form}]")
+                if recorded is not None:
+                    found.append({"system": f"{key} (baselines.json, not run)", "key": key, "recorded": True,
+                                  **{k: recorded[k] for k in ("f1", "precision", "recall", "empty")}})
+            for row in found:
+                row.update({"set": bench.name, "form": form})
+            rows += found
+            print(f"{bench.name} {form}: " + ", ".join(f"{r['key']} {r['f1']:.3f}" for r in found),
+                  file=sys.stderr)
     print_table(rows)
+    print()
+    print("\n".join(summary_table(rows)))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

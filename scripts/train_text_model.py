@@ -5,13 +5,17 @@ line is main content when most of its word trigrams occur in the gold (lines und
 three words: when the gold has a line with the same words). A later copy of
 content the page already printed is left out of training. All three renderings
 are mixed so the model does not learn one renderer's layout. Scores are
-cross-validated with folds grouped by host, so no site is in both training and
-test; the shipped model is then fit on everything.
+cross-validated with folds grouped by host within each set, so no site is in both
+training and test. Given two or more sets (``--bench`` repeated), each set is also
+scored by a model trained on the other sets only (leave one set out): the sets
+come from other sources and annotators, so this is the figure that says how the
+model does on pages unlike its training pages. The shipped model is then fit on
+every page of every set.
 
 scikit-learn is needed here only; the package scores the exported trees with numpy.
 
-    python scripts/train_text_model.py --bench /work/shared/bench/extraction \
-        --out pipeline/extract/data/text_model.json
+    python scripts/train_text_model.py --bench ../shared/bench/extraction \
+        --bench ../shared/bench/extraction-more --out pipeline/extract/data/text_model.json
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -39,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.extract.line_model import (
     PageLines,
+    TextModel,
     feature_matrix,
     feature_names,
     model_from_json,
@@ -83,6 +89,7 @@ class Page:
     page_id: str
     rendering: str
     host: str
+    dataset: str
     gold: str
     lines: LineTable
     scan: PageLines
@@ -137,12 +144,23 @@ def label_weights(lines: LineTable, gold: str, labels: np.ndarray) -> np.ndarray
     return weights
 
 
-def load_pages(bench: Path) -> list[Page]:
-    """Read every rendering of every page with gold, featurize and label it."""
+def page_hosts(bench: Path) -> dict[str, str]:
+    """Page id -> the host folds are grouped by, from the set's ``manifest.tsv``.
+
+    A page without a URL (some test fixtures) is grouped by its source name less a
+    trailing number, so ``webmd-1`` and ``webmd-2`` stay together.
+    """
     hosts: dict[str, str] = {}
     for row in (bench / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         cols = row.split("\t")
-        hosts[cols[0]] = urlparse(cols[2]).netloc.removeprefix("www.")
+        host = urlparse(cols[2]).netloc.removeprefix("www.") if len(cols) > 2 else ""
+        hosts[cols[0]] = host or re.sub(r"-\d+$", "", cols[1] if len(cols) > 1 else cols[0])
+    return hosts
+
+
+def load_pages(bench: Path) -> list[Page]:
+    """Read every rendering of every page with gold, featurize and label it."""
+    hosts = page_hosts(bench)
     pages = []
     for gold_path in sorted((bench / "gold").glob("*.txt")):
         gold = gold_path.read_text(encoding="utf-8")
@@ -151,10 +169,19 @@ def load_pages(bench: Path) -> list[Page]:
             lines = line_table(text)
             scan = scan_lines(lines.texts)
             labels = label_lines(lines, gold)
-            pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], gold, lines, scan,
+            pages.append(Page(gold_path.stem, rendering, hosts[gold_path.stem], bench.name, gold,
+                              lines, scan,
                               feature_matrix(lines, scan), labels,
                               label_weights(lines, gold, labels)))
     return pages
+
+
+def load_sets(benches: Sequence[Path]) -> list[Page]:
+    """The pages of several sets, each tagged with its set's folder name."""
+    names = [bench.name for bench in benches]
+    if len(set(names)) != len(names):
+        raise SystemExit(f"two sets share a folder name: {names}")
+    return [page for bench in benches for page in load_pages(bench)]
 
 
 def _fit(features: Sequence[np.ndarray], labels: Sequence[np.ndarray],
@@ -274,6 +301,68 @@ def repeated_cv(pages: Sequence[Page], repeats: int, scorer: ModuleType) -> dict
             "lowest": {r: min(run[r] for run in runs) for r in RENDERINGS}, "runs": len(runs)}
 
 
+def by_set(pages: Sequence[Page]) -> dict[str, list[int]]:
+    """Set name -> indices of its pages, in the order the sets were loaded."""
+    out: dict[str, list[int]] = {}
+    for i, page in enumerate(pages):
+        out.setdefault(page.dataset, []).append(i)
+    return out
+
+
+def score_sets(pages: Sequence[Page], probs: Sequence[np.ndarray],
+               scorer: ModuleType) -> dict[str, dict[str, float]]:
+    """:func:`score` of each set on its own: set name -> rendering -> mean F1."""
+    return {name: score([pages[i] for i in index], [probs[i] for i in index], scorer)
+            for name, index in by_set(pages).items()}
+
+
+def fit_models(pages: Sequence[Page]) -> tuple[Any, Any]:
+    """Both stages fit on ``pages``: stage 2 on host-grouped out-of-fold stage-1 verdicts."""
+    first = oof_stage1(pages, host_folds(pages))
+    return (_fit([p.features for p in pages], [p.labels for p in pages],
+                 [p.weights for p in pages], stage=1),
+            fit_stage2(pages, first))
+
+
+def fit_text_model(pages: Sequence[Page]) -> TextModel:
+    """The model the pipeline would ship if trained on ``pages`` (exported, scored with numpy)."""
+    return model_from_json(export(fit_models(pages)))
+
+
+def cross_validate_sets(pages: Sequence[Page]) -> list[np.ndarray]:
+    """Out-of-fold probabilities of every page, with host-grouped folds within its own set."""
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for name, index in by_set(pages).items():
+        subset = [pages[i] for i in index]
+        folds = host_folds(subset)
+        for i, probs in zip(index, cross_validate(subset, oof_stage1(subset, folds), folds),
+                            strict=True):
+            oof[i] = probs
+        LOGGER.info("cross-validated %s", name)
+    return oof
+
+
+def leave_one_set_out(pages: Sequence[Page],
+                      targets: Collection[str] | None = None) -> list[np.ndarray]:
+    """Probabilities of the pages of each set from a model trained on the other sets only.
+
+    ``targets`` names the sets to score (default: all); the pages of the others keep
+    an empty array.
+    """
+    out: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    groups = by_set(pages)
+    if len(groups) < 2:
+        raise ValueError("leave-one-set-out needs at least two sets")
+    for name, index in groups.items():
+        if targets is not None and name not in targets:
+            continue
+        model = fit_text_model([p for p in pages if p.dataset != name])
+        for i in index:
+            out[i] = model.probability(pages[i].features, pages[i].scan)
+        LOGGER.info("scored %s with the model of the other sets", name)
+    return out
+
+
 def export_ensemble(model: Any, names: list[str]) -> dict[str, Any]:
     """Flatten fitted trees into the arrays :class:`TreeEnsemble` walks.
 
@@ -325,55 +414,62 @@ def export(models: tuple[Any, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Cross-validate, fit on all pages, export the model and print the scores."""
+    """Cross-validate, score each set by the others, fit on all pages, export and report."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bench", type=Path, required=True, help="benchmark set folder")
+    parser.add_argument("--bench", type=Path, action="append", required=True,
+                        help="benchmark set folder; repeat it to train on several sets and score "
+                             "each by a model trained on the others")
     parser.add_argument("--scorer", type=Path, default=None,
-                        help="eval_extract.py (default: next to the set folder)")
-    parser.add_argument("--out", type=Path, required=True, help="model JSON to write")
+                        help="eval_extract.py (default: next to the first set folder)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="model JSON to write, fit on every page of every set")
     parser.add_argument("--save-oof", type=Path, default=None,
                         help="write out-of-fold probabilities (.npz) for tuning the rules")
     parser.add_argument("--no-cv", action="store_true",
-                        help="skip the two-stage cross-validation (stage-1 folds still run)")
+                        help="skip the two-stage cross-validation within each set")
+    parser.add_argument("--no-loso", action="store_true",
+                        help="skip scoring each set with a model trained on the other sets")
     parser.add_argument("--repeats", type=int, default=0, choices=range(len(REPEAT_SEEDS) + 1),
                         help="also average the CV over this many shuffled host-to-fold assignments")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    scorer = _load_scorer(args.scorer or args.bench.parent / "eval_extract.py")
+    scorer = _load_scorer(args.scorer or args.bench[0].parent / "eval_extract.py")
     t0 = time.perf_counter()
-    pages = load_pages(args.bench)
+    pages = load_sets(args.bench)
     LOGGER.info("%d page renderings, %d lines, %.0f s", len(pages),
                 sum(len(p.lines) for p in pages), time.perf_counter() - t0)
     report: dict[str, Any] = {}
-    folds = host_folds(pages)
-    first = oof_stage1(pages, folds)
-    report["cv_stage1_only"] = score(pages, first, scorer)
+    if len(args.bench) > 1 and not args.no_loso:
+        report["trained_on_other_sets"] = score_sets(pages, leave_one_set_out(pages), scorer)
     if not args.no_cv:
-        oof = cross_validate(pages, first, folds)
-        report["cv_grouped_by_host"] = score(pages, oof, scorer)
+        oof = cross_validate_sets(pages)
+        report["cv_grouped_by_host"] = score_sets(pages, oof, scorer)
         if args.save_oof:
             np.savez_compressed(args.save_oof,
-                                keys=np.array([f"{p.rendering}/{p.page_id}" for p in pages]),
+                                keys=np.array([f"{p.dataset}/{p.rendering}/{p.page_id}"
+                                               for p in pages]),
                                 lengths=np.array([len(q) for q in oof]),
                                 probabilities=np.concatenate(oof))
     if args.repeats:
-        report["cv_repeated"] = repeated_cv(pages, args.repeats, scorer)
-    models = (_fit([p.features for p in pages], [p.labels for p in pages],
-                   [p.weights for p in pages], stage=1),
-              fit_stage2(pages, first))
-    data = export(models)
-    shipped = model_from_json(data)
-    report["full_fit"] = score(pages, [shipped.probability(p.features, p.scan) for p in pages], scorer)
-    check = max(float(np.abs(shipped.probability(p.features, p.scan) - predict(models, p)).max())
-                for p in pages[:20])
-    LOGGER.info("exported model matches sklearn within %.2e", check)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    # write beside the target, then replace in one move: the pipeline may be
-    # loading the shipped model while this runs
-    partial = args.out.with_name(args.out.name + ".partial")
-    partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    os.replace(partial, args.out)
+        report["cv_repeated"] = {name: repeated_cv([pages[i] for i in index], args.repeats, scorer)
+                                 for name, index in by_set(pages).items()}
+    if args.out:
+        models = fit_models(pages)
+        data = export(models)
+        data["trained_on"] = sorted({p.dataset for p in pages})
+        shipped = model_from_json(data)
+        report["full_fit"] = score_sets(
+            pages, [shipped.probability(p.features, p.scan) for p in pages], scorer)
+        check = max(float(np.abs(shipped.probability(p.features, p.scan) - predict(models, p)).max())
+                    for p in pages[:20])
+        LOGGER.info("exported model matches sklearn within %.2e", check)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        # write beside the target, then replace in one move: the pipeline may be
+        # loading the shipped model while this runs
+        partial = args.out.with_name(args.out.name + ".partial")
+        partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        os.replace(partial, args.out)
     print(json.dumps(report, sort_keys=True))
     return 0
 
