@@ -64,6 +64,8 @@ def test_same_measure_with_disjoint_values_conflicts() -> None:
     assert point["status"] == "conflict"
     assert point["conflicting_sources"] == ["c"] and point["sources"] == ["a", "b"]
     assert "10000 mile" in point["clash"] and "3000 mile" in point["clash"]
+    stances = {e["source_id"]: e["stance"] for e in point["evidence"]}
+    assert stances == {"a": "states", "b": "states", "c": "conflicts"}
 
 
 def test_overlapping_ranges_are_partial() -> None:
