@@ -18,7 +18,6 @@ from pipeline.extract.html_rules import INVISIBLE_CHARS
 from pipeline.records import Block, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
-BENCH = Path("/work/shared/bench/extraction")
 TOKEN_RE = re.compile(r"\w+")
 
 #: Benchmark pages for the offset invariant: entities, tables, split articles, teasers.
@@ -290,13 +289,9 @@ def test_trailing_cut_never_takes_most_of_the_text() -> None:
 
 # --- benchmark pages --------------------------------------------------------------------------
 
-needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark not available")
-
-
-@needs_bench
 @pytest.mark.parametrize("page", INVARIANT_PAGES)
-def test_offsets_on_benchmark_pages(page: str) -> None:
-    html = (BENCH / "html" / f"{page}.html").read_text(encoding="utf-8")
+def test_offsets_on_benchmark_pages(bench_dir: Path, page: str) -> None:
+    html = (bench_dir / "html" / f"{page}.html").read_text(encoding="utf-8")
     extraction = extract_html(html)
     _assert_offsets(html, extraction)
     assert extraction.kept, "every benchmark page has an article"
@@ -317,29 +312,26 @@ def _page_text(extraction: Extraction) -> str:
     return title + "\n\n" + "\n\n".join(b.text for b in extraction.kept)
 
 
-@needs_bench
-def test_quality_gate_on_benchmark_sample() -> None:
-    pages = sorted((BENCH / "html").glob("*.html"))[::GATE_STEP]
+def test_quality_gate_on_benchmark_sample(bench_dir: Path) -> None:
+    pages = sorted((bench_dir / "html").glob("*.html"))[::GATE_STEP]
     scores = []
     for path in pages:
-        gold = (BENCH / "gold" / f"{path.stem}.txt").read_text(encoding="utf-8")
+        gold = (bench_dir / "gold" / f"{path.stem}.txt").read_text(encoding="utf-8")
         scores.append(_f1(gold, _page_text(extract_html(path.read_text(encoding="utf-8")))))
     assert len(scores) >= 30
     assert sum(scores) / len(scores) >= GATE_FLOOR
 
 
-@needs_bench
-def test_loader_parses_benchmark_sample_as_trafilatura() -> None:
-    for path in sorted((BENCH / "html").glob("*.html"))[::GATE_STEP]:
+def test_loader_parses_benchmark_sample_as_trafilatura(bench_dir: Path) -> None:
+    for path in sorted((bench_dir / "html").glob("*.html"))[::GATE_STEP]:
         _same_tree(path.read_text(encoding="utf-8"))
 
 
-@needs_bench
-def test_split_article_containers_are_joined() -> None:
+def test_split_article_containers_are_joined(bench_dir: Path) -> None:
     """The article body of this page is cut into same-class containers around ads."""
     page = "d48aeb9cf2f2"
-    gold = (BENCH / "gold" / f"{page}.txt").read_text(encoding="utf-8")
-    extraction = extract_html((BENCH / "html" / f"{page}.html").read_text(encoding="utf-8"))
+    gold = (bench_dir / "gold" / f"{page}.txt").read_text(encoding="utf-8")
+    extraction = extract_html((bench_dir / "html" / f"{page}.html").read_text(encoding="utf-8"))
     g = Counter(TOKEN_RE.findall(gold.lower()))
     p = Counter(TOKEN_RE.findall(_page_text(extraction).lower()))
     assert sum((g & p).values()) / sum(g.values()) >= 0.9

@@ -29,7 +29,6 @@ from pipeline.records import Extraction
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 SEED_GOLD = Path(__file__).resolve().parent / "golden" / "seeds"
-BENCH = Path("/work/shared/bench/extraction")
 SEEDS = sorted(p.name for p in SEED_GOLD.glob("*.txt"))
 
 #: Per seed: phrases that must survive and phrases that must be gone.
@@ -162,10 +161,9 @@ BENCH_SAMPLE = [(r, pid) for r in ("w3m", "inscriptis", "chromium")
                 for pid in ("0d46122928b6", "06e5123e4ef7", "e372e42c0a3d")]
 
 
-@pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark renderings not available")
 @pytest.mark.parametrize(("rendering", "page_id"), BENCH_SAMPLE)
-def test_benchmark_segments_align_with_raw(rendering: str, page_id: str) -> None:
-    raw = (BENCH / "render" / rendering / f"{page_id}.txt").read_text(encoding="utf-8")
+def test_benchmark_segments_align_with_raw(bench_dir: Path, rendering: str, page_id: str) -> None:
+    raw = (bench_dir / "render" / rendering / f"{page_id}.txt").read_text(encoding="utf-8")
     extraction = extract_text(raw)
     _assert_aligned(raw, extraction)
     assert extraction.kept, "every benchmark page has an article"
