@@ -1,6 +1,6 @@
 """Score the claims and cross-reference stages on the development corpus (``devcorpus/``).
 
-    python scripts/eval_devcorpus.py [--subject S ...] [--json OUT] [--keep DIR]
+    python scripts/eval_devcorpus.py [--subject S ...] [--seeds] [--json OUT] [--keep DIR]
 
 For each subject whose pages are all cached (see ``scripts/devcorpus.py``), the cached texts
 are copied into a temporary raw folder as ``<page_id>.txt``, the pipeline runs on them
@@ -14,11 +14,14 @@ Metrics
 - Claim matching: a system claim matches a gold claim when both are on the same page and the
   system's raw span [raw_start, raw_end) overlaps the gold [start, end) by at least 1
   character. Typed system claims are those with is_claim and frame != "". Per page, typed
-  system claims and gold claims are matched one to one, greedily by largest overlap; among
-  several gold claims with the same overlap, the one whose aspect fits the system frame is
-  preferred (gold duration/interval/wait/count/quantity ~ the same frame name; gold do/avoid
-  ~ advice or use; use ~ use or advice; suitability ~ suitability; effect ~ effect), then the
-  one whose value equals the system's.
+  system claims and gold claims are matched one to one, greedily by largest overlap relative
+  to the union of the two spans (so a clause goes to the gold claim of that clause rather than
+  to one of its whole sentence); among several gold claims with the same ratio, the one
+  whose aspect fits the system frame is preferred (gold duration/interval/wait/count/quantity
+  ~ the same frame name; gold do/avoid ~ advice or use; use ~ use or advice; suitability ~
+  suitability; effect ~ effect), then the one whose description shares a word with the
+  system's thing (a clause naming two things gets one gold entry per thing), then the one
+  whose value equals the system's.
 - Claim precision = matched typed system claims / typed system claims; claim recall =
   matched gold claims / gold claims; F1 = their harmonic mean.
 - Value: typed system claims with a value (value_min not null) against gold claims with a
@@ -235,6 +238,12 @@ def _fits(gold: Row, sys_claim: Row) -> bool:
     return sys_claim["frame"] in FIT.get(gold.get("aspect", ""), set())
 
 
+def _names_meet(gold: Row, sys_claim: Row) -> bool:
+    """The gold description and the system's thing share a word ("soap and water" / "soap")."""
+    gold_words = {w.lower().strip(".,") for w in str(gold.get("what", "")).split()}
+    return bool(gold_words & set(str(sys_claim.get("object", "")).split()))
+
+
 def match_page(sys_claims: list[Row], gold: list[Row]) -> list[tuple[Row, Row]]:
     """One-to-one matching of a page's typed system claims and gold claims."""
     candidates = []
@@ -242,7 +251,9 @@ def match_page(sys_claims: list[Row], gold: list[Row]) -> list[tuple[Row, Row]]:
         for gi, g in enumerate(gold):
             ov = _overlap(s, g)
             if ov >= 1:
-                key = (-ov, not _fits(g, s), not value_match(g, s), s["raw_start"], si, gi)
+                union = max(s["raw_end"], g["end"]) - min(s["raw_start"], g["start"])
+                key = (-ov / union, not _fits(g, s), not _names_meet(g, s), not value_match(g, s),
+                       s["raw_start"], si, gi)
                 candidates.append(key)
     candidates.sort()
     used_s: set[int] = set()
@@ -543,6 +554,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subject", nargs="+", default=None, help="devcorpus subject folders (default: all)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     parser.add_argument("--keep", type=Path, default=None, help="keep per-subject pipeline outputs here")
+    parser.add_argument(
+        "--seeds", action="store_true", help="also score raw/ (the default without --subject)"
+    )
     args = parser.parse_args(argv)
     chosen = args.subject or devcorpus.subjects()
     unknown = sorted(set(chosen) - set(devcorpus.subjects()))
@@ -558,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
                 devcorpus.recipe(subject).get("role", "?"),
                 eval_subject(subject, args.keep, Path(tmp)),
             )
-        if args.subject is None:
+        if args.subject is None or args.seeds:
             print(f"... {SEEDS_NAME}", file=sys.stderr, flush=True)
             results[SEEDS_NAME] = (SEEDS_ROLE, eval_seeds(args.keep, Path(tmp)))
     if report(results, args.json) == 0:

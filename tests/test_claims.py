@@ -141,6 +141,9 @@ def test_wait_names_the_activity() -> None:
         ("We never use bleach.", "bleach", "negate"),
         ("No sugar, salt or butter.", "sugar", "negate"),
         ("Avoid using a pressure washer.", "pressure washer", "negate"),
+        # An imperative after its main clause, which the tagger may read as present tense.
+        ("The enamel is more fragile after bleaching, so use a soft toothbrush.", "soft toothbrush", "affirm"),
+        ("The lawn is more delicate after seeding, so apply a light mulch.", "light mulch", "affirm"),
     ],
 )
 def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
@@ -164,6 +167,7 @@ def test_advice_against_an_activity() -> None:
         "Preheat the oven to 200°C and bake the bread for 40 minutes.",
         "The battery lasts ten hours, but charging takes two.",
         "Boil the eggs for 10 minutes, then cool them in ice water.",
+        "The lawn is more delicate after seeding, so water it lightly.",
     ],
 )
 def test_no_claim_joins_words_of_two_clauses(text: str) -> None:

@@ -2,7 +2,8 @@
 
 Pages here are written for the tests, on subjects other than raw/'s, and run through the
 real segment stage, so a test fails if either the claims or the grouping goes wrong.
-The seed tests at the end add a page to a copy of raw/ and check the conflicts it makes.
+The seed tests at the end run the three seed pages as received (``../shared/seeds``), alone
+and with one more page, and check the agreements and conflicts a reader of them finds.
 """
 
 from __future__ import annotations
@@ -126,6 +127,21 @@ def test_repetition_after_an_earlier_one_is_an_interval() -> None:
     assert intervals and all(p["value"].endswith("week") for p in intervals)
 
 
+def test_nouns_for_one_occurrence_of_the_activity_are_one_thing() -> None:
+    points = points_of(
+        {
+            "a": "Each appointment lasts about 45 minutes.\n",
+            "b": "A typical visit takes 45 minutes.\n",
+            "c": "Lessons are spaced two weeks apart.\n",
+            "d": "Book sessions every 6 weeks.\n",
+        }
+    )
+    duration = [p for p in shared(points) if p["frame"] == "duration"]
+    assert len(duration) == 1 and duration[0]["status"] == "agree"
+    # "lesson" names a thing, not an occurrence: it never meets "session".
+    assert not [p for p in shared(points) if p["frame"] == "interval"]
+
+
 def test_names_join_only_when_unambiguous() -> None:
     merged = merge_names(["cream", "numbing cream", "oil", "synthetic oil", "conventional oil"])
     assert merged["cream"] == merged["numbing cream"]
@@ -174,11 +190,11 @@ def _pipeline_points(raw_dir: Path, out_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def _seeds_plus(tmp_path: Path, page: Path | None) -> list[dict[str, Any]]:
-    """Points of the pages in raw/, plus ``page`` when given."""
+def _seeds_plus(tmp_path: Path, seeds: Path, page: Path | None) -> list[dict[str, Any]]:
+    """Points of the three seed pages (as received, in ``../shared/seeds``), plus ``page`` when given."""
     raw = tmp_path / "raw"
     raw.mkdir(exist_ok=True)
-    for seed in sorted((PROJ_ROOT / "raw").glob("*.txt")):
+    for seed in sorted(seeds.glob("*.txt")):
         shutil.copy(seed, raw / seed.name)
     if page is not None:
         shutil.copy(page, raw / page.name)
@@ -199,14 +215,14 @@ def _point_with(points: list[dict[str, Any]], frame: str, source: str) -> dict[s
 
 
 @pytest.mark.slow
-def test_fourth_page_turns_the_interval_into_a_conflict(tmp_path: Path) -> None:
+def test_fourth_page_turns_the_interval_into_a_conflict(tmp_path: Path, shared_dir: Path) -> None:
     page = next((FIXTURES / "fourth_page").glob("*.txt"))
-    point = _point_with(_seeds_plus(tmp_path, page), "interval", page.stem)
+    point = _point_with(_seeds_plus(tmp_path, shared_dir / "seeds", page), "interval", page.stem)
     assert point["status"] == "conflict" and point["conflicting_sources"] == [page.stem]
 
 
 @pytest.mark.slow
-def test_page_without_numbing_cream_conflicts(tmp_path: Path) -> None:
+def test_page_without_numbing_cream_conflicts(tmp_path: Path, shared_dir: Path) -> None:
     page = tmp_path / "004_no_cream.txt"
     page.write_text(
         "Microneedling without numbing cream\n\nOur clinic does the treatment differently. "
@@ -214,7 +230,7 @@ def test_page_without_numbing_cream_conflicts(tmp_path: Path) -> None:
         "A session lasts about 45 minutes.\n",
         encoding="utf-8",
     )
-    points = _seeds_plus(tmp_path, page)
+    points = _seeds_plus(tmp_path, shared_dir / "seeds", page)
     cream = [
         p
         for p in points
@@ -222,3 +238,47 @@ def test_page_without_numbing_cream_conflicts(tmp_path: Path) -> None:
     ]
     assert cream, [(p["object"], p["status"]) for p in points if p["frame"] == "use"]
     assert len(cream[0]["sources"]) >= 2
+
+
+@pytest.fixture(scope="module")
+def seed_points(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> list[dict[str, Any]]:
+    """Points of the three seed pages alone."""
+    return _seeds_plus(tmp_path_factory.mktemp("seeds"), shared_dir / "seeds", None)
+
+
+def _seed(points: list[dict[str, Any]], frame: str, word: str) -> dict[str, Any]:
+    """The one shared point of ``frame`` whose thing has ``word`` in it."""
+    found = [p for p in shared(points) if p["frame"] == frame and word in p["object"].split()]
+    assert len(found) == 1, [(p["frame"], p["object"], p["status"]) for p in shared(points)]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_seeds_disagree_on_sunscreen_after_treatment(seed_points: list[dict[str, Any]]) -> None:
+    # One page says to keep sunscreen off for a day after treatment, another to use it diligently.
+    point = _seed(seed_points, "use", "sunscreen")
+    assert point["status"] == "conflict"
+    assert sorted(point["sources"] + point["conflicting_sources"]) == [
+        "000_7075e06074a743c0",
+        "001_0d0cbba38258ce13",
+    ]
+    assert "says not" in point["clash"] and "says so" in point["clash"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("frame", "low", "high", "unit"), [("interval", 4, 6, "week"), ("duration", 30, 60, "minute")])
+def test_seeds_agree_on_the_schedule(
+    seed_points: list[dict[str, Any]], frame: str, low: float, high: float, unit: str
+) -> None:
+    # Two pages give 4-6 weeks between sessions and 30-60 minutes per session, in other words
+    # ("sessions spaced 4 to 6 weeks apart" / "treatments are done four to six weeks apart").
+    found = [p for p in shared(seed_points) if p["frame"] == frame and p["unit"] == unit]
+    assert len(found) == 1, [(p["frame"], p["object"], p["status"]) for p in shared(seed_points)]
+    assert found[0]["status"] == "agree" and len(found[0]["sources"]) == 2
+    assert (found[0]["value_min"], found[0]["value_max"]) == (low, high)
+
+
+@pytest.mark.slow
+def test_seeds_agree_on_the_numbing_cream(seed_points: list[dict[str, Any]]) -> None:
+    point = _seed(seed_points, "use", "cream")
+    assert point["status"] == "agree" and len(point["sources"]) == 2

@@ -3,9 +3,10 @@
 A clause is headed by the sentence's root or by a verb coordinated with another clause
 head ("Boil the eggs | and cool them"; "The battery lasts 10 hours | but charging takes
 two"), or by an imperative that opens a sentence before "then" ("Boil the eggs ..., then
-cool them"). Its span is its head's subtree less the subtrees of the clauses it heads,
-trimmed of the joining words at its edges, so a clause's text is always a contiguous run
-of the page's own words and never joins words of two clauses.
+cool them") or follows its main clause ("The roads are icy, | so drive slowly"). Its span
+is its head's subtree less the subtrees of the clauses it heads, trimmed of the joining
+words at its edges, so a clause's text is always a contiguous run of the page's own words
+and never joins words of two clauses.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from spacy.tokens import Span, Token
 
 #: Dependency labels under which a verb heads a clause of its own.
 CLAUSE_DEPS = frozenset({"conj", "parataxis"})
+#: Labels under which the parser hangs a clause it joins loosely: an adverbial clause, or
+#: "dep" when it cannot tell how ("The skin is dry, so use a lotion").
+LOOSE_DEPS = frozenset({"advcl", "dep"})
 #: Parts of speech that can head a clause ("last" is sometimes tagged as an adjective root).
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: Tokens trimmed from the edges of a clause span: joiners and punctuation.
@@ -36,8 +40,22 @@ def _is_clause_head(token: Token, heads: set[int]) -> bool:
         return False
     if token.dep_ in CLAUSE_DEPS:
         return True
+    if token.dep_ not in LOOSE_DEPS or any(child.dep_ == "mark" for child in token.children):
+        return False
     opens_before_main = token.dep_ == "advcl" and token.i < token.head.i and token.tag_ == "VB"
-    return opens_before_main and not any(child.dep_ == "mark" for child in token.children)
+    return opens_before_main or _imperative_after(token)
+
+
+def _imperative_after(token: Token) -> bool:
+    """An imperative joined after its main clause ("the skin is dry, so use a lotion").
+
+    It has no subject or auxiliary of its own; the tagger may read it as present tense.
+    """
+    return (
+        token.i > token.head.i
+        and token.tag_ in ("VB", "VBP")
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in token.children)
+    )
 
 
 def clause_heads(sent: Span) -> list[Token]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pipeline.claims.clauses import Clause
+from pipeline.claims.clauses import LOOSE_DEPS, Clause
 from pipeline.claims.language import lemma, misread_noun
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import Quantity, is_ordinal, is_unit_word
@@ -170,14 +170,24 @@ def _xcomp(token: Token) -> Token | None:
 
 
 def is_imperative(head: Token) -> bool:
-    """An imperative clause head: a base-form verb with no subject and no "to" before it."""
-    if head.tag_ != "VB" or head.pos_ not in ("VERB", "AUX"):
+    """An imperative clause head: a base-form verb with no subject and no "to" before it.
+
+    The tagger sometimes reads an imperative after "so" as present tense ("..., so use a
+    lotion"): a present-tense verb with no subject, no auxiliary and no subordinator is
+    one too, as an English finite verb has a subject unless it is imperative. A coordinated
+    verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
+    subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
+    """
+    if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
+    if head.tag_ == "VBP":
+        joined = head.dep_ in LOOSE_DEPS or (head.dep_ == "conj" and head.head.tag_ == "VBZ")
+        return joined and not any(c.dep_ in ("aux", "mark") for c in head.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
-    return head.dep_ in ("ROOT", "conj", "advcl", "parataxis") or head.i == head.sent.start
+    return head.dep_ in ("ROOT", "conj", "parataxis", *LOOSE_DEPS) or head.i == head.sent.start
 
 
 def advice_verb(head: Token) -> Token | None:
@@ -223,10 +233,12 @@ def _items(token: Token) -> list[Token]:
     return out
 
 
-def practice_frames(head: Token, subject: str) -> list[Frame]:
-    """``advice`` / ``use`` frames of a clause, one per coordinated item."""
+def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
+    """``advice`` / ``use`` frames of a clause, one per coordinated item.
+
+    ``verb`` is the clause's :func:`advice_verb`; without one, a use may still be stated.
+    """
     lex = lexicon()
-    verb = advice_verb(head)
     if verb is None:
         return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
     action, negative = _advised_action(verb)
@@ -429,9 +441,8 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
         return Frame("wait", target, subject, AFFIRM, quantity)
     negative = [f for f in practice if f.polarity == NEGATE]
     if negative:
-        verb = advice_verb(head)
-        what = negative[0].what or (activity(_advised_action(verb)[0]) if verb is not None else "")
-        return Frame("wait", what, subject, AFFIRM, quantity)
+        # Advice against a bare verb ("do not swim for 2 weeks"): the clause's head is the advised verb.
+        return Frame("wait", activity(_advised_action(head)[0]), subject, AFFIRM, quantity)
     if target and head.i > clause.span.start and any(t.lower_ in ("after",) for t in clause.span):
         return Frame("wait", target, subject, AFFIRM, quantity)
     return Frame("duration", _owner(head), subject, AFFIRM, quantity)
@@ -440,11 +451,12 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
 def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     """Every frame of one clause: its quantities first, then its polarity frames."""
     head = clause.head
-    subj = subject_of(head)
+    subj = None if is_imperative(head) else subject_of(head)  # the reader is an imperative's subject
     subject = phrase_name(subj) if subj is not None else ""
-    practice = practice_frames(head, subject)
+    advised = advice_verb(head)
+    practice = practice_frames(head, advised, subject)
     # "It is best to keep the bandage on for 2 hours": measures belong to the advised verb.
-    main = Clause(advice_verb(head) or head, clause.span)
+    main = Clause(advised or head, clause.span)
     frames: list[Frame] = []
     for quantity in quantities:
         if quantity.dimension == "date":

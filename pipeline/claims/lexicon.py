@@ -59,6 +59,7 @@ class Lexicon:
     dimensions: dict[str, str]
     web_actions: frozenset[str]
     name_drop: frozenset[str]
+    occurrence_nouns: frozenset[str]
     ordinals: frozenset[str]
     articles: frozenset[str]
     every_strict: frozenset[str]
@@ -108,6 +109,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
         name_drop=frozenset(data["names"]["drop"]),
+        occurrence_nouns=frozenset(data["names"]["occurrence"]),
         ordinals=frozenset(data["ordinals"]["words"]),
         articles=frozenset(data["article_one"]["articles"]),
         every_strict=frozenset(data["repetition"]["strict"]),

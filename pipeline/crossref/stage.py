@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.claims.lexicon import lexicon
 from pipeline.crossref.compare import Relation, Span, hull, make_span, relate
 from pipeline.crossref.context import UnionFind, context_links, idf_weights
 from pipeline.errors import InputError
@@ -42,6 +43,8 @@ PRACTICE_FRAMES = frozenset({"advice", "use"})
 #: Frames whose claims carry a value; the others carry a polarity.
 VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity", "date"})
 NEGATIVE = "negate"
+#: The one word every occurrence noun of the lexicon is read as.
+OCCURRENCE = "<occurrence>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +75,24 @@ def aspect(claim: Claim) -> str:
     return f"{claim.frame}|{span.dimension}" if span is not None else claim.frame
 
 
+def name_words(name: str) -> list[str]:
+    """A name's lemmas, every noun naming one occurrence of an activity read as one word.
+
+    "session", "treatment" and "procedure" all stand for the activity a page is about
+    ("each session lasts an hour" / "the procedure takes an hour"), so they compare equal.
+    """
+    occurrence = lexicon().occurrence_nouns
+    return [OCCURRENCE if word in occurrence else word for word in name.split()]
+
+
 def name_key(name: str) -> frozenset[str]:
     """The lemmas of a thing's name as a set: "oil change" and "change oil" are one thing."""
-    return frozenset(name.split())
+    return frozenset(name_words(name))
 
 
 def name_head(name: str) -> str:
     """The head of a name: its last lemma (English puts the head noun last)."""
-    words = name.split()
+    words = name_words(name)
     return words[-1] if words else ""
 
 
@@ -89,28 +102,21 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
     Names with the same lemma set are one. A shorter name whose lemmas all occur in
     exactly one longer name with the same head joins it ("cream" / "numbing cream");
     when several longer names fit ("synthetic oil", "conventional oil") it stays apart,
-    since it could be either. Merged points take the alphabetically first name.
+    since it could be either. Each name maps to one name of its merged group.
     """
     distinct = sorted(set(names))
     by_key: dict[frozenset[str], str] = {}
     for name in distinct:
         by_key.setdefault(name_key(name), name)
-    target: dict[frozenset[str], frozenset[str]] = {}
     keys = sorted(by_key, key=lambda k: (len(k), sorted(k)))
-    for key in keys:
+    sets = UnionFind(len(keys))
+    for index, key in enumerate(keys):
         head = name_head(by_key[key])
-        longer = [k for k in keys if key < k and name_head(by_key[k]) == head]
+        longer = [j for j, k in enumerate(keys) if key < k and name_head(by_key[k]) == head]
         if len(longer) == 1:
-            target[key] = longer[0]
-    resolved = {key: _follow(key, target) for key in by_key}
-    return {name: by_key[resolved[name_key(name)]] for name in distinct}
-
-
-def _follow(key: frozenset[str], target: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
-    """Follow merge links to the final key."""
-    while key in target:
-        key = target[key]
-    return key
+            sets.union(index, longer[0])
+    position = {key: index for index, key in enumerate(keys)}
+    return {name: by_key[keys[sets.find(position[name_key(name)])]] for name in distinct}
 
 
 def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Claim]]]:
