@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pint
 from spacy.tokens import Span, Token
@@ -40,6 +40,10 @@ ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
+#: What pint raises on a unit string it cannot read: an unknown name ("layer", "USD"), and
+#: from its expression parser, for text that is not a unit expression at all: ValueError
+#: ("3rd", "1/2"), TypeError ("a-b"), AssertionError ("**"), AttributeError.
+UNREADABLE_UNIT = (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError, AssertionError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +165,7 @@ def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
         return None
     try:
         parsed = units().parse_units(name)
-    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError, AssertionError):
+    except UNREADABLE_UNIT:
         return None
     dimension = lex.dimensions.get(str(parsed.dimensionality) if parsed.dimensionality else "[]")
     return _Unit(str(parsed), dimension, 1) if dimension else None
@@ -456,7 +460,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
                 unit = _Unit(hyphened.name, hyphened.dimension, hyphened.width + 1, hyphened.scale)
         quantity = _build(sent, scan, unit, repeat=False)
         if currency:
-            quantity = _with_start(quantity, scan.start - 1)
+            quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
         index = max(quantity.end, index + 1)
@@ -481,18 +485,12 @@ def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
                 out.append(quantity)
                 continue
             if high >= prev.low:
-                out[-1] = Quantity(
-                    prev.low,
-                    float(high),
-                    prev.unit,
-                    prev.dimension,
-                    prev.approx or quantity.approx,
-                    prev.bound,
-                    prev.repeat or quantity.repeat,
-                    prev.start,
-                    quantity.end,
-                    prev.head,
-                    prev.counted,
+                out[-1] = replace(
+                    prev,
+                    high=float(high),
+                    approx=prev.approx or quantity.approx,
+                    repeat=prev.repeat or quantity.repeat,
+                    end=quantity.end,
                 )
                 continue
         out.append(quantity)
@@ -507,18 +505,3 @@ def _money_unit(sent: Span, scan: _Scan, currency: str) -> _Unit:
     return _Unit(currency, "money", width, scale)
 
 
-def _with_start(quantity: Quantity, start: int) -> Quantity:
-    """The same quantity starting earlier (to take in a currency symbol)."""
-    return Quantity(
-        quantity.low,
-        quantity.high,
-        quantity.unit,
-        quantity.dimension,
-        quantity.approx,
-        quantity.bound,
-        quantity.repeat,
-        min(start, quantity.start),
-        quantity.end,
-        quantity.head,
-        quantity.counted,
-    )

@@ -12,9 +12,7 @@ import math
 from dataclasses import dataclass
 from enum import IntEnum
 
-import pint
-
-from pipeline.claims.quantities import units
+from pipeline.claims.quantities import UNREADABLE_UNIT, units
 
 #: Relative tolerance for "the same number" with exact units (float noise only).
 EXACT_REL_TOL = 1e-6
@@ -60,14 +58,7 @@ def to_base(unit: str) -> tuple[float, float, str]:
     try:
         zero = registry.Quantity(0.0, unit).to_base_units()
         one = registry.Quantity(1.0, unit).to_base_units()
-    except (
-        pint.errors.UndefinedUnitError,
-        pint.errors.DefinitionSyntaxError,
-        AttributeError,
-        TypeError,
-        ValueError,
-        AssertionError,
-    ):
+    except UNREADABLE_UNIT:
         return 1.0, 0.0, f"unit:{unit}"
     return float(one.magnitude - zero.magnitude), float(zero.magnitude), str(one.dimensionality)
 
