@@ -236,6 +236,10 @@ def _map_dask(
     # chatter out of the user's log unless they asked for debug output.
     if LOGGER.getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("distributed").setLevel(logging.WARNING)
+        # Workers configure their logging from the environment when they start: without this,
+        # each prints a warning for every task cancelled by an interrupt, after the one line
+        # that says the run was interrupted.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
     if settings.scheduler:
         with Client(settings.scheduler) as client:  # type: ignore[no-untyped-call]
             workers = sum(client.nthreads().values())
