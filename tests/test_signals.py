@@ -205,6 +205,27 @@ def test_killed_dask_client_leaves_no_cluster_behind(
     assert_whole(out, reference)
 
 
+def test_interrupted_dask_run_prints_one_line_and_leaves_nothing(tmp_path: Path, corpus: Path) -> None:
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "extract", "--in", str(corpus), "--out", str(out / "cleaned"),
+           "--engine", "dask", "-j", "2"]
+    proc = start(cmd)
+    deadline = time.monotonic() + RUN_TIMEOUT
+    while len(list((out / "cleaned").glob("*.json"))) < 10:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGINT)
+    proc.wait(timeout=RUN_TIMEOUT)
+    assert_session_ends(proc.pid)
+    _, err = proc.communicate()
+    assert proc.returncode == 128 + signal.SIGINT
+    # Nothing from the workers: no traceback and no warning per cancelled task, then the one line.
+    assert "Traceback" not in err and "CancelledError" not in err, err
+    assert INTERRUPTED_LINE.match(err.strip().splitlines()[-1]) is not None, err
+    assert temp_files(out) == []
+
+
 def test_two_runs_on_one_folder_one_is_refused_and_the_folder_ends_whole(
     tmp_path: Path, corpus: Path, clean_run: tuple[dict[str, bytes], int, float]
 ) -> None:
