@@ -142,6 +142,19 @@ def test_nouns_for_one_occurrence_of_the_activity_are_one_thing() -> None:
     assert not [p for p in shared(points) if p["frame"] == "interval"]
 
 
+def test_a_phrasal_verb_and_a_thing_used_stay_their_own_points() -> None:
+    points = points_of(
+        {
+            "a": "Turn off the fan before you leave.\n",
+            "b": "Turn the fan up to full speed.\n",
+            "c": "Put the tent on flat ground.\n",
+            "d": "Fold the tent when it is dry.\n",
+        }
+    )
+    # "turn off" is not "turn up"; a tent put somewhere is not folding the tent.
+    assert not shared(points), [(p["object"], p["sources"]) for p in shared(points)]
+
+
 def test_names_join_only_when_unambiguous() -> None:
     merged = merge_names(["cream", "numbing cream", "oil", "synthetic oil", "conventional oil"])
     assert merged["cream"] == merged["numbing cream"]
@@ -266,7 +279,9 @@ def test_seeds_disagree_on_sunscreen_after_treatment(seed_points: list[dict[str,
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("frame", "low", "high", "unit"), [("interval", 4, 6, "week"), ("duration", 30, 60, "minute")])
+@pytest.mark.parametrize(
+    ("frame", "low", "high", "unit"), [("interval", 4, 6, "week"), ("duration", 30, 60, "minute")]
+)
 def test_seeds_agree_on_the_schedule(
     seed_points: list[dict[str, Any]], frame: str, low: float, high: float, unit: str
 ) -> None:

@@ -124,6 +124,12 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+def verb_name(verb: Token) -> str:
+    """A verb's lemma with its particles: a phrasal verb is one verb ("turn off", "set up")."""
+    particles = [lemma(c) for c in verb.children if c.dep_ == "prt"]
+    return " ".join([lemma(verb), *particles])
+
+
 def activity(verb: Token) -> str:
     """A verb with its object and where it goes as an activity name.
 
@@ -134,7 +140,7 @@ def activity(verb: Token) -> str:
     """
     obj = object_of(verb)
     name = phrase_name(obj) if obj is not None else ""
-    return " ".join(w for w in (lemma(verb), name, _place(verb, obj)) if w)
+    return " ".join(w for w in (verb_name(verb), name, _place(verb, obj)) if w)
 
 
 def _place(verb: Token, obj: Token | None) -> str:
@@ -260,11 +266,10 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if lemma(action) in lex.web_actions:
         return []
     obj = object_of(action)
+    action_name, place = verb_name(action), _place(action, obj)
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        return [
-            Frame("advice", " ".join(w for w in (lemma(action), phrase_name(item)) if w), subject, polarity)
-            for item in _items(obj)
-        ]
+        names = (" ".join(w for w in (action_name, phrase_name(item), place) if w) for item in _items(obj))
+        return [Frame("advice", name, subject, polarity) for name in names]
     # A bare verb ("consider", "relax") names no thing a second page could speak of.
     return [Frame("advice", "", subject, polarity)]
 

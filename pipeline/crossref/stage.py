@@ -145,11 +145,15 @@ def _aspect_groups(
     """The points of one aspect: connected components of name and context links."""
     members = sorted(members, key=lambda c: c.claim_id)
     sets = UnionFind(len(members))
-    merged = merge_names(c.object for c in members if c.object)
-    first_of: dict[str, int] = {}
+    # Names merge within one frame: a thing used ("the pot") is not an activity ("cover the pot").
+    merged = {
+        frame: merge_names(c.object for c in members if c.object and c.frame == frame)
+        for frame in {c.frame for c in members}
+    }
+    first_of: dict[tuple[str, str], int] = {}
     for index, claim in enumerate(members):
         if claim.object:
-            sets.union(first_of.setdefault(merged[claim.object], index), index)
+            sets.union(first_of.setdefault((claim.frame, merged[claim.frame][claim.object]), index), index)
     if name.split("|")[0] in VALUE_FRAMES:
         for i, j in context_links(members, weights):
             sets.union(i, j)
