@@ -39,6 +39,8 @@ QUANTITIES = [
     ("The flight takes eleven hours.", 11, 11, "hour", "time"),
     ("The drive takes 30 minutes to an hour.", 30, 60, "minute", "time"),
     ("Fill the tank with 50 litres of water.", 50, 50, "liter", "volume"),
+    ("Feed the puppy 2 cups of food per day.", 2, 2, "cup / day", "flow"),
+    ("Take 500 mg of vitamin C a day.", 500, 500, "milligram / day", "mass_rate"),
 ]
 
 
@@ -89,6 +91,8 @@ def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None
         ("Rotate the tyres every 5,000 to 7,500 miles.", 5000, 7500, "mile"),
         ("Feed the kitten three times a day.", 1 / 3, 1 / 3, "day"),
         ("Services are spaced six months apart.", 6, 6, "month"),
+        ("Brush the dog daily.", 1, 1, "day"),
+        ("Take the tablets twice daily.", 0.5, 0.5, "day"),
     ],
 )
 def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str) -> None:
@@ -107,6 +111,7 @@ def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str
         "For many years, scientists argued about it.",
         "Research firm IDC sees the market growing.",
         "That rarely happens.",
+        "She reads the Daily Mail.",
     ],
 )
 def test_ordinary_wording_reads_no_value(text: str) -> None:
@@ -142,8 +147,8 @@ def test_wait_names_the_activity() -> None:
         ("No sugar, salt or butter.", "sugar", "negate"),
         ("Avoid using a pressure washer.", "pressure washer", "negate"),
         # An imperative after its main clause, which the tagger may read as present tense.
-        ("The enamel is more fragile after bleaching, so use a soft toothbrush.", "soft toothbrush", "affirm"),
-        ("The lawn is more delicate after seeding, so apply a light mulch.", "light mulch", "affirm"),
+        ("The enamel is fragile after bleaching, so use a soft toothbrush.", "soft toothbrush", "affirm"),
+        ("The plaster is still soft after drying, so use a gentle brush.", "gentle brush", "affirm"),
     ],
 )
 def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
@@ -167,7 +172,7 @@ def test_advice_against_an_activity() -> None:
         "Preheat the oven to 200°C and bake the bread for 40 minutes.",
         "The battery lasts ten hours, but charging takes two.",
         "Boil the eggs for 10 minutes, then cool them in ice water.",
-        "The lawn is more delicate after seeding, so water it lightly.",
+        "The varnish is more fragile after sanding, so apply a thin coat.",
     ],
 )
 def test_no_claim_joins_words_of_two_clauses(text: str) -> None:

@@ -32,6 +32,8 @@ class Lexicon:
     range_openers: frozenset[str]
     every: frozenset[str]
     times: dict[str, int]
+    periodic: dict[str, str]
+    rate_of: frozenset[str]
     apart: frozenset[str]
     alternate: frozenset[str]
     article_one_after: tuple[tuple[str, ...], ...]
@@ -82,6 +84,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         range_openers=frozenset(data["range"]["openers"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
+        periodic=dict(data["repetition"]["periodic"]),
+        rate_of=frozenset(data["repetition"]["rate_of"]),
         apart=frozenset(data["repetition"]["apart"]),
         alternate=frozenset(data["repetition"]["alternate"]),
         article_one_after=_phrases(data["article_one"]["after"]),

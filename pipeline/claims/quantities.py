@@ -156,6 +156,8 @@ class _Unit:
     dimension: str
     width: int
     scale: float = 1.0
+    #: Offset of the unit's head word in its span; -1 for the last word.
+    head: int = -1
 
 
 def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
@@ -172,7 +174,11 @@ def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
 
 
 def read_unit(sent: Span, index: int) -> _Unit | None:
-    """The unit at doc index ``index``, with a "per" unit after it ("pounds per second")."""
+    """The unit at doc index ``index``, with a "per" unit after it ("pounds per second").
+
+    The stuff measured may stand between the two ("40 liters of water per minute"): the
+    unit is still a rate, and its head stays the first unit, whose "of" names the stuff.
+    """
     unit = _read_simple_unit(sent, index)
     if unit is None or unit.dimension in ("count", "money", "ratio"):
         return unit
@@ -183,7 +189,30 @@ def read_unit(sent: Span, index: int) -> _Unit | None:
             rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
             if rate is not None:
                 return _Unit(rate.name, rate.dimension, unit.width + 1 + per.width)
-    return unit
+    return _rate_of(sent, index, unit) or unit
+
+
+def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
+    """ "2 cups of food a day": a unit, an "of" phrase, then a period (time units only)."""
+    if unit.dimension == "time":
+        return None  # "12 hours a day" is a share of each day, not a rate
+    doc = sent.doc
+    of = index + unit.width
+    if of >= sent.end or doc[of].lower_ != "of":
+        return None
+    stuff = [t for t in doc[of].children if t.dep_ == "pobj"]
+    if not stuff:
+        return None
+    word = stuff[0].i + 1
+    if word + 1 >= sent.end or doc[word].lower_ not in lexicon().rate_of:
+        return None
+    per = _read_simple_unit(sent, word + 1)
+    if per is None or per.dimension != "time":
+        return None
+    rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
+    if rate is None:
+        return None
+    return _Unit(rate.name, rate.dimension, word + 1 + per.width - index, unit.scale, unit.width - 1)
 
 
 def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
@@ -330,6 +359,8 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     token = doc[index]
     counts: list[float] = []
     end = index
+    if token.lower_ in lex.periodic and token.pos_ == "ADV":  # "water it daily"
+        return _periodic(sent, index, index, [1.0])
     if token.lower_ in lex.times:
         counts.append(float(lex.times[token.lower_]))
         end = index + 1
@@ -342,15 +373,25 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     if end + 1 < sent.end and doc[end].lower_ in lex.range_joiners and doc[end + 1].lower_ in lex.times:
         counts.append(float(lex.times[doc[end + 1].lower_]))
         end += 2
+    if min(counts) <= 0:
+        return None
+    if end < sent.end and doc[end].lower_ in lex.periodic:  # "twice daily"
+        return _periodic(sent, index, end, counts)
     if end >= sent.end or doc[end].lower_ not in lex.every:
         return None
     unit = read_unit(sent, end + 1)
     if unit is None or unit.dimension != "time":
         return None
-    if min(counts) <= 0:
-        return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
+
+
+def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
+    """ "daily", "twice weekly": ``counts`` times per the period the adverb at ``adverb`` names."""
+    unit = _pint_unit(lexicon().periodic[sent.doc[adverb].lower_], lexicon())
+    if unit is None:
+        return None
+    return _Scan(start, adverb + 1, 1 / max(counts), 1 / min(counts), adverb), unit
 
 
 def _prefix(sent: Span, start: int) -> tuple[int, bool, str, bool]:
@@ -395,7 +436,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     end, bound, repeat_after = _suffix(sent, end, bound)
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
-    head = scan.end + unit.width - 1 if unit and unit.width else scan.head
+    head = scan.end + (unit.head if unit.head >= 0 else unit.width - 1) if unit and unit.width else scan.head
     # A magnitude word stands between a number and what it counts ("6 million vehicles").
     last = sent.doc[min(scan.end + (unit.width if unit else 0), sent.end) - 1]
     counted = "" if unit and unit.dimension != "count" else _counted(last, sent)
