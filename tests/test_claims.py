@@ -156,6 +156,25 @@ def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
     assert any(f.what == what and f.polarity == polarity for f in use), (text, use)
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Buy fresh basil and chop it finely.", "chop fresh basil"),
+        ("Take the bowls out of the cupboard and rinse them with cold water.", "rinse bowl cold water"),
+        ("It is best to rinse the pan.", "rinse pan"),
+    ],
+)
+def test_advice_names_what_a_pronoun_or_placeholder_stands_for(text: str, what: str) -> None:
+    assert what in [f.what for f in frames(text) if f.frame == "advice"], frames(text)
+
+
+def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
+    found = [f for f in frames("It is best to leave the lid on for 10 minutes.") if f.frame == "duration"]
+    assert found and found[0].what == "leave on lid", found
+    # ... and names nothing when there is no activity: "it" alone is no thing.
+    assert [f.what for f in frames("It takes 3 hours.") if f.frame == "duration"] == [""]
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

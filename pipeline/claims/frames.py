@@ -39,6 +39,8 @@ NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Object dependencies of a verb.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+#: How many tokens back a pronoun's antecedent is looked for (about two sentences).
+ANTECEDENT_WINDOW = 40
 #: Frames that carry a value; the others carry a polarity.
 VALUE_FRAMES = ("duration", "interval", "wait", "count", "quantity", "date")
 
@@ -64,7 +66,8 @@ def phrase_name(token: Token) -> str:
     an "of" complement stay ("absorption of skincare products" -> "absorption skincare product").
     """
     if token.pos_ == "PRON":
-        return ""
+        antecedent = antecedent_of(token)
+        return phrase_name(antecedent) if antecedent is not None else ""
     words = [t for t in token.subtree if t.i <= token.i and _in_name(t, token)]
     words.append(token)
     for child in token.children:
@@ -84,6 +87,29 @@ def phrase_name(token: Token) -> str:
         and not is_ordinal(t)
         and t.lower_ not in drop
     )
+
+
+def antecedent_of(pronoun: Token) -> Token | None:
+    """The noun a third-person pronoun stands for: the nearest one before it that agrees in number.
+
+    "Take the eggs out of the fridge and bring them to room temperature": "them" is the
+    eggs. Only "it", "they" and "them" in the roles of a thing acted on or done with, and only
+    within the pronoun's block, where the antecedent is rarely more than a sentence back;
+    "it" as a placeholder subject ("it is best to ...") is left alone.
+    """
+    lex = lexicon()
+    number = lex.pronoun_number.get(pronoun.lower_)
+    if number is None or pronoun.dep_ not in ("dobj", "pobj", "nsubjpass", "nsubj"):
+        return None
+    if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj":
+        return None
+    first = max(pronoun.i - ANTECEDENT_WINDOW, 0)
+    for token in reversed(pronoun.doc[first : pronoun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not is_unit_word(lemma(token)):
+            plural = token.tag_ in ("NNS", "NNPS")
+            if plural == (number == "plural"):
+                return token
+    return None
 
 
 def _in_name(token: Token, head: Token) -> bool:
@@ -211,7 +237,7 @@ def advice_verb(head: Token) -> Token | None:
         return _xcomp(head)
     if head.lemma_.lower() == "be":
         for child in head.children:
-            if child.dep_ == "acomp" and child.lemma_.lower() in lex.deontic_adjectives:
+            if child.dep_ == "acomp" and {child.lower_, child.lemma_.lower()} & lex.deontic_adjectives:
                 return _xcomp(child) or _xcomp(head)
     return None
 
@@ -258,7 +284,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         )
     if lemma(action) in lex.use_verbs:
         obj = object_of(action)
-        if obj is not None and obj.pos_ != "PRON":
+        if obj is not None and phrase_name(obj):
             # The parser may hang a misread second object on the verb ("applying makeup or sunscreen").
             extra = [c for c in action.children if c.dep_ == "conj" and misread_noun(c)]
             items = [*_items(obj), *extra]
@@ -267,7 +293,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return []
     obj = object_of(action)
     action_name, place = verb_name(action), _place(action, obj)
-    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+    if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
         names = (" ".join(w for w in (action_name, phrase_name(item), place) if w) for item in _items(obj))
         return [Frame("advice", name, subject, polarity) for name in names]
     # A bare verb ("consider", "relax") names no thing a second page could speak of.
@@ -280,7 +306,7 @@ def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
         return []
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     obj = subject_of(head) if passive else object_of(head)
-    if obj is None or obj.pos_ == "PRON":
+    if obj is None or not phrase_name(obj):
         return []
     polarity = NEGATE if is_negated(head) else AFFIRM
     return [Frame("use", phrase_name(item), subject, polarity) for item in _items(obj) if phrase_name(item)]
@@ -364,7 +390,10 @@ def _owner(head: Token) -> str:
     subject = subject_of(head)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):
-        return phrase_name(subject)
+        name = phrase_name(subject)
+        obj = object_of(head)
+        if name or obj is None or not phrase_name(obj):
+            return name  # else a placeholder subject: "it is best to keep the bandage on"
     return activity(head) if head.pos_ in ("VERB", "AUX") and lemma(head) != "be" else ""
 
 

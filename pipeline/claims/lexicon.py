@@ -67,6 +67,7 @@ class Lexicon:
     every_strict: frozenset[str]
     rate: frozenset[str]
     pronoun_one: frozenset[str]
+    pronoun_number: dict[str, str]
     effect_preps: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
@@ -119,6 +120,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         every_strict=frozenset(data["repetition"]["strict"]),
         rate=frozenset(data["repetition"]["rate"]),
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
+        pronoun_number=dict(data["names"]["pronoun_number"]),
         effect_preps=frozenset(data["effect"]["preps"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
