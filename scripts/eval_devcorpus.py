@@ -14,14 +14,16 @@ Metrics
 - Claim matching: a system claim matches a gold claim when both are on the same page and the
   system's raw span [raw_start, raw_end) overlaps the gold [start, end) by at least 1
   character. Typed system claims are those with is_claim and frame != "". Per page, typed
-  system claims and gold claims are matched one to one, greedily by largest overlap relative
-  to the union of the two spans (so a clause goes to the gold claim of that clause rather than
-  to one of its whole sentence); among several gold claims with the same ratio, the one
-  whose aspect fits the system frame is preferred (gold duration/interval/wait/count/quantity
-  ~ the same frame name; gold do/avoid ~ advice or use; use ~ use or advice; suitability ~
-  suitability; effect ~ effect), then the one whose description shares a word with the
-  system's thing (a clause naming two things gets one gold entry per thing), then the one
-  whose value equals the system's.
+  system claims and gold claims are matched one to one, greedily: first pairs whose gold
+  aspect fits the system frame (gold duration/interval/wait/count/quantity ~ the same frame
+  name; gold do/avoid ~ advice or use; use ~ use or advice; suitability ~ suitability;
+  effect ~ effect), then by largest overlap relative to the union of the two spans (so a
+  clause goes to the gold claim of that clause rather than to one of its whole sentence),
+  then the one whose description shares a word with the system's thing (a clause naming
+  two things gets one gold entry per thing), then the one whose value equals the system's.
+- A typed system claim left unmatched that overlaps gold claims whose aspect fits its frame
+  (a clause naming two things gives two system claims, the gold one per point) is mapped
+  to the one it overlaps most, for scoring points and pairs only.
 - Claim precision = matched typed system claims / typed system claims; claim recall =
   matched gold claims / gold claims; F1 = their harmonic mean.
 - Value: typed system claims with a value (value_min not null) against gold claims with a
@@ -252,7 +254,7 @@ def match_page(sys_claims: list[Row], gold: list[Row]) -> list[tuple[Row, Row]]:
             ov = _overlap(s, g)
             if ov >= 1:
                 union = max(s["raw_end"], g["end"]) - min(s["raw_start"], g["start"])
-                key = (-ov / union, not _fits(g, s), not _names_meet(g, s), not value_match(g, s),
+                key = (not _fits(g, s), -ov / union, not _names_meet(g, s), not value_match(g, s),
                        s["raw_start"], si, gi)
                 candidates.append(key)
     candidates.sort()
@@ -294,7 +296,26 @@ def score_claims(
         counts.values["value_matched"] += sum(value_match(g, s) for s, g in pairs)
         for s, g in pairs:
             matched[s["claim_id"]] = {**g, "page": page}
+        for s, g in _siblings(sys_claims, gold, {s["claim_id"] for s, _ in pairs}):
+            matched[s["claim_id"]] = {**g, "page": page}
     return counts, matched
+
+
+def _siblings(sys_claims: list[Row], gold: list[Row], paired: set[str]) -> list[tuple[Row, Row]]:
+    """Unpaired system claims on the span of a gold claim whose aspect they fit.
+
+    The system writes one claim per coordinated item ("no swimming or soaking" gives a
+    wait on each); the gold writes one per point. Such a claim counts for the gold
+    claim's point when points are scored, never again as a matched claim.
+    """
+    out = []
+    for s in sys_claims:
+        if s["claim_id"] in paired:
+            continue
+        fits = [g for g in gold if _overlap(s, g) >= 1 and _fits(g, s)]
+        if fits:
+            out.append((s, max(fits, key=lambda g: (_overlap(s, g), -g["start"]))))
+    return out
 
 
 # ---------------------------------------------------------------- points and pairs
