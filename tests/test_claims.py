@@ -168,6 +168,20 @@ def test_advice_names_what_a_pronoun_or_placeholder_stands_for(text: str, what: 
     assert what in [f.what for f in frames(text) if f.frame == "advice"], frames(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The paint needs 4 hours to dry.", "paint dry"),
+        ("It will normally take 2-4 weeks for a wound to completely heal.", "wound heal"),
+        ("Bread takes about an hour to rise.", "bread rise"),
+        ("It should be fully healed in 2 weeks.", "heal"),
+        ("The flight takes 14 hours.", "flight"),
+    ],
+)
+def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
+
+
 def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
     found = [f for f in frames("It is best to leave the lid on for 10 minutes.") if f.frame == "duration"]
     assert found and found[0].what == "leave on lid", found

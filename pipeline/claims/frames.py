@@ -387,14 +387,38 @@ def _owner(head: Token) -> str:
     inner = _xcomp(head) if lemma(head) in lex.aspectual else None
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
         return _owner(inner)
+    purpose = _purpose(head) if lemma(head) in lex.light_verbs else None
+    if purpose is not None:
+        # "paint needs 4 hours to dry", "it takes 2 weeks for a cut to heal": the measure is
+        # of the purpose, done by its own subject or the light verb's.
+        doer = next((c for c in purpose.children if c.dep_ == "nsubj"), None) or subject_of(head)
+        name = phrase_name(doer) if doer is not None else ""
+        return " ".join(w for w in (name, activity(purpose)) if w)
     subject = subject_of(head)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    if passive and subject is not None and subject.pos_ == "PRON" and head.pos_ == "VERB":
+        # "it should be healed in 2 weeks": what "it" stands for, and what is done to it.
+        return " ".join(w for w in (phrase_name(subject), verb_name(head)) if w)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):
         name = phrase_name(subject)
         obj = object_of(head)
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
     return activity(head) if head.pos_ in ("VERB", "AUX") and lemma(head) != "be" else ""
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The "to" infinitive a light verb's measure is for ("takes an hour to rise"), if any."""
+    near = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    for token in near:
+        for child in token.children:
+            if (
+                child.dep_ in ("advcl", "relcl", "xcomp")
+                and child.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return child
+    return None
 
 
 def _wait_target(clause: Clause) -> str:
