@@ -189,6 +189,14 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
     assert [f.what for f in frames("It takes 3 hours.") if f.frame == "duration"] == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("Salt slows the yeast.", "slow yeast"), ("Frost delays the harvest.", "delay harvest")],
+)
+def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
+    assert [(f.frame, f.what) for f in frames(text)] == [("effect", what)]
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what
