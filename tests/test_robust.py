@@ -220,18 +220,42 @@ def test_page_limit_is_a_setting(tmp_path: Path) -> None:
     assert extract_page(page, settings=Settings()).record["message"] == ""
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+#: Linux capabilities that let root read any file (capability.h).
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+PR_CAPBSET_DROP = 24
+
+
+def drop_read_override() -> None:
+    """In a child before exec: drop root's power to read any file, so permissions apply to it.
+
+    Dropped from the bounding set, the capabilities are not granted again by the exec, so
+    even root gets "permission denied" on a file with mode 000.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
 def test_unreadable_file_by_permissions(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
+    raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     shutil.copy(real_pages()[0], raw / "good.txt")
     locked = raw / "locked.txt"
     shutil.copy(real_pages()[1], locked)
     locked.chmod(0)
     try:
-        records = {r["file"]: r for r in run_extract(raw, tmp_path / "out", settings=SETTINGS)}
+        # As root (CI), the run goes in a child that cannot override permissions either.
+        cmd = [sys.executable, "-m", "pipeline", "extract", "--in", str(raw), "--out", str(out), "-j", "1"]
+        subprocess.run(
+            cmd, cwd=PROJ_ROOT, capture_output=True, text=True, timeout=120, check=False,
+            preexec_fn=drop_read_override if os.geteuid() == 0 else None,
+        )
     finally:
         locked.chmod(0o644)
+    records = records_by_file(out)
     assert records["locked.txt"]["status"] == STATUS_ERROR
     assert "permission denied" in str(records["locked.txt"]["message"])
     assert records["good.txt"]["status"] == STATUS_OK
