@@ -95,9 +95,12 @@ lint: $(INSTALLED)
 	$(PY) -m ruff check pipeline tests scripts
 	$(PY) -m mypy pipeline
 
-## Score boilerplate removal on the benchmark (BENCH=path), beside trafilatura
-bench-extract: $(INSTALLED)
-	$(PY) scripts/bench_extract.py --bench $(BENCH)
+# Both DEV sets: $(BENCH) and extraction-more beside it; the bench-only tools (readability-lxml,
+# inscriptis) are installed into the venv first, by hash, on top of requirements.lock.
+## Score boilerplate removal on both DEV sets beside trafilatura, jusText, readability; time it
+bench-extract: $(INSTALLED) requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-bench.txt
+	$(PY) scripts/bench_extract.py $(addprefix --bench ,$(sort $(BENCH) $(dir $(BENCH))extraction-more))
 
 # Both need the development corpus's page cache (devcorpus/README.md); a subject whose pages
 # are not cached is reported and skipped.
