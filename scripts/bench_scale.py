@@ -202,12 +202,23 @@ def trafilatura_only(raw: Path, jobs: int) -> None:
 
 
 def bench_size(
-    size: int, sources: Sequence[Path], *, jobs: int, stages: Sequence[str], max_mb: float
+    size: int, sources: Sequence[Path], *, jobs: int, stages: Sequence[str], max_mb: float,
+    keep: Path | None = None,
 ) -> list[Measure]:
-    """Build one corpus and measure every stage, the total, and trafilatura alone."""
+    """Build one corpus and measure every stage, the total, and trafilatura alone.
+
+    With ``keep``, the corpus and the stage outputs go to ``keep/<size>/`` (raw/ and
+    out/cleaned/, out/reports/) and stay there, for profiling a stage on them again.
+    """
     measures: list[Measure] = []
-    with tempfile.TemporaryDirectory(prefix=f"bench{size}_") as tmp:
-        raw, out = Path(tmp) / "raw", Path(tmp) / "out"
+    with contextlib.ExitStack() as stack:
+        if keep is None:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"bench{size}_")))
+        else:
+            tmp = keep / str(size)
+            if tmp.exists():
+                raise SystemExit(f"{tmp} exists: --keep needs a new folder")
+        raw, out = tmp / "raw", tmp / "out"
         html_pages = build_corpus(raw, sources, size)
         for stage in stages:
             seconds, cpu, peak, code = run_measured(stage_command(stage, raw, out, jobs=jobs), max_mb=max_mb)
@@ -260,6 +271,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the measures as sorted-key JSON")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB,
                         help=f"stop a stage whose processes pass this many MB (default: {DEFAULT_MAX_MB})")
+    parser.add_argument("--keep", type=Path,
+                        help="keep each corpus and its outputs in KEEP/<size>/, not in a temp folder")
     parser.add_argument("--trafilatura-only", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -277,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     measures = [
         m for size in args.sizes
-        for m in bench_size(size, sources, jobs=jobs, stages=args.stages, max_mb=args.max_mb)
+        for m in bench_size(size, sources, jobs=jobs, stages=args.stages, max_mb=args.max_mb, keep=args.keep)
     ]
     print_table(measures)
     if args.json:
