@@ -29,11 +29,14 @@ from pipeline.dataset.export import (
     matrix_rows,
     run_export,
     warn_unsplittable_ids,
+    write_table,
 )
 from pipeline.dataset.tables import Column, Table, matrix_column, matrix_table
 from pipeline.io import jsonl_line, read_jsonl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dataset"
+#: The fixture's point whose statement is a spreadsheet formula; only source b states it.
+FORMULA_POINT = "pt_f52646d794fd"
 TABLES = ("sources", "claims", "points", "point_sources", "matrix")
 
 
@@ -112,8 +115,18 @@ def test_formula_cells_are_defused_in_csv_only(exported: Path) -> None:
     claims = read_csv(exported / "claims.csv")
     assert any(c["text"].startswith("'=HYPERLINK") for c in claims)
     assert not any(c["text"].startswith("=") for c in claims)
-    exact = [r for r in read_jsonl(exported / "matrix.jsonl") if "HYPERLINK" in r["statement"]]
-    assert exact[0]["statement"].startswith("=HYPERLINK")
+
+
+def test_formula_cells_of_the_matrix_are_defused_in_csv_only(tmp_path: Path) -> None:
+    cleaned = fresh_copy(tmp_path)
+    links = [r | {"stance": "states"} if r["point_id"] == FORMULA_POINT else r
+             for r in read_jsonl(cleaned / "point_sources.jsonl")]
+    (cleaned / "point_sources.jsonl").write_bytes(b"".join(jsonl_line(r) for r in links))
+    run_export(cleaned, settings=Settings())
+    (exact,) = [r for r in read_jsonl(cleaned / "matrix.jsonl") if r["point_id"] == FORMULA_POINT]
+    assert exact["statement"].startswith("=HYPERLINK")
+    (defused,) = [r for r in read_csv(cleaned / "matrix.csv") if r["point_id"] == FORMULA_POINT]
+    assert defused["statement"].startswith("'=HYPERLINK")
 
 
 def test_whitespace_is_collapsed_in_csv_and_kept_in_jsonl(exported: Path) -> None:
@@ -159,7 +172,16 @@ def test_matrix_cells_show_stance_and_value(exported: Path) -> None:
     conflict = next(r for r in matrix if r["status"] == "conflict")
     assert conflict["a"] == "states: 12 h"
     assert conflict["b"] == "conflicts: 24 h"
-    assert any(r["a"] == "silent" for r in matrix)
+
+
+def test_matrix_rows_are_the_points_two_sources_take_a_side_on(exported: Path) -> None:
+    points = read_csv(exported / "points.csv")
+    matrix = read_csv(exported / "matrix.csv")
+    assert [r["point_id"] for r in matrix] == [p["point_id"] for p in points if p["status"] != "single"]
+    assert len(matrix) < len(points)
+    assert [r["point_id"] for r in read_jsonl(exported / "matrix.jsonl")] == [r["point_id"] for r in matrix]
+    assert pq.read_table(exported / "matrix.parquet").column("point_id").to_pylist() == [
+        r["point_id"] for r in matrix]
 
 
 def test_parquet_is_typed(exported: Path) -> None:
@@ -278,16 +300,41 @@ def test_row_order_comes_from_the_data_not_the_file_order(tmp_path: Path) -> Non
 
 def test_matrix_pivot_handles_points_without_links_and_links_without_points() -> None:
     points = [{"point_id": "p1", "status": "single"}, {"point_id": "p2", "status": "agree"},
-              {"point_id": "p3", "status": "conflict"}]
+              {"point_id": "p3", "status": "conflict"}, {"point_id": "p4", "status": "single"}]
     links = [
         {"point_id": "p1", "source_id": "a", "stance": "states", "value": "2 h"},
         {"point_id": "p3", "source_id": "a", "stance": "states", "value": ""},
         {"point_id": "p3", "source_id": "b", "stance": "conflicts", "value": "1 h"},
+        {"point_id": "p4", "source_id": "a", "stance": "states", "value": ""},
+        {"point_id": "p4", "source_id": "b", "stance": "silent", "value": ""},
         {"point_id": "gone", "source_id": "b", "stance": "states", "value": ""},
+        {"point_id": "gone", "source_id": "c", "stance": "states", "value": ""},
     ]
-    rows = list(matrix_rows(points, links, ["a", "b"]))
-    assert [(r["point_id"], r["a"], r["b"]) for r in rows] == [
-        ("p1", "states: 2 h", "silent"), ("p2", "silent", "silent"), ("p3", "states", "conflicts: 1 h")]
+    rows = list(matrix_rows(points, links, ["a", "b", "c"]))
+    assert rows == [{"point_id": "p3", "topic": None, "statement": None, "status": "conflict",
+                     "a": "states", "b": "conflicts: 1 h"}]
+
+
+def test_matrix_rows_are_filled_with_silent_cells_in_every_face(tmp_path: Path) -> None:
+    table = matrix_table(["a", "b", "status"])
+    row = {"point_id": "p3", "topic": "t", "statement": "=1+1", "status": "conflict",
+           "a": "states", "source:status": "conflicts: 1 h"}
+    write_table(tmp_path, table, [row])
+    dense = dict.fromkeys(table.names, "silent") | row
+    assert read_csv(tmp_path / "matrix.csv") == [{k: csv_cell(v, "string") for k, v in dense.items()}]
+    assert (tmp_path / "matrix.jsonl").read_bytes() == jsonl_line(dense)
+    assert pq.read_table(tmp_path / "matrix.parquet").to_pylist() == [dense]
+
+
+def test_matrix_of_single_source_points_has_no_rows_but_every_column(tmp_path: Path) -> None:
+    cleaned = fresh_copy(tmp_path)
+    links = [r for r in read_jsonl(cleaned / "point_sources.jsonl") if r["source_id"] == "a"]
+    (cleaned / "point_sources.jsonl").write_bytes(b"".join(jsonl_line(r) for r in links))
+    run_export(cleaned, settings=Settings())
+    assert (cleaned / "matrix.csv").read_text(encoding="utf-8-sig") == "point_id,topic,statement,status,a,b\n"
+    assert (cleaned / "matrix.jsonl").read_bytes() == b""
+    assert pq.read_table(cleaned / "matrix.parquet").column_names == ["point_id", "topic", "statement",
+                                                                     "status", "a", "b"]
 
 
 def test_large_tables_split_into_row_groups_that_read_back_whole(
@@ -309,3 +356,11 @@ JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow
 @given(st.dictionaries(st.text(), JSON_VALUES, max_size=8))
 def test_row_encoder_writes_canonical_json(row: dict[str, object]) -> None:
     assert JsonRowEncoder(list(row)).line(row) == jsonl_line(row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), JSON_VALUES, max_size=8), st.sets(st.text(), max_size=8), st.text())
+def test_sparse_rows_encode_as_their_filled_rows(row: dict[str, object], absent: set[str], fill: str) -> None:
+    names = [*row, *(absent - set(row))]
+    dense = dict.fromkeys(names, fill) | row
+    assert JsonRowEncoder(names, fill=fill).sparse_line(row) == jsonl_line(dense)

@@ -28,7 +28,7 @@ STANCE_STYLE: dict[str, tuple[int, str]] = {
 #: Point status -> row label colour (same palette as the HTML report's badges).
 STATUS_COLOURS = {"conflict": "#b34700", "partial": "#946200", "agree": "#00664a", "single": "#1f5f8b"}
 #: Rows drawn at most; past this the picture says how many were left out (the HTML
-#: report and matrix.csv have them all). 60 rows keep labels legible at the fixed size.
+#: report has more, point_sources.csv all). 60 rows keep labels legible at the fixed size.
 MAX_ROWS = 60
 #: Columns drawn at most, for the same reason.
 MAX_COLUMNS = 40

@@ -28,7 +28,16 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.dataset.tables import FIXED_TABLES, LIST_DELIMITER, Table, matrix_column, matrix_table
+from pipeline.dataset.tables import (
+    FIXED_TABLES,
+    LIST_DELIMITER,
+    MATRIX_LEAD,
+    MATRIX_MIN_SOURCES,
+    SILENT,
+    Table,
+    matrix_column,
+    matrix_table,
+)
 from pipeline.io import (
     SortedJsonl,
     atomic_output,
@@ -54,15 +63,22 @@ LIBRARIES = (
 )
 #: Cells per Parquet row group: about 200,000 rows of the claims table, a few hundred
 #: rows of a matrix with thousands of source columns. Each group costs a fixed
-#: time per column, so wide tables want large groups; rows are buffered as lists of
-#: cell references (mostly one shared "silent" string), about 40 MB at this size.
+#: time per column, so wide tables want large groups; a group is gathered in Arrow
+#: arrays (:data:`ARROW_BATCH_ROWS`), about 250 MB for claims at this size.
 PARQUET_GROUP_CELLS = 5_000_000
+#: Rows held as Python values before they move into Arrow arrays, where a claim takes a
+#: few hundred bytes instead of a few kilobytes: a whole row group of claims held as
+#: Python rows took the export's peak to 1,040 MB on the 10,000-page corpus of
+#: scripts/bench_scale.py, gathered in Arrow to 650 MB. The chunks of a group are joined
+#: before it is written, so the file is the same (:meth:`TableWriter.flush_parquet`).
+ARROW_BATCH_ROWS = 8192
 #: Distinct CSV text cells remembered by :func:`clean_text_cell`.
 CELL_CACHE_SIZE = 65_536
 #: Source statuses whose pages feed the matrix.
 USABLE_STATUSES = ("ok",)
 #: Stage outputs read by this stage (written by segment and crossref).
 STAGE_FILES = ("claims.jsonl", "points.jsonl", "point_sources.jsonl")
+MATRIX_LEAD_NAMES = tuple(c.name for c in MATRIX_LEAD)
 CSV_DESCRIPTION_NOTE = (
     " CSV is UTF-8 with a byte-order mark (encoding utf-8-sig) so spreadsheet programs show"
     " non-ASCII text correctly, although the Data Package spec prefers no BOM; whitespace in"
@@ -205,11 +221,6 @@ def source_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def project(row: dict[str, Any], table: Table) -> dict[str, Any]:
-    """Keep the table's columns of ``row`` in column order (absent ones become None)."""
-    return {name: row.get(name) for name in table.names}
-
-
 def point_row(point: dict[str, Any]) -> dict[str, Any]:
     """A ``points`` row: the point without its nested evidence, plus a source count."""
     row = dict(point)
@@ -219,27 +230,61 @@ def point_row(point: dict[str, Any]) -> dict[str, Any]:
 
 def matrix_cell(stance: str, value: str | None) -> str:
     """Render a stance as a matrix cell: ``states: 4-6 week``, ``conflicts: >=24 h`` or ``silent``."""
-    return f"{stance}: {value}" if value and stance != "silent" else stance
+    return f"{stance}: {value}" if value and stance != SILENT else stance
 
 
 def matrix_rows(points: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]],
                 source_ids: list[str]) -> Iterator[dict[str, Any]]:
-    """Pivot the long point x source table into one row per point.
+    """Pivot the long point x source table into a row per point that sources disagree or agree on.
 
     Both inputs come in point order (see :func:`load_dataset`), so each point's
-    links are the next group of ``links``; only one row is built at a time.
+    links are the next group of ``links``. A point gets a row when at least
+    ``MATRIX_MIN_SOURCES`` of ``source_ids`` take a side on it (a stance other than
+    ``SILENT``). Rows are sparse: the point's lead columns and the cells of its
+    links; every other column is ``SILENT`` (:class:`TableWriter` fills it in).
     """
-    columns = [matrix_column(sid) for sid in source_ids]
+    columns = {sid: matrix_column(sid) for sid in source_ids}
     groups = itertools.groupby(links, key=operator.itemgetter("point_id"))
     group = next(groups, None)
     for point in points:
-        cells: dict[str, str] = {}
+        linked: list[dict[str, Any]] = []
         if group is not None and group[0] == point["point_id"]:
-            cells = {r["source_id"]: matrix_cell(r["stance"], r.get("value")) for r in group[1]}
+            linked = [r for r in group[1] if r["source_id"] in columns]
             group = next(groups, None)
-        row = {k: point.get(k) for k in ("point_id", "topic", "statement", "status")}
-        row.update(zip(columns, [cells.get(sid, "silent") for sid in source_ids], strict=True))
-        yield row
+        if len({r["source_id"] for r in linked if r["stance"] != SILENT}) >= MATRIX_MIN_SOURCES:
+            cells = {columns[r["source_id"]]: matrix_cell(r["stance"], r.get("value")) for r in linked}
+            yield {**{k: point.get(k) for k in MATRIX_LEAD_NAMES}, **cells}
+
+
+def records_at(path: Path, offsets: list[int]) -> Iterator[dict[str, Any]]:
+    """The JSON Lines records that start at ``offsets`` of ``path``, in that order (none: not opened)."""
+    if not offsets:
+        return
+    with path.open("rb") as handle:
+        for offset in offsets:
+            handle.seek(offset)
+            yield json.loads(handle.readline())
+
+
+def matrix_inputs(dataset: Dataset) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """The points and links :func:`matrix_rows` needs, read from their files and no others.
+
+    Which points have links from ``MATRIX_MIN_SOURCES`` sources, the points that
+    may get a row, is known from the links' sort keys alone, so the points of no
+    row (most of them) are never parsed; :func:`matrix_rows` leaves out those whose
+    links are silent ones.
+    """
+    links, points = dataset.point_sources, dataset.points
+    ranks: list[int] = []
+    link_offsets: list[int] = []
+    keyed = zip(links.keys, links.offsets, strict=True)
+    for (rank, _), group in itertools.groupby(keyed, key=lambda entry: entry[0][:2]):
+        entries = list(group)
+        if rank < len(points) and len({key[2] for key, _ in entries}) >= MATRIX_MIN_SOURCES:
+            ranks.append(rank)
+            link_offsets.extend(offset for _, offset in entries)
+    rows = records_at(points.path, [points.offsets[rank] for rank in ranks])
+    return rows, records_at(links.path, link_offsets)
 
 
 def warn_unsplittable_ids(ids: Iterable[str]) -> None:
@@ -251,15 +296,18 @@ def warn_unsplittable_ids(ids: Iterable[str]) -> None:
 
 
 def table_rows(dataset: Dataset) -> list[tuple[Table, Iterable[dict[str, Any]]]]:
-    """The dataset's tables with their rows in a stable order, as lazy streams."""
+    """The dataset's tables with their rows in a stable order, as lazy streams.
+
+    Rows may carry fields that are not columns (a claim's ``block``, a point's
+    evidence): :class:`TableWriter` writes the table's columns only.
+    """
     sources_t, claims_t, points_t, links_t = FIXED_TABLES
     return [
-        (sources_t, [project(source_row(r), sources_t) for r in dataset.sources]),
-        (claims_t, (project(c, claims_t) for c in dataset.claims)),
-        (points_t, (project(point_row(p), points_t) for p in dataset.points)),
-        (links_t, (project(r, links_t) for r in dataset.point_sources)),
-        (matrix_table(dataset.source_ids),
-         matrix_rows(dataset.points, dataset.point_sources, dataset.source_ids)),
+        (sources_t, [source_row(r) for r in dataset.sources]),
+        (claims_t, dataset.claims),
+        (points_t, (point_row(p) for p in dataset.points)),
+        (links_t, dataset.point_sources),
+        (matrix_table(dataset.source_ids), matrix_rows(*matrix_inputs(dataset), dataset.source_ids)),
     ]
 
 
@@ -282,19 +330,53 @@ def clean_text_cell(text: str) -> str:
     return collapsed
 
 
-def csv_cell(value: Any, type_: str) -> str:
-    """Render one value as CSV text for a column of Table Schema type ``type_``."""
+def text_csv(value: Any) -> str:
+    """A ``string`` cell (and any type without a formatter of its own) as CSV text."""
+    return "" if value is None else clean_text_cell(value if type(value) is str else str(value))
+
+
+def boolean_csv(value: Any) -> str:
+    """A ``boolean`` cell as CSV text."""
+    return "" if value is None else "true" if value else "false"
+
+
+def number_csv(value: Any) -> str:
+    """A ``number`` cell as CSV text."""
+    return "" if value is None else format_number(float(value))
+
+
+def integer_csv(value: Any) -> str:
+    """An ``integer`` cell as CSV text."""
+    return "" if value is None else str(int(value))
+
+
+def list_csv(value: Any) -> str:
+    """A ``list`` cell as CSV text: the items joined by the list delimiter."""
     if value is None:
         return ""
-    if type_ == "boolean":
-        return "true" if value else "false"
-    if type_ == "number":
-        return format_number(float(value))
-    if type_ == "integer":
-        return str(int(value))
-    if type_ == "list":
-        return clean_text_cell(LIST_DELIMITER.join(str(v) for v in value))
-    return clean_text_cell(str(value))
+    try:  # lists of strings, as the stages write them, join as they are
+        text = LIST_DELIMITER.join(value)
+    except TypeError:
+        text = LIST_DELIMITER.join(str(v) for v in value)
+    return clean_text_cell(text)
+
+
+#: Table Schema type -> its CSV formatter; a type not listed is formatted as text. One
+#: function per column, looked up once per table, keeps the per-cell work of the long
+#: tables (claims: 24 columns x 287,539 rows at 10,000 pages) to one call.
+CSV_FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "boolean": boolean_csv, "number": number_csv, "integer": integer_csv, "list": list_csv,
+}
+
+
+def csv_formatters(table: Table) -> list[Callable[[Any], str]]:
+    """The CSV formatter of each column of ``table``, in column order."""
+    return [CSV_FORMATTERS.get(c.type, text_csv) for c in table.columns]
+
+
+def csv_cell(value: Any, type_: str) -> str:
+    """Render one value as CSV text for a column of Table Schema type ``type_``."""
+    return CSV_FORMATTERS.get(type_, text_csv)(value)
 
 
 def csv_writer(handle: TextIO) -> Any:
@@ -309,7 +391,7 @@ def csv_record(table: Table, row: dict[str, Any]) -> list[str]:
 
 def csv_cells(table: Table, values: list[Any]) -> list[str]:
     """The CSV cells of one row given as values in column order."""
-    return [csv_cell(value, c.type) for value, c in zip(values, table.columns, strict=True)]
+    return [format_(value) for format_, value in zip(csv_formatters(table), values, strict=True)]
 
 
 @functools.lru_cache(maxsize=CELL_CACHE_SIZE)
@@ -318,24 +400,38 @@ def json_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def json_value(value: Any) -> str:
+    """One value as canonical JSON, strings through the cache of :func:`json_text`."""
+    return json_text(value) if type(value) is str else canonical_json(value)
+
+
 class JsonRowEncoder:
     """:func:`pipeline.io.jsonl_line` for the rows of one table, fast on wide tables.
 
     The bytes are the same as ``canonical_json`` (sorted keys, compact separators,
     UTF-8); keys are encoded once per table and string cells through a cache, since
     encoding a matrix row of thousands of sources key by key dominated the export.
+    With ``fill``, the ``key:value`` pairs of a row that has only that value are
+    encoded once too, and :meth:`sparse_line` encodes only the keys a row gives.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], *, fill: str | None = None) -> None:
         self.order = sorted(names)
         self.keys = [json_text(name) + ":" for name in self.order]
+        self.position = {name: i for i, name in enumerate(self.order)}
+        self.filled = [key + json_value(fill) for key in self.keys] if fill is not None else []
 
     def line(self, row: dict[str, Any]) -> bytes:
-        """The row as one JSON Lines record."""
-        parts = []
-        for key, name in zip(self.keys, self.order, strict=True):
-            value = row[name]
-            parts.append(key + (json_text(value) if type(value) is str else canonical_json(value)))
+        """The row's columns as one JSON Lines record (a column the row lacks is null)."""
+        parts = [key + json_value(row.get(name)) for key, name in zip(self.keys, self.order, strict=True)]
+        return ("{" + ",".join(parts) + "}\n").encode("utf-8")
+
+    def sparse_line(self, row: dict[str, Any]) -> bytes:
+        """The record of ``row`` with the fill value under every name it leaves out."""
+        parts = self.filled.copy()
+        for name, value in row.items():
+            at = self.position[name]
+            parts[at] = self.keys[at] + json_value(value)
         return ("{" + ",".join(parts) + "}\n").encode("utf-8")
 
 
@@ -345,7 +441,9 @@ class TableWriter:
     Each face goes to a temp file that replaces the old one only when the whole
     table is written, so a failed or killed run leaves the previous export intact.
     Parquet rows are buffered in row groups of about ``PARQUET_GROUP_CELLS`` cells,
-    which bounds memory for the wide matrix as well as for the long tables.
+    which bounds memory for the wide matrix as well as for the long tables. A table
+    with a ``fill`` value takes sparse rows: a column a row leaves out holds the fill
+    value, and only the given cells are formatted.
     """
 
     def __init__(self, table: Table, cleaned_dir: Path, stack: ExitStack) -> None:
@@ -360,34 +458,73 @@ class TableWriter:
         self.names = table.names
         self.csv.writerow(self.names)
         self.jsonl = stack.enter_context(temps["jsonl"].open("wb")) if "jsonl" in temps else None
-        self.json = JsonRowEncoder(self.names)
+        self.json = JsonRowEncoder(self.names, fill=table.fill)
+        self.index = {name: i for i, name in enumerate(self.names)}
+        self.formatters = csv_formatters(table)
+        self.filled = [table.fill] * len(self.names)
+        self.filled_cells = [format_(table.fill) for format_ in self.formatters]
         self.schema = table.arrow_schema()
         self.parquet = stack.enter_context(
             pq.ParquetWriter(temps["parquet"], self.schema, compression="zstd", write_statistics=True))
         self.group_rows = max(1, PARQUET_GROUP_CELLS // len(table.columns))
         self.pending: list[list[Any]] = []
+        self.chunks: list[list[pa.Array]] = [[] for _ in self.names]
+        self.batched = 0
 
     def add(self, row: dict[str, Any]) -> None:
-        """Write one row to every face."""
-        values = [row[name] for name in self.names]
-        self.csv.writerow(csv_cells(self.table, values))
+        """Write one row's columns to every face (a column the row lacks is empty, or the fill)."""
+        if self.table.fill is None:
+            values = [row.get(name) for name in self.names]
+            self.csv.writerow([format_(v) for format_, v in zip(self.formatters, values, strict=True)])
+        else:
+            values, cells = self.sparse_values(row)
+            self.csv.writerow(cells)
         if self.jsonl is not None:
-            self.jsonl.write(self.json.line(row))
+            self.jsonl.write(self.json.line(row) if self.table.fill is None else self.json.sparse_line(row))
         self.pending.append(values)
-        if len(self.pending) >= self.group_rows:
-            self.flush_parquet()
+        if len(self.pending) >= min(ARROW_BATCH_ROWS, self.group_rows - self.batched):
+            self.to_arrow()
+            if self.batched >= self.group_rows:
+                self.flush_parquet()
         self.rows += 1
 
-    def flush_parquet(self) -> None:
-        """Write the buffered rows as one Parquet row group."""
+    def sparse_values(self, row: dict[str, Any]) -> tuple[list[Any], list[str]]:
+        """The values and CSV cells of a sparse row, in column order."""
+        values, cells = self.filled.copy(), self.filled_cells.copy()
+        for name, value in row.items():
+            at = self.index[name]
+            values[at] = value
+            cells[at] = self.formatters[at](value)
+        return values, cells
+
+    def to_arrow(self) -> None:
+        """Move the pending rows into Arrow arrays, one more chunk of each column of the group."""
         columns = list(zip(*self.pending, strict=True)) or [() for _ in self.names]
-        arrays = [pa.array(column, type=f.type) for column, f in zip(columns, self.schema, strict=True)]
-        self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        for chunks, column, field in zip(self.chunks, columns, self.schema, strict=True):
+            chunks.append(pa.array(column, type=field.type))
+        self.batched += len(self.pending)
         self.pending = []
+
+    def flush_parquet(self) -> None:
+        """Write the gathered chunks as one Parquet row group.
+
+        Each column's chunks are joined into one array first (and let go of column
+        by column): the writer cuts pages and falls back from dictionary encoding
+        per array, so a group written as the same arrays gives the same bytes
+        however it was gathered.
+        """
+        arrays = []
+        for chunks in self.chunks:
+            arrays.append(pa.concat_arrays(chunks))
+            chunks.clear()
+        self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.batched = 0
 
     def finish(self) -> None:
         """Write what is buffered (an empty table still gets its one empty row group)."""
         if self.pending or not self.rows:
+            self.to_arrow()
+        if self.batched or not self.rows:
             self.flush_parquet()
 
     def facts(self) -> TableFiles:
@@ -487,7 +624,9 @@ def run_export(cleaned_dir: Path, *, settings: Settings) -> list[Path]:
     The stage outputs ``claims.jsonl``, ``points.jsonl`` and ``point_sources.jsonl``
     are left as they are (they are the machine face of their tables); this stage
     adds ``sources.jsonl`` and ``matrix.jsonl``. Tables are streamed, one row at a
-    time, so memory stays flat as the corpus grows (scripts/bench_scale.py).
+    time, so memory grows only by an index entry per row; the matrix has a row only
+    for a point that two or more sources take a side on (1,577 of 169,319 points on
+    10,000 pages), not one for every point times every source (scripts/bench_scale.py).
 
     Returns:
         The paths written, in writing order.

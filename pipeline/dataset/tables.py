@@ -16,8 +16,16 @@ import pyarrow as pa
 #: file stems and content hashes, which do not contain it.
 LIST_DELIMITER = ";"
 
+#: The matrix cell of a source that takes no side on a point: most cells of the matrix.
+SILENT = "silent"
+#: Sources that must take a side on a point for it to get a matrix row. A row for every
+#: point made the matrix points x sources cells, quadratic in the pages: most points are
+#: single-source (167,742 of 169,319 on the 10,000-page corpus of scripts/bench_scale.py,
+#: whose matrix was then 973 million cells, about 35 GB of JSON Lines), and the row of a
+#: single-source point only says which source states it, as points and point_sources do.
+MATRIX_MIN_SOURCES = 2
 #: Stances a source can take on a point (crossref stage).
-STANCES = ("states", "conflicts", "silent")
+STANCES = ("states", "conflicts", SILENT)
 #: Agreement status of a point (crossref stage).
 POINT_STATUSES = ("agree", "partial", "conflict", "single")
 #: Status of a page after extraction (extract stage).
@@ -80,6 +88,9 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = ()
     #: JSON Lines face; stage outputs keep their own (richer) records under this name.
     jsonl: str = ""
+    #: Value of every column a row leaves out, for tables written from sparse rows (the
+    #: matrix, mostly silent); None when every row has every column.
+    fill: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -235,7 +246,7 @@ def matrix_column(source_id: str) -> str:
 
 
 def matrix_table(source_ids: list[str]) -> Table:
-    """The wide matrix: one row per point, one column per usable source.
+    """The wide matrix: a row per point that sources compare on, one column per usable source.
 
     The columns depend on the run's sources, so the table is built per run.
     """
@@ -247,12 +258,14 @@ def matrix_table(source_ids: list[str]) -> Table:
     return Table(
         name="matrix",
         title="Agreement matrix",
-        description=("One row per point, one column per usable source;"
-                     " each cell is the source's stance and value."),
+        description=("One row per point that two or more sources take a side on (points and"
+                     " point_sources hold the single-source points too), one column per usable"
+                     " source; each cell is the source's stance and value."),
         columns=MATRIX_LEAD + cells,
         primary_key=("point_id",),
         foreign_keys=(ForeignKey("point_id", "points", "point_id"),),
         jsonl="matrix.jsonl",
+        fill=SILENT,
     )
 
 
