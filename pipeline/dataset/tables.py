@@ -120,6 +120,21 @@ class Table:
         ])
 
 
+def value_columns(value: str, *, of: str) -> tuple[Column, ...]:
+    """The value of a claim or point: as text, its bounds as numbers, and their unit.
+
+    Args:
+        value: description of the ``value`` text column.
+        of: what the bounds bound, as the descriptions of ``value_min`` and ``value_max`` name it.
+    """
+    return (
+        Column("value", "string", value),
+        Column("value_min", "number", f"Lower bound of {of}, in unit."),
+        Column("value_max", "number", f"Upper bound of {of}, in unit."),
+        Column("unit", "string", "Unit of value_min and value_max."),
+    )
+
+
 SOURCES = Table(
     name="sources",
     title="Sources",
@@ -165,10 +180,7 @@ CLAIMS = Table(
         Column("subject", "string", "Subject of the claim."),
         Column("object", "string", "Object of the claim."),
         Column("polarity", "string", "Whether the claim affirms or denies."),
-        Column("value", "string", "Normalized value as text (e.g. a range and unit)."),
-        Column("value_min", "number", "Lower bound of the normalized value, in unit."),
-        Column("value_max", "number", "Upper bound of the normalized value, in unit."),
-        Column("unit", "string", "Unit of value_min and value_max."),
+        *value_columns("Normalized value as text (e.g. a range and unit).", of="the normalized value"),
         Column("vague", "boolean", "True when the value is hedged or imprecise."),
         Column("bound", "string", "min for 'at least', max for 'up to': the open side of the value."),
         Column("keywords", "list", "Content lemmas of the claim and its section heading (';'-separated)."),
@@ -193,10 +205,7 @@ POINTS = Table(
         Column("frame", "string", "What the point is about within the topic."),
         Column("object", "string", "Object the point is about."),
         Column("statement", "string", "Representative statement of the point."),
-        Column("value", "string", "Consensus or representative value as text."),
-        Column("value_min", "number", "Lower bound of the value, in unit."),
-        Column("value_max", "number", "Upper bound of the value, in unit."),
-        Column("unit", "string", "Unit of value_min and value_max."),
+        *value_columns("Consensus or representative value as text.", of="the value"),
         Column("status", "string", "agree, partial, conflict, or single (one source only).",
              required=True, enum=POINT_STATUSES),
         Column("n_sources", "integer", "Number of sources that state the point."),
