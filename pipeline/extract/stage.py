@@ -48,6 +48,7 @@ from trafilatura.meta import reset_caches
 from pipeline import __version__
 from pipeline.config import RAW_SUFFIXES, Settings
 from pipeline.decode import DecodeError, decode_bytes
+from pipeline.extract.text_rules import STOPWORDS
 from pipeline.io import read_json, remove_stale_temps, sha256_bytes, write_bytes_atomic
 from pipeline.parallel import MIN_ITEMS_FOR_POOL, imap_ordered, worker_count
 from pipeline.rawfiles import RefusedEntry, open_page
@@ -187,10 +188,8 @@ def body_text(extraction: Extraction) -> str:
 
 def stopword_share(text: str) -> float:
     """Share of tokens that are English function words (a cheap language test)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     words = WORD_RE.findall(text.lower())
-    return sum(w in STOP_WORDS for w in words) / len(words) if words else 0.0
+    return sum(w in STOPWORDS for w in words) / len(words) if words else 0.0
 
 
 def block_record(index: int, block: Block, clean: tuple[int, int] | None) -> dict[str, Any]:
@@ -582,13 +581,12 @@ def pages_to_process(
 
 
 def preload_extractors() -> None:
-    """Import the extractors (and spaCy's word lists) once, before worker processes fork.
+    """Import the extractors once, before worker processes fork.
 
-    Forked workers then share the loaded modules instead of each paying the
-    import (about 4 s for spaCy on the project's 2-core machine). A module that
-    fails to import is left for :func:`extract_page` to report page by page.
+    Forked workers then share the loaded modules instead of each paying the import.
+    A module that fails to import is left for :func:`extract_page` to report page by page.
     """
-    for module in ("pipeline.extract.html", "pipeline.extract.text", "spacy.lang.en.stop_words"):
+    for module in ("pipeline.extract.html", "pipeline.extract.text"):
         try:
             importlib.import_module(module)
         except Exception:  # reported per page, with the reason, by extract_page
