@@ -20,7 +20,7 @@ from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
 from pipeline.config import PROJ_ROOT, Settings
 from pipeline.crossref.compare import APPROX_REL_TOL, Relation, make_span, relate
-from pipeline.crossref.stage import crossref_claims, merge_names, run_crossref
+from pipeline.crossref.stage import crossref_claims, merge_names, point_source_rows, run_crossref
 from pipeline.records import Claim
 
 FIXTURES = PROJ_ROOT / "tests" / "fixtures"
@@ -67,6 +67,13 @@ def test_same_measure_with_disjoint_values_conflicts() -> None:
     assert "10000 mile" in point["clash"] and "3000 mile" in point["clash"]
     stances = {e["source_id"]: e["stance"] for e in point["evidence"]}
     assert stances == {"a": "states", "b": "states", "c": "conflicts"}
+    # The point_sources table says the same, with each source's own value.
+    rows = {r["source_id"]: (r["stance"], r["value"]) for r in point_source_rows(point)}
+    assert rows == {
+        "a": ("states", "3000 mile"),
+        "b": ("states", "3000 mile"),
+        "c": ("conflicts", "10000 mile"),
+    }
 
 
 def test_overlapping_ranges_are_partial() -> None:
