@@ -59,9 +59,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import trafilatura
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reference_tools import justext_system, trafilatura_system
 
 from pipeline.extract.stage import assemble_clean_text, body_text, run_extractor
 
@@ -96,41 +97,6 @@ def pipeline_system(form: str, *, with_title: bool = False) -> Callable[[str], s
     def run(page: str) -> str:
         extraction = run_extractor(page, kind)
         return assemble_clean_text(extraction)[0] if with_title else body_text(extraction)
-
-    return run
-
-
-def lines_as_html(page: str) -> str:
-    """Wrap a rendering as minimal HTML, one <p> per line (the benchmark's baseline protocol)."""
-    from html import escape
-
-    paragraphs = "\n".join(f"<p>{escape(line.strip(), quote=False)}</p>"
-                           for line in page.splitlines() if line.strip())
-    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title></title></head><body>\n'
-            f"{paragraphs}\n</body></html>\n")
-
-
-def trafilatura_system(form: str) -> Callable[[str], str]:
-    """trafilatura as the reference, called as the benchmark's baselines call it."""
-
-    def run(page: str) -> str:
-        doc = page if form == "html" else lines_as_html(page)
-        return trafilatura.extract(doc, include_comments=False, deduplicate=False) or ""
-
-    return run
-
-
-def justext_system(form: str) -> Callable[[str], str] | None:
-    """jusText with the English stop list and default parameters (None when not installed)."""
-    try:
-        import justext
-    except ImportError:
-        return None
-    stoplist = justext.get_stoplist("English")
-
-    def run(page: str) -> str:
-        doc = page if form == "html" else lines_as_html(page)
-        return "\n".join(p.text for p in justext.justext(doc, stoplist) if not p.is_boilerplate)
 
     return run
 
@@ -191,40 +157,8 @@ def measure(
     return {**scores(outputs, gold, scorer), "pages_per_second": statistics.median(rates)}
 
 
-#: The reference tool as a process of its own: ``python -c REFERENCE_PROCESS TOOL FORM SRC DST``
-#: reads every page of SRC, extracts it as the F1 columns do (a rendering wrapped as one <p>
-#: per line) and writes DST/<id>.txt. Only the tool and the standard library are imported.
-REFERENCE_PROCESS = """
-import sys
-from html import escape
-from pathlib import Path
-
-tool, form, src, dst = sys.argv[1:5]
-
-def as_html(page):
-    paragraphs = "\\n".join(f"<p>{escape(line.strip(), quote=False)}</p>"
-                           for line in page.splitlines() if line.strip())
-    return ('<!DOCTYPE html>\\n<html><head><meta charset="utf-8"><title></title></head><body>\\n'
-            f"{paragraphs}\\n</body></html>\\n")
-
-if tool == "trafilatura":
-    import trafilatura
-
-    def extract(doc):
-        return trafilatura.extract(doc, include_comments=False, deduplicate=False) or ""
-else:
-    import justext
-
-    stoplist = justext.get_stoplist("English")
-
-    def extract(doc):
-        return "\\n".join(p.text for p in justext.justext(doc, stoplist) if not p.is_boilerplate)
-
-for path in sorted(Path(src).iterdir()):
-    page = path.read_text(encoding="utf-8")
-    text = extract(page if form == "html" else as_html(page))
-    Path(dst, path.stem + ".txt").write_text(text, encoding="utf-8")
-"""
+#: The reference tool as a process of its own (:func:`reference_tools.extract_folder`).
+REFERENCE_SCRIPT = Path(__file__).resolve().parent / "reference_tools.py"
 
 
 def reference_tool(form: str) -> str:
@@ -239,7 +173,7 @@ def process_commands(form: str, pages: Path, out: Path) -> dict[str, tuple[list[
     return {
         "pipeline": ([sys.executable, "-m", "pipeline", "extract", "--in", str(pages), "--out", str(ours),
                       "-j", "1"], ours),
-        tool: ([sys.executable, "-c", REFERENCE_PROCESS, tool, form, str(pages), str(theirs)], theirs),
+        tool: ([sys.executable, str(REFERENCE_SCRIPT), tool, form, str(pages), str(theirs)], theirs),
     }
 
 

@@ -21,8 +21,8 @@ from pipeline.dataset import export
 from pipeline.dataset.export import (
     JsonRowEncoder,
     clean_text_cell,
-    csv_cell,
-    csv_record,
+    csv_cells,
+    csv_formatters,
     csv_writer,
     format_number,
     matrix_cell,
@@ -242,10 +242,11 @@ def test_format_number_is_fixed_point(value: float, expected: str) -> None:
 
 
 def test_csv_cell_types() -> None:
-    assert csv_cell(None, "number") == ""
-    assert csv_cell(True, "boolean") == "true"
-    assert csv_cell(-3.0, "number") == "-3"
-    assert csv_cell(["a", "b"], "list") == "a;b"
+    table = Table("t", "t", "t", (Column("n", "number", "n"), Column("b", "boolean", "b"),
+                                  Column("l", "list", "l"), Column("s", "string", "s")), ("n",))
+    formatters = csv_formatters(table)
+    assert csv_cells(formatters, [None, True, ["a", "b"], None]) == ["", "true", "a;b", ""]
+    assert csv_cells(formatters, [-3.0, False, [], "x"]) == ["-3", "false", "", "x"]
     assert matrix_cell("silent", "") == "silent"
     assert matrix_cell("conflicts", ">=24 h") == "conflicts: >=24 h"
 
@@ -264,7 +265,7 @@ def test_any_text_round_trips_as_one_safe_cell(text: str) -> None:
     buffer = io.StringIO(newline="")
     writer = csv_writer(buffer)
     writer.writerow(table.names)
-    writer.writerow(csv_record(table, {"id": "1", "x": text}))
+    writer.writerow(csv_cells(csv_formatters(table), ["1", text]))
     rows = list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
     assert len(rows) == 2
     cell = rows[1][1]
@@ -321,7 +322,7 @@ def test_matrix_rows_are_filled_with_silent_cells_in_every_face(tmp_path: Path) 
            "a": "states", "source:status": "conflicts: 1 h"}
     write_table(tmp_path, table, [row])
     dense = dict.fromkeys(table.names, "silent") | row
-    assert read_csv(tmp_path / "matrix.csv") == [{k: csv_cell(v, "string") for k, v in dense.items()}]
+    assert read_csv(tmp_path / "matrix.csv") == [{k: clean_text_cell(v) for k, v in dense.items()}]
     assert (tmp_path / "matrix.jsonl").read_bytes() == jsonl_line(dense)
     assert pq.read_table(tmp_path / "matrix.parquet").to_pylist() == [dense]
 

@@ -201,8 +201,9 @@ def choose_reference(members: Sequence[Stance]) -> Stance:
     million comparisons.
     """
     groups: dict[tuple[int, Span | None], list[Stance]] = defaultdict(list)
-    for stance in members:
+    for stance in sorted(members, key=lambda s: s.source_id):
         groups[(stance.sign, stance.span)].append(stance)
+    # Each group's first stance stands for it: the one with the smallest source id.
     distinct = [(group[0], len(group)) for group in groups.values()]
 
     def rank(candidate: Stance) -> tuple[int, int, float, str]:
@@ -212,11 +213,10 @@ def choose_reference(members: Sequence[Stance]) -> Stance:
             sum(count for r, count in relations if r == Relation.CONFLICT),
             -sum(count for r, count in relations if r == Relation.EQUAL),
             low,
-            min(s.source_id for s in groups[(candidate.sign, candidate.span)]),
+            candidate.source_id,
         )
 
-    best = min((group[0] for group in groups.values()), key=rank)
-    return min(groups[(best.sign, best.span)], key=lambda s: s.source_id)
+    return min((stance for stance, _ in distinct), key=rank)
 
 
 def point_status(relations: dict[str, Relation]) -> str:

@@ -16,12 +16,14 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from pipeline.dataset.tables import SILENT
+
 LOGGER = logging.getLogger(__name__)
 
 #: Stance -> (matrix code, colour). Colour-blind-safe pair (Okabe-Ito bluish green and
 #: vermillion) with grey for silence, so "agree" and "conflict" differ in lightness too.
 STANCE_STYLE: dict[str, tuple[int, str]] = {
-    "silent": (0, "#e6e6e6"),
+    SILENT: (0, "#e6e6e6"),
     "states": (1, "#009e73"),
     "conflicts": (2, "#d55e00"),
 }
@@ -85,7 +87,7 @@ def draw_cells(ax: Axes, view: MatrixView, n_rows: int, n_cols: int) -> None:
         return
     for y, line in enumerate(view.values[:n_rows]):
         for x, value in enumerate(line[:n_cols]):
-            if value and view.stances[y][x] != "silent":
+            if value and view.stances[y][x] != SILENT:
                 ax.text(x, y, shorten(value, VALUE_CHARS), ha="center", va="center",
                         fontsize=7, color="white")
 

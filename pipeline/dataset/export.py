@@ -374,24 +374,14 @@ def csv_formatters(table: Table) -> list[Callable[[Any], str]]:
     return [CSV_FORMATTERS.get(c.type, text_csv) for c in table.columns]
 
 
-def csv_cell(value: Any, type_: str) -> str:
-    """Render one value as CSV text for a column of Table Schema type ``type_``."""
-    return CSV_FORMATTERS.get(type_, text_csv)(value)
-
-
 def csv_writer(handle: TextIO) -> Any:
     """A CSV writer in the package's dialect: minimal quoting, ``\\n`` line ends."""
     return csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
 
-def csv_record(table: Table, row: dict[str, Any]) -> list[str]:
-    """The CSV cells of one row."""
-    return csv_cells(table, [row[name] for name in table.names])
-
-
-def csv_cells(table: Table, values: list[Any]) -> list[str]:
-    """The CSV cells of one row given as values in column order."""
-    return [format_(value) for format_, value in zip(csv_formatters(table), values, strict=True)]
+def csv_cells(formatters: list[Callable[[Any], str]], values: list[Any]) -> list[str]:
+    """The CSV cells of one row given as values in column order (``formatters``: :func:`csv_formatters`)."""
+    return [format_(value) for format_, value in zip(formatters, values, strict=True)]
 
 
 @functools.lru_cache(maxsize=CELL_CACHE_SIZE)
@@ -475,7 +465,7 @@ class TableWriter:
         """Write one row's columns to every face (a column the row lacks is empty, or the fill)."""
         if self.table.fill is None:
             values = [row.get(name) for name in self.names]
-            self.csv.writerow([format_(v) for format_, v in zip(self.formatters, values, strict=True)])
+            self.csv.writerow(csv_cells(self.formatters, values))
         else:
             values, cells = self.sparse_values(row)
             self.csv.writerow(cells)

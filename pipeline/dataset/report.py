@@ -34,6 +34,7 @@ from pipeline.dataset.export import (
     source_row,
     stage_rows,
 )
+from pipeline.dataset.tables import SILENT
 from pipeline.decode import DecodeError, decode_bytes
 from pipeline.io import SortedJsonl, write_bytes_atomic
 
@@ -237,7 +238,7 @@ def matrix_view(points: list[dict[str, Any]], links: Iterable[dict[str, Any]], s
         line = []
         for sid in columns:
             link = cells.get((point["point_id"], sid), {})
-            line.append({"stance": link.get("stance", "silent"), "value": link.get("value") or ""})
+            line.append({"stance": link.get("stance", SILENT), "value": link.get("value") or ""})
         rows.append({"point": point, "cells": line})
     return {
         "columns": columns,
