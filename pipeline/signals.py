@@ -66,6 +66,10 @@ class PageCount:
 PAGES = PageCount()
 
 
+#: Stop signals received in the current :func:`interruptible` block.
+RECEIVED: list[int] = []
+
+
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     """Signal handler: ignore further stop signals while unwinding, and stop the run.
 
@@ -73,13 +77,20 @@ def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     """
     for stop in STOP_SIGNALS:
         signal.signal(stop, signal.SIG_IGN)
+    RECEIVED.append(signum)
     raise Interrupted(signum)
 
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise :class:`Interrupted`; the old handlers come back after."""
+    """Within the block, SIGINT and SIGTERM raise :class:`Interrupted`; the old handlers come back after.
+
+    A library may swallow the exception (Dask's cluster teardown does, when the signal
+    comes after the last page): a block that ends normally after a stop signal raises
+    it again, so every stopped run ends with the same status and line.
+    """
     previous = {stop: signal.getsignal(stop) for stop in STOP_SIGNALS}
+    RECEIVED.clear()
     for stop in STOP_SIGNALS:
         signal.signal(stop, _raise_interrupted)
     try:
@@ -87,6 +98,8 @@ def interruptible() -> Iterator[None]:
     finally:
         for stop, handler in previous.items():
             signal.signal(stop, handler)
+    if RECEIVED:
+        raise Interrupted(RECEIVED[0])
 
 
 def die_with_parent(parent_pid: int) -> None:

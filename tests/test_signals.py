@@ -24,6 +24,7 @@ from hostile import build_copy_corpus, corpus_sources
 
 from pipeline.config import PROJ_ROOT
 from pipeline.lock import LOCK_NAME
+from pipeline.signals import Interrupted, interruptible
 
 pytestmark = pytest.mark.slow
 
@@ -211,10 +212,11 @@ def test_interrupted_dask_run_prints_one_line_and_leaves_nothing(tmp_path: Path,
            "--engine", "dask", "-j", "2"]
     proc = start(cmd)
     deadline = time.monotonic() + RUN_TIMEOUT
-    while len(list((out / "cleaned").glob("*.json"))) < 10:
+    while not any((out / "cleaned").glob("*.json")):  # the first page: nearly all are still to do
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline
         time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before the signal"
     os.kill(proc.pid, signal.SIGINT)
     proc.wait(timeout=RUN_TIMEOUT)
     assert_session_ends(proc.pid)
@@ -239,3 +241,14 @@ def test_two_runs_on_one_folder_one_is_refused_and_the_folder_ends_whole(
     assert temp_files(out) == []
     after = snapshot(out)
     assert [name for name in reference if after.get(name) != reference[name]] == []
+
+
+def test_a_stop_signal_swallowed_inside_the_run_still_stops_it() -> None:
+    # A library that catches everything (as Dask's teardown does) must not turn a stop into success.
+    with pytest.raises(Interrupted) as stopped, interruptible():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)  # the handler runs here and raises
+        except BaseException:  # the swallowing library
+            pass
+    assert stopped.value.exit_status == 128 + signal.SIGTERM
