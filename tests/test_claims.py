@@ -208,6 +208,85 @@ def test_advice_against_an_activity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negation spans verbs that share its auxiliary: both acts are advised against.
+        ("Never prune or fertilize the roses.", {("prune", "negate"), ("fertilize rose", "negate")}),
+        # A bare verb names the act, so "do not smoke" on two pages is one point.
+        ("Do not smoke.", {("smoke", "negate")}),
+        # Verbs of letting hand the act to the verb after them.
+        ("Do not let the dog chew the cable.", {("chew cable", "negate")}),
+        ("Never allow children to climb the fence.", {("climb fence", "negate")}),
+        # "be sure to", "make sure", "be careful not to" advise on the verb after them.
+        ("Be sure to check the tire pressure.", {("check tire pressure", "affirm")}),
+        ("Make sure you lock the door.", {("lock door", "affirm")}),
+        ("Be careful not to overwater the seedlings.", {("overwater seedling", "negate")}),
+        # A verb that only stands in for an act named elsewhere names nothing.
+        ("Do this twice.", {("", "affirm")}),
+    ],
+)
+def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:
+    advice = {(f.what, f.polarity) for f in frames(text) if f.frame == "advice"}
+    assert advice == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # "hand" and "foot" are units to pint, but without a number they are things.
+        ("Wash your hands before cooking.", "wash hand"),
+        ("Soak your feet in warm water.", "soak foot warm water"),
+    ],
+)
+def test_a_unit_word_without_a_number_is_a_thing(text: str, what: str) -> None:
+    assert what in [f.what for f in frames(text) if f.frame == "advice"], frames(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "polarity"),
+    [
+        # A partitive noun measures out the thing after "of".
+        ("Apply a thin layer of wax to the skis.", "wax", "affirm"),
+        ("Add a pinch of salt to the sauce.", "salt", "affirm"),
+        # What a thing contains says which kind it is.
+        ("Avoid cleaners containing bleach.", "cleaner bleach", "negate"),
+        ("Avoid glues that contain solvents.", "glue solvent", "negate"),
+    ],
+)
+def test_names_keep_what_tells_things_apart(text: str, what: str, polarity: str) -> None:
+    use = [(f.what, f.polarity) for f in frames(text) if f.frame == "use"]
+    assert (what, polarity) in use, (text, use)
+
+
+def test_an_adverb_grading_a_modifier_is_part_of_the_name() -> None:
+    found = frames("In our garden, extra large or jumbo pumpkins need 18 weeks.")
+    assert [(f.frame, f.what) for f in found] == [("duration", "extra large pumpkin")]
+
+
+def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
+    text = (
+        "Caring for fresh paint\n"
+        "While the paint cures, do not:\n"
+        "- touch the surface\n"
+        "- close the windows\n"
+        "Then:\n"
+        "- sand the edges\n"
+        "Some people don't bother. The steps are:\n"
+        "- wipe the brush\n"
+    )
+    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    advice = {c.object: c.polarity for c in claims if c.frame == "advice"}
+    assert advice["touch surface"] == "negate" and advice["close window"] == "negate"
+    # Only a lead-in whose own sentence is negated turns its items against.
+    assert advice["sand edge"] == "affirm" and advice["wipe brush"] == "affirm"
+
+
+def test_list_bullets_are_split_from_the_word_after_them() -> None:
+    words = [t.text for t in build_nlp()("•Rinse the jars. ∙Dry them.")]
+    assert words[:2] == ["•", "Rinse"] and words[5:7] == ["∙", "Dry"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Preheat the oven to 200°C and bake the bread for 40 minutes.",

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.clauses import LOOSE_DEPS, Clause
 from pipeline.claims.language import lemma, misread_noun
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import Quantity, is_ordinal, is_unit_word
+from pipeline.claims.quantities import Quantity, is_ordinal, is_time_word, is_unit_word
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -62,31 +62,68 @@ class Frame:
 def phrase_name(token: Token) -> str:
     """The lemmas that name a noun phrase, in text order ("the hard-boiled eggs" -> "hard boil egg").
 
-    Determiners, numbers, pronouns and possessives are left out; compounds, adjectives and
-    an "of" complement stay ("absorption of skincare products" -> "absorption skincare product").
+    Determiners, numbers, pronouns and possessives are left out; compounds, adjectives, an
+    "of" complement ("absorption of skincare products" -> "absorption skincare product") and
+    what the thing has or lacks ("soap with fragrance", "oil containing additives") stay.
     """
     if token.pos_ == "PRON":
         antecedent = antecedent_of(token)
         return phrase_name(antecedent) if antecedent is not None else ""
-    words = [t for t in token.subtree if t.i <= token.i and _in_name(t, token)]
-    words.append(token)
+    partitive = _partitive_of(token)
+    if partitive is not None:
+        return phrase_name(partitive)
+    words = _premodified(token)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            words.extend(t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"))
+        if child.dep_ == "prep" and child.lower_ in lexicon().kind_preps:
+            kind = [t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")]
+        elif child.dep_ in ("acl", "relcl") and lemma(child) in lexicon().containing_verbs:
+            # "products containing alcohol", "a lotion that contains fragrance": the kind of thing.
+            kind = [t for t in child.children if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
+        else:
+            continue
+        words.extend(word for noun in kind for word in _premodified(noun))
     words = sorted(set(words), key=lambda t: t.i)
     drop = lexicon().name_drop
-    if is_unit_word(lemma(token)):
-        return ""  # "a few minutes", "the day": a measure, not a thing
+    if is_measure(token):
+        return ""  # "a few minutes", "the day", "two cups": a measure, not a thing
     return " ".join(
         lemma(t)
         for t in words
-        if t.pos_ in NAME_POS
+        if (t.pos_ in NAME_POS or t.i == token.i or t.dep_ == "advmod")
         and not t.is_stop
         and t.is_alpha
         and not t.like_num
         and not is_ordinal(t)
         and t.lower_ not in drop
     )
+
+
+def _partitive_of(noun: Token) -> Token | None:
+    """The thing a partitive noun measures out ("a thin layer of ointment" -> ointment), if any."""
+    if lemma(noun) not in lexicon().partitives:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _premodified(noun: Token) -> list[Token]:
+    """A noun with the words before it that belong to its name ("aloe vera", "thin layer")."""
+    return [*(t for t in noun.subtree if t.i < noun.i and _in_name(t, noun)), noun]
+
+
+def is_measure(token: Token) -> bool:
+    """True when a noun is a measure rather than a thing: a unit of time, or a unit with a number.
+
+    Pint knows units that are everyday nouns ("hand", "foot", "cup", "line"): "wash your
+    hands" names hands, "two cups" a measure. Time units measure wherever they stand ("the
+    first day", "a few minutes").
+    """
+    word = lemma(token)
+    if is_time_word(word):
+        return True
+    return is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children)
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -116,7 +153,9 @@ def _in_name(token: Token, head: Token) -> bool:
     """True when ``token`` modifies ``head`` as part of its name."""
     node = token
     while node.i != head.i:
-        if node.dep_ not in NAME_DEPS and not (node.dep_ == "punct" and node.text == "-"):
+        # An adverb grading a modifier is part of the name: "extra large eggs", not large ones.
+        grading = node.dep_ == "advmod" and node.head.dep_ in NAME_DEPS and not node.is_stop
+        if node.dep_ not in NAME_DEPS and not grading and not (node.dep_ == "punct" and node.text == "-"):
             return False
         node = node.head
     return True
@@ -141,13 +180,25 @@ def object_of(verb: Token) -> Token | None:
     """The direct object of a verb, or the object of its first preposition for phrasal verbs."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            return child
+            return _possessed(child)
     for child in verb.children:
         if child.dep_ == "prt":
             for grand in verb.children:
                 if grand.dep_ == "prep":
                     return next((t for t in grand.children if t.dep_ == "pobj"), None)
     return None
+
+
+def _possessed(obj: Token) -> Token:
+    """The noun after a possessive determiner the parser took for the object ("wash your tattoo").
+
+    A possessive determiner ("your", "their") never stands alone in English, so when one is
+    the object, the word after it that hangs on the same verb is the thing possessed.
+    """
+    if obj.tag_ != "PRP$" or obj.i + 1 >= len(obj.doc):
+        return obj
+    after = obj.doc[obj.i + 1]
+    return after if after.head.i == obj.head.i and after.is_alpha and not after.is_stop else obj
 
 
 def verb_name(verb: Token) -> str:
@@ -166,6 +217,8 @@ def activity(verb: Token) -> str:
     """
     obj = object_of(verb)
     name = phrase_name(obj) if obj is not None else ""
+    if not name and lemma(verb) in lexicon().empty_verbs:
+        return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
     return " ".join(w for w in (verb_name(verb), name, _place(verb, obj)) if w)
 
 
@@ -187,6 +240,11 @@ def is_negated(head: Token) -> bool:
     for child in head.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in lex.negators):
             return True
+    # Negation spans coordinated verbs that share its auxiliary and subject: "do not pick or
+    # scratch" forbids both.
+    if head.dep_ == "conj" and head.head.i != head.i and head.pos_ in ("VERB", "AUX"):
+        own = any(c.dep_ in ("aux", "neg", *SUBJECT_DEPS) for c in head.children)
+        return not own and is_negated(head.head)
     return False
 
 
@@ -215,7 +273,7 @@ def is_imperative(head: Token) -> bool:
     if any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
     if head.tag_ == "VBP":
-        joined = head.dep_ in LOOSE_DEPS or (head.dep_ == "conj" and head.head.tag_ == "VBZ")
+        joined = head.dep_ in ("ROOT", *LOOSE_DEPS) or (head.dep_ == "conj" and head.head.tag_ == "VBZ")
         return joined and not any(c.dep_ in ("aux", "mark") for c in head.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
@@ -243,17 +301,38 @@ def advice_verb(head: Token) -> Token | None:
 
 
 def _advised_action(verb: Token) -> tuple[Token, bool]:
-    """The action advised on and whether it is advised against ("avoid scratching" -> scratch, True)."""
+    """The action advised on and whether it is advised against.
+
+    "avoid scratching" -> scratch, against; "do not let the dog chew it" -> chew, against
+    (a verb of letting or going on hands the act to the verb after it); "be careful not to
+    scrub" -> scrub, against.
+    """
     lex = lexicon()
     negative = is_negated(verb)
     node = verb
-    while lemma(node) in lex.avoid_verbs:
+    assured = _assured(verb)
+    if assured is not None:
+        node, negative = assured, negative != is_negated(assured)
+    while True:
         inner = _xcomp(node)
-        negative = not negative if inner is not None else True
-        if inner is None:
+        if lemma(node) in lex.hand_over and inner is not None and inner.pos_ in ("VERB", "AUX"):
+            node = inner
+        elif lemma(node) in lex.avoid_verbs:
+            if inner is None:
+                return node, True
+            node, negative = inner, not negative
+        else:
             return node, negative
-        node = inner
-    return node, negative
+
+
+def _assured(verb: Token) -> Token | None:
+    """The act that "be sure to", "make sure" or "be careful not to" advises on, if any."""
+    for child in verb.children:
+        if child.dep_ == "acomp" and lemma(child) in lexicon().assurance_adjectives:
+            inner = _xcomp(child)
+            if inner is not None and inner.pos_ in ("VERB", "AUX"):
+                return inner
+    return None
 
 
 def _items(token: Token) -> list[Token]:
@@ -296,8 +375,11 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
         names = (" ".join(w for w in (action_name, phrase_name(item), place) if w) for item in _items(obj))
         return [Frame("advice", name, subject, polarity) for name in names]
-    # A bare verb ("consider", "relax") names no thing a second page could speak of.
-    return [Frame("advice", "", subject, polarity)]
+    # A bare verb names the act itself: "do not pick" and "never pick" speak of one thing;
+    # a verb that only hands its meaning on ("be sure", "make sure", "do this") names nothing.
+    if lemma(action) in lex.empty_verbs:
+        return [Frame("advice", "", subject, polarity)]
+    return [Frame("advice", " ".join(w for w in (action_name, place) if w), subject, polarity)]
 
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:

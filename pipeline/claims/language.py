@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any
+import re
+from typing import Any, cast
 
 import spacy
+from spacy.lang.en import English
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from pipeline.errors import ConfigError
@@ -28,6 +31,9 @@ MODEL_VERSION = "3.8.0"
 #: words/s on 40 benchmark pages, one core) and nothing needs it: ordinals and years are
 #: read from the tokens (pipeline.claims.quantities).
 EXCLUDED = ["ner"]
+#: List bullets the tokenizer leaves glued to the word after them ("•Never pick"): split off
+#: as prefixes, as a bullet is punctuation in any English text.
+BULLETS = ("•", "∙")
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.
 BATCH_SIZE = 128
 
@@ -49,8 +55,15 @@ def build_nlp() -> Language:
             f"spaCy model {meta.get('name')} {meta.get('version')} found; "
             f"{MODEL_NAME} {MODEL_VERSION} is pinned"
         )
+    _split_bullets(cast(Tokenizer, nlp.tokenizer))
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
     return nlp
+
+
+def _split_bullets(tokenizer: Tokenizer) -> None:
+    """Make the tokenizer split a list bullet off the word it is glued to ("•Never")."""
+    prefixes = [*(re.escape(bullet) for bullet in BULLETS), *(English.Defaults.prefixes or ())]
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 @functools.cache

@@ -43,10 +43,17 @@ class Lexicon:
     light_verbs: frozenset[str]
     avoid_verbs: frozenset[str]
     aspectual: frozenset[str]
+    hand_over: frozenset[str]
+    containing_verbs: frozenset[str]
+    empty_verbs: frozenset[str]
+    partitives: frozenset[str]
+    kind_preps: frozenset[str]
+    pro_verbs: frozenset[str]
     use_verbs: frozenset[str]
     modals: frozenset[str]
     semi_modals: frozenset[str]
     deontic_adjectives: frozenset[str]
+    assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
     negators: frozenset[str]
     suitable: frozenset[str]
@@ -96,10 +103,20 @@ def _build(data: dict[str, Any]) -> Lexicon:
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
+        hand_over=frozenset(data["aspectual"]["lemmas"]) | frozenset(data["permissive"]["lemmas"]),
+        pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
+        containing_verbs=frozenset(data["names"]["containing"]),
+        partitives=frozenset(data["names"]["partitive"]),
+        kind_preps=frozenset(data["names"]["kind_preps"]),
+        empty_verbs=frozenset(
+            [*data["aspectual"]["lemmas"], *data["permissive"]["lemmas"], *data["light_verbs"]["lemmas"],
+             *data["pro_verbs"]["lemmas"]]
+        ),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),
         deontic_adjectives=frozenset(data["deontic"]["adjectives"]),
+        assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         negators=frozenset(data["negation"]["lemmas"]),
         suitable=frozenset(data["suitability"]["positive"]),

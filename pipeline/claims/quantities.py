@@ -97,6 +97,13 @@ def is_unit_word(word: str) -> bool:
     return len(word) > 2 and _pint_unit(word, lexicon()) is not None
 
 
+@functools.cache
+def is_time_word(word: str) -> bool:
+    """True when a lemma names a unit of time ("minute", "day", "week"), per pint."""
+    unit = _pint_unit(word, lexicon()) if len(word) > 2 else None
+    return unit is not None and unit.dimension == "time"
+
+
 def number_value(token: Token) -> float | None:
     """The number a single token writes, or None ("5,000", "2.5", "six", "½", "22.6bn")."""
     text = token.text.lower()

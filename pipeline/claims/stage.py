@@ -19,7 +19,7 @@ import functools
 import logging
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,9 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.clauses import Clause, split_clauses
-from pipeline.claims.frames import Frame, clause_quantities, frame_clause
+from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
 from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, non_claim_kind
 from pipeline.claims.language import BATCH_SIZE, build_nlp
+from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
 from pipeline.claims.topics import TopicSet, load_topics, match_topic
 from pipeline.config import Settings
@@ -44,6 +45,9 @@ CLAIMS_FILE = "claims.jsonl"
 #: A block longer than this many characters is parsed in pieces of at most this size, cut
 #: at line ends: spaCy's memory grows with the text it parses at once.
 MAX_PARSE_CHARS = 20_000
+#: The block kind of a list item, and the frames a list item under "Do not:" turns against.
+LIST_ITEM = "list_item"
+PRACTICE_FRAMES = frozenset({"advice", "use"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +231,17 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     claims: list[Claim] = []
     seen: set[str] = set()
     section: tuple[str, tuple[str, ...]] = ("", ())
+    negated_list = False
     for row in rows:
         block = block_from_json(row)
         if row["kind"] in HEADING_BLOCKS:
             pieces = [Piece(0, len(block.text), "heading", False)]
         else:
             pieces = parsed[row["index"]]
+        if row["kind"] == LIST_ITEM:
+            pieces = [negated(p) for p in pieces] if negated_list else pieces
+        else:
+            negated_list = is_negated_lead_in(block.text, pieces)
         for piece in pieces:
             claim = make_claim(
                 piece, source_id=source_id, row=row, block=block, section=section, topics=topics
@@ -243,6 +252,33 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
         if row["kind"] == "heading":
             section = (block.text, heading_words[row["index"]])
     return claims
+
+
+def is_negated_lead_in(text: str, pieces: list[Piece]) -> bool:
+    """True for a line that opens a list of things not to do ("Do not:", "Remember NOT to:").
+
+    In English a colon can hand a sentence's missing complement to the list after it, so
+    each item completes the negated sentence: "Avoid:" / "* swimming" advises against swimming.
+    """
+    if not text.rstrip().endswith(":") or not pieces:
+        return False
+    # Only the sentence the colon ends: "Sometimes you don't. The steps are below:" lists steps.
+    opening = max(text.rfind(end) for end in (". ", "! ", "? ", "\n"))
+    lead = [p for p in pieces if p.start > opening]
+    words = {w for p in lead for w in p.lemmas}
+    if "n't" in text[opening + 1 :].lower():
+        words.add("not")
+    lex = lexicon()
+    return bool(words & (lex.negators | lex.avoid_verbs | {"not"}))
+
+
+def negated(piece: Piece) -> Piece:
+    """A list item under a negated lead-in: its advice and uses are advised against."""
+    frame = piece.frame
+    if frame is None or frame.frame not in PRACTICE_FRAMES or frame.polarity != AFFIRM:
+        return piece
+    against = replace(frame, polarity=NEGATE)
+    return replace(piece, frame=against, kind=claim_kind([against]))
 
 
 #: A line longer than this, or ending like a sentence, is prose; shorter unpunctuated lines are
@@ -261,7 +297,7 @@ def document_from_text(text: str, *, source_id: str, file: str = "") -> dict[str
     blocks: list[dict[str, Any]] = []
     for index, line in enumerate(split_lines(text)):
         if line.bullet or line.numbered:
-            kind = "list_item"
+            kind = LIST_ITEM
         elif len(line.text.split()) <= HEADING_MAX_WORDS and not line.text.endswith(SENTENCE_END):
             kind = "heading"
         else:
