@@ -123,6 +123,43 @@ def test_verbless_prohibition_conflicts_with_advice() -> None:
     assert salt and salt[0]["status"] == "conflict" and salt[0]["conflicting_sources"] == ["c"]
 
 
+def test_a_value_outside_what_most_sources_share_conflicts_even_beside_a_wide_one() -> None:
+    # 1-2 h, 1-2 h and 2-3 h share 2 h; 4-24 h shares nothing with them. The wide 2-4 h
+    # touches both sides, but 4-24 h cannot stand with the three shorter ones.
+    points = points_of(
+        {
+            "a": "Leave the cast to set for 1 to 2 hours.\n",
+            "b": "Leave the cast to set for 1 to 2 hours.\n",
+            "c": "Leave the cast to set for 2 to 3 hours.\n",
+            "d": "Leave the cast to set for 2 to 4 hours.\n",
+            "e": "Leave the cast to set for 4 to 24 hours.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["status"] == "conflict"
+    assert point["conflicting_sources"] == ["e"] and point["sources"] == ["a", "b", "c", "d"]
+
+
+def test_a_bare_prohibition_on_two_pages_is_one_point() -> None:
+    points = points_of(
+        {"a": "Do not smoke.\n", "b": "Never smoke.\n", "c": "While the glue sets, do not:\n- smoke\n"}
+    )
+    (point,) = shared(points)
+    assert point["status"] == "agree" and point["sources"] == ["a", "b", "c"]
+
+
+def test_a_list_under_do_not_conflicts_with_advice_to_do_it() -> None:
+    points = points_of(
+        {
+            "a": "After planting, cover the seedlings.\n",
+            "b": "After planting, cover the seedlings.\n",
+            "c": "After planting, do not:\n- cover the seedlings\n- walk on the soil\n",
+        }
+    )
+    (point,) = [p for p in shared(points) if p["object"] == "cover seedling"]
+    assert point["status"] == "conflict" and point["conflicting_sources"] == ["c"]
+
+
 def test_repetition_after_an_earlier_one_is_an_interval() -> None:
     points = points_of(
         {

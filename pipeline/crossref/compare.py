@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -98,3 +99,30 @@ def hull(spans: list[Span]) -> Span:
         max(s.high for s in spans),
         max(s.tolerance for s in spans),
     )
+
+
+def common_region(spans: Sequence[tuple[Span, int]]) -> Span:
+    """The stretch of values the most sources' spans share, as a span of widened bounds.
+
+    ``spans`` are distinct values with how many sources state each. Intervals on a line
+    that overlap pairwise all share a point (Helly's theorem in one dimension), so the
+    largest set of values that can all stand together is the set covering the point most
+    spans cover; ties go to the smaller value. A value outside the returned region is
+    disjoint from at least one value inside the set: "1-2 hours", "2-3 hours" and "4-24
+    hours" give the region of the first two, and the third conflicts with them, although
+    it touches neither the wide "2-4 hours" a fourth source may give.
+    """
+    bounds = [(span.widened(), count) for span, count in spans]
+
+    def depth(x: float) -> int:
+        return sum(count for (lo, hi), count in bounds if lo <= x <= hi)
+
+    x = min((lo for (lo, _), _ in bounds), key=lambda lo: (-depth(lo), lo))
+    members = [(lo, hi) for (lo, hi), _ in bounds if lo <= x <= hi]
+    return Span(spans[0][0].dimension, max(lo for lo, _ in members), min(hi for _, hi in members), 0.0)
+
+
+def within(region: Span, span: Span) -> bool:
+    """True when a value (widened by its tolerance) reaches into a :func:`common_region`."""
+    lo, hi = span.widened()
+    return region.dimension == span.dimension and lo <= region.high and hi >= region.low

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.claims.lexicon import lexicon
-from pipeline.crossref.compare import Relation, Span, hull, make_span, relate
+from pipeline.crossref.compare import Relation, Span, common_region, hull, make_span, relate, within
 from pipeline.crossref.context import UnionFind, context_links, idf_weights
 from pipeline.errors import InputError
 from pipeline.io import content_id, read_json, read_jsonl, write_jsonl
@@ -183,40 +183,67 @@ def stances(members: Sequence[Claim]) -> list[Stance]:
     return out
 
 
-def relation(reference: Stance, other: Stance) -> Relation:
-    """How a source's stance relates to the reference: by value when both have one, else by polarity."""
-    if other.sign != reference.sign:
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What a point's sources are measured against: a stance to show, and the values that can stand.
+
+    ``stance`` is the one most sources state alike, for display and for telling equal from
+    partial; ``region`` is where the most sources' values meet (:func:`common_region`), and a
+    value outside it conflicts. Without values, polarity alone decides.
+    """
+
+    stance: Stance
+    region: Span | None
+
+
+def relation(reference: Reference, other: Stance) -> Relation:
+    """How a source's stance relates to the reference: by polarity, then by where its value lies."""
+    shown = reference.stance
+    if other.sign != shown.sign:
         return Relation.CONFLICT
-    if reference.span is None or other.span is None:
-        return Relation.EQUAL if reference.span is None and other.span is None else Relation.PARTIAL
-    return relate(reference.span, other.span)
+    if shown.span is None or other.span is None:
+        return Relation.EQUAL if shown.span is None and other.span is None else Relation.PARTIAL
+    if reference.region is not None and not within(reference.region, other.span):
+        return Relation.CONFLICT
+    return Relation.EQUAL if relate(shown.span, other.span) == Relation.EQUAL else Relation.PARTIAL
 
 
-def choose_reference(members: Sequence[Stance]) -> Stance:
-    """The stance most sources can stand with: fewest conflicts, then most equal, then the smaller value.
+def choose_reference(members: Sequence[Stance]) -> Reference:
+    """The polarity most sources take, the values most of them share, and the stance to show.
 
-    Sources that state the same (polarity, value) rank alike, so each distinct stance is
-    ranked once against the others weighted by how many sources state them: a point of a
-    thousand sources with a handful of distinct values costs a handful squared, not a
-    million comparisons.
+    Sources that state the same (polarity, value) count together, so the work grows with
+    the distinct stances of a point (a handful), not with its sources: a point of a
+    thousand sources with a handful of values costs a handful squared.
+    Ties go to the smaller source id's polarity, then to the smaller value.
     """
     groups: dict[tuple[int, Span | None], list[Stance]] = defaultdict(list)
     for stance in sorted(members, key=lambda s: s.source_id):
         groups[(stance.sign, stance.span)].append(stance)
     # Each group's first stance stands for it: the one with the smallest source id.
     distinct = [(group[0], len(group)) for group in groups.values()]
+    totals: dict[int, int] = {}
+    for stance, count in distinct:
+        totals[stance.sign] = totals.get(stance.sign, 0) + count
+    sign = max(totals, key=totals.__getitem__)  # dicts keep insertion order: ties go to the first source
+    side = [(stance, count) for stance, count in distinct if stance.sign == sign]
+    valued = [(stance.span, count) for stance, count in side if stance.span is not None]
+    region = common_region(valued) if valued else None
+    standing = [(s, c) for s, c in side if region is None or s.span is None or within(region, s.span)]
 
-    def rank(candidate: Stance) -> tuple[int, int, float, str]:
-        relations = [(relation(candidate, other), count) for other, count in distinct]
-        low = candidate.span.low if candidate.span is not None else 0.0
-        return (
-            sum(count for r, count in relations if r == Relation.CONFLICT),
-            -sum(count for r, count in relations if r == Relation.EQUAL),
-            low,
-            candidate.source_id,
+    def rank(candidate: Stance) -> tuple[int, float, str]:
+        equal = sum(
+            count
+            for other, count in standing
+            if other.span == candidate.span
+            or (
+                other.span is not None
+                and candidate.span is not None
+                and relate(candidate.span, other.span) == Relation.EQUAL
+            )
         )
+        return -equal, candidate.span.low if candidate.span is not None else 0.0, candidate.source_id
 
-    return min((stance for stance, _ in distinct), key=rank)
+    return Reference(min((stance for stance, _ in standing), key=rank), region)
 
 
 def point_status(relations: dict[str, Relation]) -> str:
@@ -274,7 +301,7 @@ def build_point(
     sides = stances(members)
     reference = choose_reference(sides)
     relations = {side.source_id: relation(reference, side) for side in sides}
-    head = min(reference.claims, key=lambda c: (len(c.text), c.claim_id))
+    head = min(reference.stance.claims, key=lambda c: (len(c.text), c.claim_id))
     conflicting = {sid for sid, r in relations.items() if r == Relation.CONFLICT}
     ordered = sorted(members, key=lambda c: (c.source_id, c.claim_id))
     return {
@@ -288,7 +315,7 @@ def build_point(
         "value_max": head.value_max,
         "unit": head.unit,
         "status": point_status(relations),
-        "clash": clash(reference, sides, relations),
+        "clash": clash(reference.stance, sides, relations),
         "sources": sorted(set(relations) - conflicting),
         "conflicting_sources": sorted(conflicting),
         "claim_ids": sorted(c.claim_id for c in members),
