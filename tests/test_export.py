@@ -165,6 +165,20 @@ def test_sources_table_lists_every_page_with_status(exported: Path) -> None:
     assert rows["a"]["format"] == "text" and int(rows["a"]["words_kept"]) > 0
 
 
+def test_sources_rows_say_what_each_page_record_says(exported: Path) -> None:
+    rows = {r["source_id"]: r for r in read_csv(exported / "sources.csv")}
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(exported.glob("*.json"))]
+    pages = [r for r in records if "source_id" in r]
+    assert {p["source_id"] for p in pages} == set(rows)
+    for page in pages:
+        row, meta = rows[page["source_id"]], page.get("metadata") or {}
+        assert [row[f] for f in ("author", "date", "site", "language")] == [
+            meta.get(f, "") for f in ("author", "date", "site", "language")
+        ], page["source_id"]
+        counts = (page["words_kept"], page["words_removed"])
+        assert (int(row["words_kept"]), int(row["words_removed"])) == counts, page["source_id"]
+
+
 def test_matrix_cells_show_stance_and_value(exported: Path) -> None:
     matrix = read_csv(exported / "matrix.csv")
     assert list(matrix[0])[:4] == ["point_id", "topic", "statement", "status"]
