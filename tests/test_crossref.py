@@ -140,6 +140,21 @@ def test_a_value_outside_what_most_sources_share_conflicts_even_beside_a_wide_on
     assert point["conflicting_sources"] == ["e"] and point["sources"] == ["a", "b", "c", "d"]
 
 
+def test_a_wait_and_a_duration_of_one_act_are_one_point() -> None:
+    # "after 2 hours" reads as how long the tape stays, "wait 2 hours before" as a wait:
+    # both say when the tape comes off.
+    points = points_of(
+        {
+            "a": "Remove the tape after 2 hours.\n",
+            "b": "Wait 2 hours before you remove the tape.\n",
+            "c": "Wait 6 hours before removing the tape.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["status"] == "conflict"
+    assert point["sources"] == ["a", "b"] and point["conflicting_sources"] == ["c"]
+
+
 def test_a_bare_prohibition_on_two_pages_is_one_point() -> None:
     points = points_of(
         {"a": "Do not smoke.\n", "b": "Never smoke.\n", "c": "While the glue sets, do not:\n- smoke\n"}

@@ -42,6 +42,9 @@ STATUS_ORDER = ("conflict", "partial", "agree", "single")
 PRACTICE_FRAMES = frozenset({"advice", "use"})
 #: Frames whose claims carry a value; the others carry a polarity.
 VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity", "date"})
+#: Frames that say how long, read as one aspect (see :func:`aspect`).
+TIME_SPAN_FRAMES = frozenset({"wait", "duration"})
+SPAN_OF_TIME = "duration"
 NEGATIVE = "negate"
 #: The one word every occurrence noun of the lexicon is read as.
 OCCURRENCE = "<occurrence>"
@@ -68,11 +71,17 @@ def claim_span(claim: Claim) -> Span | None:
 
 
 def aspect(claim: Claim) -> str:
-    """The aspect a claim speaks to: its frame, practice frames as one, values with their dimension."""
+    """The aspect a claim speaks to: its frame, values with their dimension.
+
+    Advice and use are one aspect ("apply X" / "avoid X"), and so are a wait and a duration:
+    both say how long, about the thing they name, and pages word one as the other ("keep
+    the wrap on for 2 hours" / "remove the wrap after 2 hours"). The thing must still match.
+    """
     if claim.frame in PRACTICE_FRAMES:
         return "practice"
+    frame = SPAN_OF_TIME if claim.frame in TIME_SPAN_FRAMES else claim.frame
     span = claim_span(claim)
-    return f"{claim.frame}|{span.dimension}" if span is not None else claim.frame
+    return f"{frame}|{span.dimension}" if span is not None else frame
 
 
 def name_words(name: str) -> list[str]:
@@ -145,15 +154,17 @@ def _aspect_groups(
     """The points of one aspect: connected components of name and context links."""
     members = sorted(members, key=lambda c: c.claim_id)
     sets = UnionFind(len(members))
-    # Names merge within one frame: a thing used ("the pot") is not an activity ("cover the pot").
+    # Names merge within one frame: a thing used ("the pot") is not an activity ("cover the pot");
+    # a wait and a duration name activities alike.
+    kinds = [SPAN_OF_TIME if c.frame in TIME_SPAN_FRAMES else c.frame for c in members]
     merged = {
-        frame: merge_names(c.object for c in members if c.object and c.frame == frame)
-        for frame in {c.frame for c in members}
+        kind: merge_names(c.object for c, k in zip(members, kinds, strict=True) if c.object and k == kind)
+        for kind in set(kinds)
     }
     first_of: dict[tuple[str, str], int] = {}
-    for index, claim in enumerate(members):
+    for index, (claim, kind) in enumerate(zip(members, kinds, strict=True)):
         if claim.object:
-            sets.union(first_of.setdefault((claim.frame, merged[claim.frame][claim.object]), index), index)
+            sets.union(first_of.setdefault((kind, merged[kind][claim.object]), index), index)
     if name.split("|")[0] in VALUE_FRAMES:
         for i, j in context_links(members, weights):
             sets.union(i, j)
