@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.clauses import LOOSE_DEPS, Clause
 from pipeline.claims.language import lemma, misread_noun
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import Quantity, is_ordinal, is_time_word, is_unit_word
+from pipeline.claims.quantities import REPEAT_NOUN, Quantity, is_ordinal, is_time_word, is_unit_word
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -123,7 +123,8 @@ def is_measure(token: Token) -> bool:
     word = lemma(token)
     if is_time_word(word):
         return True
-    return is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+    counted = is_unit_word(word) or word == REPEAT_NOUN  # "two cups", "3 times a day"
+    return counted and any(c.dep_ == "nummod" or c.like_num for c in token.children)
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -466,7 +467,7 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
 def _owner(head: Token) -> str:
     """What a measure in this clause belongs to: the subject of a light verb, else the activity."""
     lex = lexicon()
-    inner = _xcomp(head) if lemma(head) in lex.aspectual else None
+    inner = _xcomp(head) if lemma(head) in lex.hand_over | lex.reporting else None
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
         return _owner(inner)
     purpose = _purpose(head) if lemma(head) in lex.light_verbs else None

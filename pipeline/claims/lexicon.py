@@ -44,6 +44,7 @@ class Lexicon:
     avoid_verbs: frozenset[str]
     aspectual: frozenset[str]
     hand_over: frozenset[str]
+    reporting: frozenset[str]
     containing_verbs: frozenset[str]
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
@@ -80,6 +81,11 @@ class Lexicon:
     time_points: frozenset[str]
 
 
+def _words(data: dict[str, Any], *classes: str) -> list[str]:
+    """The lemmas of several word classes together (verbs that hand their act on, for example)."""
+    return [word for name in classes for word in data[name]["lemmas"]]
+
+
 def _build(data: dict[str, Any]) -> Lexicon:
     """Turn the parsed TOML into a :class:`Lexicon`."""
     return Lexicon(
@@ -103,15 +109,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
-        hand_over=frozenset(data["aspectual"]["lemmas"]) | frozenset(data["permissive"]["lemmas"]),
+        hand_over=frozenset(_words(data, "aspectual", "permissive", "desire")),
+        reporting=frozenset(data["reporting"]["lemmas"]),
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
-        empty_verbs=frozenset(
-            [*data["aspectual"]["lemmas"], *data["permissive"]["lemmas"], *data["light_verbs"]["lemmas"],
-             *data["pro_verbs"]["lemmas"]]
-        ),
+        empty_verbs=frozenset(_words(data, "aspectual", "permissive", "desire", "light_verbs", "pro_verbs")),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),

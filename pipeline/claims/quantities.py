@@ -38,6 +38,8 @@ SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: A decade: "the 1960s", "the early 2000s".
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
+#: The noun that counts repetitions: "3 times a day".
+REPEAT_NOUN = "time"
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
 #: What pint raises on a unit string it cannot read: an unknown name ("layer", "USD"), and
@@ -373,7 +375,7 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         end = index + 1
     else:
         number = _read_number(sent, index)  # "3 times", "2-3 times", "two to three times"
-        if number is None or number.end >= sent.end or doc[number.end].lemma_.lower() != "time":
+        if number is None or number.end >= sent.end or doc[number.end].lemma_.lower() != REPEAT_NOUN:
             return None
         counts.extend((number.low, number.high))
         end = number.end + 1
