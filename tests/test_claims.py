@@ -41,6 +41,11 @@ QUANTITIES = [
     ("Fill the tank with 50 litres of water.", 50, 50, "liter", "volume"),
     ("Feed the puppy 2 cups of food per day.", 2, 2, "cup / day", "flow"),
     ("Take 500 mg of vitamin C a day.", 500, 500, "milligram / day", "mass_rate"),
+    # Fractions in words, and an article before a measure of some stuff.
+    ("Rest the dough for half an hour.", 0.5, 0.5, "hour", "time"),
+    ("Bake the ribs for two and a half hours.", 2.5, 2.5, "hour", "time"),
+    ("Stir in half a cup of cream.", 0.5, 0.5, "cup", "volume"),
+    ("Spread an inch of mulch over the bed.", 1, 1, "inch", "length"),
 ]
 
 
@@ -185,6 +190,13 @@ def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
 
 
+def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:
+    # The tagger reads "Simmer" as a noun here; English reads an opening bare verb as an order.
+    assert [(f.frame, f.what) for f in frames("Simmer for 2 hours.")] == [("duration", "simmer")]
+    # A noun phrase stays one: "Storage" is no verb, and "The rest" has a determiner.
+    assert [f.what for f in frames("Storage for two days.")] == [""]
+
+
 def test_the_word_counting_repetitions_is_no_thing() -> None:
     found = [f for f in frames("Most vets find that 2 times a day is enough.") if f.frame == "interval"]
     assert [f.what for f in found] == [""], found
@@ -253,7 +265,8 @@ def test_a_unit_word_without_a_number_is_a_thing(text: str, what: str) -> None:
 @pytest.mark.parametrize(
     ("text", "what", "polarity"),
     [
-        # A partitive noun measures out the thing after "of".
+        # A partitive noun, or a unit, measures out the thing after "of".
+        ("Add two cups of flour to the bowl.", "flour", "affirm"),
         ("Apply a thin layer of wax to the skis.", "wax", "affirm"),
         ("Add a pinch of salt to the sauce.", "salt", "affirm"),
         # What a thing contains says which kind it is.

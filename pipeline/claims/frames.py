@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause
-from pipeline.claims.language import lemma, misread_noun
+from pipeline.claims.language import lemma, misread_noun, reads_as_verb
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import REPEAT_NOUN, Quantity, is_ordinal, is_time_word, is_unit_word
 
@@ -99,8 +99,8 @@ def phrase_name(token: Token) -> str:
 
 
 def _partitive_of(noun: Token) -> Token | None:
-    """The thing a partitive noun measures out ("a thin layer of ointment" -> ointment), if any."""
-    if lemma(noun) not in lexicon().partitives:
+    """The thing a partitive noun or a unit measures out ("a thin layer of ointment", "two cups of flour")."""
+    if lemma(noun) not in lexicon().partitives and not is_unit_word(lemma(noun)):
         return None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -269,6 +269,8 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
+    if reads_as_verb(head):
+        return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -487,7 +489,8 @@ def _owner(head: Token) -> str:
         obj = object_of(head)
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
-    return activity(head) if head.pos_ in ("VERB", "AUX") and lemma(head) != "be" else ""
+    verb = head.pos_ in ("VERB", "AUX") or reads_as_verb(head)
+    return activity(head) if verb and lemma(head) != "be" else ""
 
 
 def _purpose(verb: Token) -> Token | None:

@@ -34,6 +34,8 @@ EXCLUDED = ["ner"]
 #: List bullets the tokenizer leaves glued to the word after them ("•Never pick"): split off
 #: as prefixes, as a bullet is punctuation in any English text.
 BULLETS = ("•", "∙")
+#: Dependents only a noun takes: a word with one of these is not a misread verb.
+NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.
 BATCH_SIZE = 128
 
@@ -92,6 +94,23 @@ def verb_lemmas() -> frozenset[str]:
 def misread_noun(token: Token) -> bool:
     """A token tagged as a verb that English has no such verb for ("sunscreen" read as a past participle)."""
     return token.pos_ == "VERB" and token.lemma_.lower() not in verb_lemmas()
+
+
+def reads_as_verb(token: Token) -> bool:
+    """A sentence-opening word tagged as a noun that English reads as an imperative there.
+
+    The small tagger often reads a bare opening verb as a noun ("Simmer for 2 hours", "Rest
+    until cool"). A sentence root at the start that governs words, with no determiner or
+    modifier of a noun, and that the lemmatizer knows as a verb, is read as one.
+    """
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "ROOT"
+        and token.i == token.sent.start
+        and any(True for _ in token.children)
+        and not any(c.dep_ in NOUN_MODIFIERS for c in token.children)
+        and token.lower_ in verb_lemmas()
+    )
 
 
 def lemma(token: Token) -> str:

@@ -63,6 +63,8 @@ class Lexicon:
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     magnitudes: dict[str, float]
+    fractions: dict[str, float]
+    fraction_joiners: tuple[tuple[str, ...], ...]
     percent: tuple[tuple[str, ...], ...]
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
@@ -129,6 +131,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
+        fractions={k: float(v) for k, v in data["fraction"]["words"].items()},
+        fraction_joiners=_phrases(data["fraction"]["joiners"]),
         percent=_phrases(data["percent"]["words"]),
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),

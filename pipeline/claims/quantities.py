@@ -283,16 +283,45 @@ def _counted(token: Token, sent: Span) -> str:
 
 
 def _article_one(sent: Span, index: int) -> bool:
-    """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour"."""
+    """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour", "an inch of water".
+
+    After a verb, "a" + unit names one of it only when "of" follows (a measure of some
+    stuff): "a day" alone is as often a time as a length ("a day at the beach").
+    """
     token = sent.doc[index]
     if token.lower_ not in lexicon().articles:
         return False
     unit = read_unit(sent, index + 1)
-    return (
-        unit is not None
-        and unit.dimension not in ("count", "ratio")
-        and _phrase_before(sent, index, lexicon().article_one_after) > 0
-    )
+    if unit is None or unit.dimension in ("count", "ratio"):
+        return False
+    # "of" right after the unit word, or inside a rate the unit reader took whole ("of water per week").
+    measure_of = any(t.lower_ == "of" for t in sent.doc[index + 2 : min(index + 2 + unit.width, sent.end)])
+    return measure_of or _phrase_before(sent, index, lexicon().article_one_after) > 0
+
+
+def _fraction_of_one(sent: Span, index: int) -> _Scan | None:
+    """ "half an hour", "half a cup": a fraction word, an article, then a unit."""
+    doc = sent.doc
+    fraction = lexicon().fractions.get(doc[index].lower_)
+    if (
+        fraction is None
+        or index + 2 >= sent.end
+        or doc[index + 1].lower_ not in lexicon().articles
+        or read_unit(sent, index + 2) is None
+    ):
+        return None
+    return _Scan(index, index + 2, fraction, fraction, index)
+
+
+def _and_a_fraction(sent: Span, end: int) -> tuple[float, int]:
+    """The fraction after a whole number ("two and a half") and where it ends; (0, end) if none."""
+    lex = lexicon()
+    joiner = _phrase_after(sent, end, lex.fraction_joiners)
+    if joiner and end + joiner < sent.end:
+        fraction = lex.fractions.get(sent.doc[end + joiner].lower_)
+        if fraction is not None:
+            return fraction, end + joiner + 1
+    return 0.0, end
 
 
 @dataclass(slots=True)
@@ -318,6 +347,9 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
         return _Scan(index, index + 1, float(decade[1]), float(decade[1]) + 9, index)
     if _article_one(sent, index):
         return _Scan(index, index + 1, 1.0, 1.0, index)
+    fraction = _fraction_of_one(sent, index)
+    if fraction is not None:
+        return fraction
     value = number_value(token)
     if value is None:
         return None
@@ -335,7 +367,8 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
             value = float(text2num(" ".join(t.lower_ for t in doc[index:end]), "en"))
         except ValueError:
             end = index + 1
-    scan = _Scan(index, end, value, value, end - 1)
+    extra, after = _and_a_fraction(sent, end)
+    scan = _Scan(index, after, value + extra, value + extra, end - 1)
     return _read_range_end(sent, scan)
 
 
