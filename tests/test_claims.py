@@ -241,6 +241,11 @@ def test_advice_against_an_activity() -> None:
         ("Be sure to check the tire pressure.", {("check tire pressure", "affirm")}),
         ("Make sure you lock the door.", {("lock door", "affirm")}),
         ("Be careful not to overwater the seedlings.", {("overwater seedling", "negate")}),
+        # Each thing an act is done with is its own advice, as another page may say one alone.
+        (
+            "Wash the car with mild soap and warm water.",
+            {("wash car mild soap", "affirm"), ("wash car warm water", "affirm")},
+        ),
         # A verb that only stands in for an act named elsewhere names nothing.
         ("Do this twice.", {("", "affirm")}),
     ],

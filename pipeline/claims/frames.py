@@ -225,14 +225,24 @@ def activity(verb: Token) -> str:
 
 def _place(verb: Token, obj: Token | None) -> str:
     """The object of the verb's first preposition that is not one of time ("in cold water")."""
+    places = _places(verb, obj)
+    return places[0] if places else ""
+
+
+def _places(verb: Token, obj: Token | None) -> list[str]:
+    """Where the act goes or what it is done with, one name per coordinated noun.
+
+    "wash it with mild soap and warm water" -> ["mild soap", "warm water"]: two things a
+    page says of washing, each of which another page may say alone.
+    """
     lex = lexicon()
     timing = lex.wait_relations | lex.time_points | lex.time_spans
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ not in timing and (obj is None or child.i > obj.i):
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                return phrase_name(pobj)
-    return ""
+                return [name for name in (phrase_name(item) for item in _items(pobj)) if name]
+    return []
 
 
 def is_negated(head: Token) -> bool:
@@ -374,15 +384,20 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if lemma(action) in lex.web_actions:
         return []
     obj = object_of(action)
-    action_name, place = verb_name(action), _place(action, obj)
+    action_name, places = verb_name(action), _places(action, obj) or [""]
     if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
-        names = (" ".join(w for w in (action_name, phrase_name(item), place) if w) for item in _items(obj))
+        names = (
+            " ".join(w for w in (action_name, phrase_name(item), place) if w)
+            for item in _items(obj)
+            for place in places
+        )
         return [Frame("advice", name, subject, polarity) for name in names]
     # A bare verb names the act itself: "do not pick" and "never pick" speak of one thing;
     # a verb that only hands its meaning on ("be sure", "make sure", "do this") names nothing.
     if lemma(action) in lex.empty_verbs:
         return [Frame("advice", "", subject, polarity)]
-    return [Frame("advice", " ".join(w for w in (action_name, place) if w), subject, polarity)]
+    names = (" ".join(w for w in (action_name, place) if w) for place in places)
+    return [Frame("advice", name, subject, polarity) for name in names]
 
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
