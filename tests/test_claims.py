@@ -211,7 +211,14 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
 
 @pytest.mark.parametrize(
     ("text", "what"),
-    [("Salt slows the yeast.", "slow yeast"), ("Frost delays the harvest.", "delay harvest")],
+    [
+        ("Salt slows the yeast.", "slow yeast"),
+        ("Frost delays the harvest.", "delay harvest"),
+        # A causative hands the effect to its complement.
+        ("A lid helps prevent splatter.", "prevent splatter"),
+        ("Cold water causes the glass to crack.", "crack glass"),
+        ("Resting the dough makes shaping much easier.", "easy shape"),
+    ],
 )
 def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
     assert [(f.frame, f.what) for f in frames(text)] == [("effect", what)]

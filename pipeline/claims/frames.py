@@ -442,25 +442,46 @@ def suitability_frames(head: Token, subject: str) -> list[Frame]:
 
 
 def effect_frames(head: Token, subject: str) -> list[Frame]:
-    """ "X causes / reduces / improves Y": an effect on the thing named by the object."""
+    """ "X causes / reduces / improves Y": an effect on the thing named by the object.
+
+    A causative hands the effect to its complement: "a lid helps prevent splatter" is
+    preventing splatter, "cold water causes the glass to crack" cracking the glass, and
+    "brining makes the meat juicier" a juicier meat.
+    """
     lex = lexicon()
-    verb = head if lemma(head) in lex.effect_verbs else None
-    if verb is None and lemma(head) == "help":
-        verb = _xcomp(head)
-    if verb is None or lemma(verb) not in lex.effect_verbs:
+    negated = is_negated(head)
+    inner = _xcomp(head) if lemma(head) in lex.causatives else None
+    while inner is not None and lemma(inner) in lex.causatives and _xcomp(inner) is not None:
+        head, inner = inner, _xcomp(inner)  # "helps keep the pan dry"
+    if inner is not None and inner.pos_ in ("VERB", "AUX") and lemma(inner) in lex.effect_verbs:
+        head, negated = inner, negated or is_negated(inner)
+    elif inner is not None:
+        return _caused_state(head, inner, subject, negated or is_negated(inner))
+    if lemma(head) not in lex.effect_verbs:
         return []
-    obj = object_of(verb)
+    obj = object_of(head)
     if obj is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or not phrase_name(obj):
         return []
-    polarity = NEGATE if is_negated(verb) or is_negated(head) else AFFIRM
+    polarity = NEGATE if negated else AFFIRM
     return [
-        Frame("effect", f"{lemma(verb)} {phrase_name(item)}", subject, polarity)
+        Frame("effect", f"{lemma(head)} {phrase_name(item)}", subject, polarity)
         for item in _items(obj)
         if phrase_name(item)
     ]
+
+
+def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
+    """The effect a causative names in its complement: what changes, and how."""
+    # The complement's own subject ("the glass" to crack), else the causer's object.
+    own = next((c for c in result.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+    changed = own if own is not None else object_of(causer)
+    name = phrase_name(changed) if changed is not None else ""
+    if not name or result.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
+        return []
+    return [Frame("effect", f"{lemma(result)} {name}", subject, NEGATE if negated else AFFIRM)]
 
 
 def _measured(quantity: Quantity, clause: Clause) -> str:

@@ -60,6 +60,7 @@ class Lexicon:
     suitable: frozenset[str]
     unsuitable: frozenset[str]
     effect_verbs: frozenset[str]
+    causatives: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     magnitudes: dict[str, float]
@@ -128,6 +129,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         suitable=frozenset(data["suitability"]["positive"]),
         unsuitable=frozenset(data["suitability"]["negative"]),
         effect_verbs=frozenset(data["effect"]["lemmas"]),
+        causatives=frozenset(data["effect"]["causatives"]),
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
