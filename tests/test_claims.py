@@ -229,6 +229,28 @@ def test_suitability_reads_negation() -> None:
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what
 
 
+@pytest.mark.parametrize(
+    ("text", "what", "polarity"),
+    [
+        # "for" hung on the verb rather than the adjective.
+        ("Hiking is safe for most dogs.", "dog", "affirm"),
+        # Permission without "for": what is allowed is the subject, or the act after "it is".
+        ("Showers are fine.", "shower", "affirm"),
+        ("It is ok to swim with a cast.", "swim cast", "affirm"),
+        ("Raw dough is not safe.", "raw dough", "negate"),
+    ],
+)
+def test_suitability_and_permission(text: str, what: str, polarity: str) -> None:
+    found = [(f.what, f.polarity) for f in frames(text) if f.frame == "suitability"]
+    assert found == [(what, polarity)], text
+
+
+def test_an_opening_base_form_read_as_past_tense_is_advice() -> None:
+    # The tagger reads "Clean" as past tense; with no subject it can only be an order.
+    advice = [f.what for f in frames("Clean the grill with a stiff brush.") if f.frame == "advice"]
+    assert advice and advice[0].startswith("clean grill"), advice
+
+
 def test_advice_against_an_activity() -> None:
     found = [f for f in frames("You should never leave a dog in a hot car.") if f.frame == "advice"]
     assert found and found[0].polarity == "negate" and "leave" in found[0].what

@@ -279,7 +279,7 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
-    if reads_as_verb(head):
+    if reads_as_verb(head) or _misread_base_form(head):
         return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
         return False
@@ -291,6 +291,21 @@ def is_imperative(head: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
     return head.dep_ in ("ROOT", "conj", "parataxis", *LOOSE_DEPS) or head.i == head.sent.start
+
+
+def _misread_base_form(head: Token) -> bool:
+    """An opening base-form verb the tagger read as past tense ("Clean the grill", tagged VBD).
+
+    A finite verb has a subject in English; one that opens its sentence with none, in the
+    spelling of its base form, is an imperative.
+    """
+    return (
+        head.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.i == head.sent.start
+        and head.lower_ == lemma(head)
+        and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in head.children)
+    )
 
 
 def advice_verb(head: Token) -> Token | None:
@@ -428,17 +443,29 @@ def suitability_frames(head: Token, subject: str) -> list[Frame]:
         word = adj.lemma_.lower()
         if word not in lex.suitable | lex.unsuitable:
             continue
-        target = next((p for p in adj.children if p.dep_ == "prep" and p.lower_ == "for"), None)
-        pobj = next((t for t in target.children if t.dep_ == "pobj"), None) if target is not None else None
-        if pobj is None:
-            continue
         negative = (word in lex.unsuitable) != (is_negated(head) or is_negated(adj))
-        return [
-            Frame("suitability", phrase_name(item), subject, NEGATE if negative else AFFIRM)
-            for item in _items(pobj)
-            if phrase_name(item)
-        ]
+        polarity = NEGATE if negative else AFFIRM
+        # "for" may hang on the adjective or on its verb: "is safe for dogs".
+        near = [adj, head] if adj.head.i == head.i else [adj]
+        target = next((p for t in near for p in t.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+        pobj = next((t for t in target.children if t.dep_ == "pobj"), None) if target is not None else None
+        if pobj is not None:
+            names = [phrase_name(item) for item in _items(pobj)]
+            return [Frame("suitability", name, subject, polarity) for name in names if name]
+        allowed = _allowed(head, adj) if word in lex.permission else ""
+        return [Frame("suitability", allowed, subject, polarity)] if allowed else []
     return []
+
+
+def _allowed(head: Token, adj: Token) -> str:
+    """What a predicate of permission allows: "showers are fine", "it is ok to swim" -> shower, swim."""
+    if adj.dep_ not in ("acomp", "attr") or adj.head.i != head.i or lemma(head) != "be":
+        return ""
+    act = _xcomp(adj) or _xcomp(head)
+    if act is not None and act.pos_ in ("VERB", "AUX"):
+        return activity(act)
+    subject = subject_of(head)
+    return phrase_name(subject) if subject is not None and subject.pos_ != "PRON" else ""
 
 
 def effect_frames(head: Token, subject: str) -> list[Frame]:

@@ -59,6 +59,7 @@ class Lexicon:
     negators: frozenset[str]
     suitable: frozenset[str]
     unsuitable: frozenset[str]
+    permission: frozenset[str]
     effect_verbs: frozenset[str]
     causatives: frozenset[str]
     currency_symbols: dict[str, str]
@@ -128,6 +129,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         negators=frozenset(data["negation"]["lemmas"]),
         suitable=frozenset(data["suitability"]["positive"]),
         unsuitable=frozenset(data["suitability"]["negative"]),
+        permission=frozenset(data["suitability"]["permission"]),
         effect_verbs=frozenset(data["effect"]["lemmas"]),
         causatives=frozenset(data["effect"]["causatives"]),
         currency_symbols=dict(data["currency"]["symbols"]),
