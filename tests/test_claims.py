@@ -16,10 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.claims.clauses import split_clauses
 from pipeline.claims.frames import Frame, clause_quantities, frame_clause
-from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, build_nlp
+from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, build_nlp, calm_capitals
 from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
@@ -334,6 +336,22 @@ def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
     assert advice["touch surface"] == "negate" and advice["close window"] == "negate"
     # Only a lead-in whose own sentence is negated turns its items against.
     assert advice["sand edge"] == "affirm" and advice["wipe brush"] == "affirm"
+
+
+def test_shouted_advice_reads_as_advice_and_quotes_keep_the_capitals() -> None:
+    text = "DO NOT FEED THE DUCKS.\nUse SPF 30 on the boat.\n"
+    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    advice = [(c.object, c.polarity, c.quote) for c in claims if c.frame == "advice"]
+    assert ("feed duck", "negate", "DO NOT FEED THE DUCKS.") in advice
+    # A lone capitalized word is an acronym and stays as written.
+    assert calm_capitals("Use SPF 30 on the boat.") == "Use SPF 30 on the boat."
+
+
+@given(st.text(max_size=200))
+def test_calming_capitals_keeps_every_character_in_place(text: str) -> None:
+    calmed = calm_capitals(text)
+    assert len(calmed) == len(text)
+    assert all(a == b or a.lower() == b for a, b in zip(text, calmed, strict=True))
 
 
 def test_list_bullets_are_split_from_the_word_after_them() -> None:

@@ -9,6 +9,7 @@ model can never change the claims silently.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from typing import Any, cast
@@ -94,6 +95,36 @@ def verb_lemmas() -> frozenset[str]:
 def misread_noun(token: Token) -> bool:
     """A token tagged as a verb that English has no such verb for ("sunscreen" read as a past participle)."""
     return token.pos_ == "VERB" and token.lemma_.lower() not in verb_lemmas()
+
+
+def calm_capitals(text: str) -> str:
+    """``text`` with runs of two or more words in capitals lowercased, at the same length.
+
+    The tagger reads shouted words as proper nouns ("DO NOT PICK IT"), so a run of
+    capitalized words is parsed in lowercase; a lone capitalized word stays, as it is
+    usually an acronym ("SPF", "USDA"). Characters keep their positions, so every offset
+    into the parse is an offset into the page text.
+    """
+    runs = [(start, start + len(word)) for start, word in _letter_runs(text)]
+    shouted = [text[a:b].isupper() and b - a > 1 and len(text[a:b].lower()) == b - a for a, b in runs]
+    chars = list(text)
+    for index, (start, end) in enumerate(runs):
+        neighbours = shouted[index - 1 : index] + shouted[index + 1 : index + 2]
+        if shouted[index] and any(neighbours):
+            chars[start:end] = text[start:end].lower()
+    return "".join(chars)
+
+
+def _letter_runs(text: str) -> list[tuple[int, str]]:
+    """(start, word) for every maximal run of letters in ``text``."""
+    runs: list[tuple[int, str]] = []
+    start = 0
+    for letter, group in itertools.groupby(text, key=str.isalpha):
+        length = len(list(group))
+        if letter:
+            runs.append((start, text[start : start + length]))
+        start += length
+    return runs
 
 
 def reads_as_verb(token: Token) -> bool:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.clauses import Clause, split_clauses
 from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
 from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, non_claim_kind
-from pipeline.claims.language import BATCH_SIZE, build_nlp
+from pipeline.claims.language import BATCH_SIZE, build_nlp, calm_capitals
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
 from pipeline.claims.topics import TopicSet, load_topics, match_topic
@@ -188,7 +188,7 @@ def _parse_texts(rows: list[dict[str, Any]], nlp: Language) -> dict[int, list[Pi
             parts.append((row["index"], offset, text[offset:cut]))
             offset = cut
     pieces: dict[int, list[Piece]] = {row["index"]: [] for row in rows}
-    docs = nlp.pipe((part for _, _, part in parts), batch_size=BATCH_SIZE)
+    docs = nlp.pipe((calm_capitals(part) for _, _, part in parts), batch_size=BATCH_SIZE)
     for (index, offset, _), doc in zip(parts, docs, strict=True):
         pieces[index].extend(_shift(p, offset) for p in doc_pieces(doc))
     return pieces
