@@ -339,10 +339,10 @@ def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
 
 
 def test_shouted_advice_reads_as_advice_and_quotes_keep_the_capitals() -> None:
-    text = "DO NOT FEED THE DUCKS.\nUse SPF 30 on the boat.\n"
+    text = "NEVER SAND WET WOOD.\nUse SPF 30 on the boat.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
     advice = [(c.object, c.polarity, c.quote) for c in claims if c.frame == "advice"]
-    assert ("feed duck", "negate", "DO NOT FEED THE DUCKS.") in advice
+    assert ("sand wet wood", "negate", "NEVER SAND WET WOOD.") in advice
     # A lone capitalized word is an acronym and stays as written.
     assert calm_capitals("Use SPF 30 on the boat.") == "Use SPF 30 on the boat."
 
