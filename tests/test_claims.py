@@ -354,6 +354,17 @@ def test_calming_capitals_keeps_every_character_in_place(text: str) -> None:
     assert all(a == b or a.lower() == b for a, b in zip(text, calmed, strict=True))
 
 
+def test_the_writers_proposals_and_offers_are_no_advice() -> None:
+    text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
+    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    by_text = {c.text: c for c in claims}
+    assert by_text["Let's look at the science of bread."].frame == ""
+    offer = by_text["Get our sourdough recipe."]
+    assert offer.kind == "call_to_action" and not offer.is_claim
+    # "let" with a thing, not "us", still advises.
+    assert by_text["Let the dough rest."].frame == "advice"
+
+
 def test_list_bullets_are_split_from_the_word_after_them() -> None:
     words = [t.text for t in build_nlp()("•Rinse the jars. ∙Dry them.")]
     assert words[:2] == ["•", "Rinse"] and words[5:7] == ["∙", "Dry"]

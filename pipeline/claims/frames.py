@@ -279,6 +279,8 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
+    if is_hortative(head):
+        return False
     if reads_as_verb(head) or _misread_base_form(head):
         return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
@@ -291,6 +293,13 @@ def is_imperative(head: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
     return head.dep_ in ("ROOT", "conj", "parataxis", *LOOSE_DEPS) or head.i == head.sent.start
+
+
+def is_hortative(head: Token) -> bool:
+    """ "Let's look at the science", "let us begin": the writer proposes a joint act, not advice."""
+    lex = lexicon()
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return lemma(head) in lex.permissive and after is not None and after.lower_ in lex.hortative
 
 
 def _misread_base_form(head: Token) -> bool:

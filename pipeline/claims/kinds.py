@@ -4,8 +4,9 @@ Kinds: ``quantity`` (a clause with a value), ``recommendation`` and ``warning`` 
 do or not to do), ``statement`` (any other checkable sentence). Non-claims stay in the
 table with ``is_claim = False`` so nothing is silently dropped: ``question`` (ends with a
 question mark), ``call_to_action`` (an imperative of operating a web page: "click",
-"subscribe", "share"), ``heading`` (a heading block) and ``fragment`` (fewer than
-``MIN_CLAIM_WORDS`` words and no frame: a label, a caption, a lone name).
+"subscribe", "share", or one offering the writer's own thing: "get our recipe"),
+``heading`` (a heading block) and ``fragment`` (fewer than ``MIN_CLAIM_WORDS`` words and
+no frame: a label, a caption, a lone name).
 """
 
 from __future__ import annotations
@@ -32,12 +33,19 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     sentence = span.sent
     if sentence.text.rstrip().endswith("?"):
         return "question"
-    if is_imperative(head) and lemma(head) in lexicon().web_actions:
+    if is_imperative(head) and (lemma(head) in lexicon().web_actions or _offers_own(head)):
         return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
     if not has_frame and words < MIN_CLAIM_WORDS:
         return "fragment"
     return ""
+
+
+def _offers_own(head: Token) -> bool:
+    """An imperative whose object the writer owns ("get our recipe", "try my course"): an offer."""
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    owners = lexicon().own_possessives
+    return obj is not None and any(c.dep_ == "poss" and c.lower_ in owners for c in obj.children)
 
 
 def claim_kind(frames: list[Frame]) -> str:

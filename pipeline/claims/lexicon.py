@@ -72,6 +72,9 @@ class Lexicon:
     ambiguous_units: frozenset[str]
     dimensions: dict[str, str]
     web_actions: frozenset[str]
+    own_possessives: frozenset[str]
+    permissive: frozenset[str]
+    hortative: frozenset[str]
     name_drop: frozenset[str]
     occurrence_nouns: frozenset[str]
     ordinals: frozenset[str]
@@ -142,6 +145,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
+        own_possessives=frozenset(data["web_actions"]["own"]),
+        permissive=frozenset(data["permissive"]["lemmas"]),
+        hortative=frozenset(data["permissive"]["hortative"]),
         name_drop=frozenset(data["names"]["drop"]),
         occurrence_nouns=frozenset(data["names"]["occurrence"]),
         ordinals=frozenset(data["ordinals"]["words"]),
