@@ -277,6 +277,11 @@ def test_advice_against_an_activity() -> None:
             "Wash the car with mild soap and warm water.",
             {("wash car mild soap", "affirm"), ("wash car warm water", "affirm")},
         ),
+        # Negation on the word that gives the advice carries to the act advised on.
+        ("You do not need to prune the roses.", {("prune rose", "negate")}),
+        ("It is not necessary to prune the roses.", {("prune rose", "negate")}),
+        # A bound prefix stays with its word ("re-" is no verb of its own).
+        ("Do not re-paint the door.", {("re-paint door", "negate")}),
         # A verb that only stands in for an act named elsewhere names nothing.
         ("Do this twice.", {("", "affirm")}),
     ],

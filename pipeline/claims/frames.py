@@ -117,14 +117,13 @@ def is_measure(token: Token) -> bool:
     """True when a noun is a measure rather than a thing: a unit of time, or a unit with a number.
 
     Pint knows units that are everyday nouns ("hand", "foot", "cup", "line"): "wash your
-    hands" names hands, "two cups" a measure. Time units measure wherever they stand ("the
-    first day", "a few minutes").
+    hands" names hands, "two cups" a measure. Time units, and "time" itself, measure
+    wherever they stand ("the first day", "a few minutes", "at any time").
     """
     word = lemma(token)
-    if is_time_word(word):
+    if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
-    counted = is_unit_word(word) or word == REPEAT_NOUN  # "two cups", "3 times a day"
-    return counted and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+    return is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children)
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -390,6 +389,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if verb is None:
         return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
     action, negative = _advised_action(verb)
+    if verb.i != head.i and is_negated(head):
+        # "you do not need to rewrap it", "we don't recommend using X": advice against.
+        negative = not negative
     polarity = NEGATE if negative else AFFIRM
     if lemma(action) in lex.avoid_verbs:
         obj = object_of(action)

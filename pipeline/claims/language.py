@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
+from pipeline.claims.lexicon import lexicon
 from pipeline.errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def build_nlp() -> Language:
             f"{MODEL_NAME} {MODEL_VERSION} is pinned"
         )
     _split_bullets(cast(Tokenizer, nlp.tokenizer))
+    _keep_prefixed_words(cast(Tokenizer, nlp.tokenizer))
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
     return nlp
 
@@ -67,6 +69,18 @@ def _split_bullets(tokenizer: Tokenizer) -> None:
     """Make the tokenizer split a list bullet off the word it is glued to ("•Never")."""
     prefixes = [*(re.escape(bullet) for bullet in BULLETS), *(English.Defaults.prefixes or ())]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+
+
+def _keep_prefixed_words(tokenizer: Tokenizer) -> None:
+    """Keep a word with a bound prefix whole ("re-apply", "pre-soak"): split at the hyphen,
+    the parser takes the prefix for the verb."""
+    tokenizer.token_match = is_prefixed_word
+
+
+def is_prefixed_word(text: str) -> bool:
+    """True for a word made of a bound prefix, a hyphen and letters ("re-bandage")."""
+    prefix, hyphen, rest = text.partition("-")
+    return bool(hyphen) and prefix.lower() in lexicon().bound_prefixes and rest.isalpha()
 
 
 @functools.cache
@@ -140,8 +154,13 @@ def reads_as_verb(token: Token) -> bool:
         and token.i == token.sent.start
         and any(True for _ in token.children)
         and not any(c.dep_ in NOUN_MODIFIERS for c in token.children)
-        and token.lower_ in verb_lemmas()
+        and _base_word(token.lower_) in verb_lemmas()
     )
+
+
+def _base_word(word: str) -> str:
+    """A word without its bound prefix ("re-apply" -> "apply")."""
+    return word.partition("-")[2] if is_prefixed_word(word) else word
 
 
 def lemma(token: Token) -> str:

@@ -49,6 +49,7 @@ class Lexicon:
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
     kind_preps: frozenset[str]
+    bound_prefixes: frozenset[str]
     pro_verbs: frozenset[str]
     use_verbs: frozenset[str]
     modals: frozenset[str]
@@ -122,6 +123,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
+        bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
         empty_verbs=frozenset(_words(data, "aspectual", "permissive", "desire", "light_verbs", "pro_verbs")),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
