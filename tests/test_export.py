@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import shutil
 from pathlib import Path
 
@@ -296,7 +297,10 @@ def test_matrix_column_never_clashes_with_lead_columns() -> None:
 
 
 def test_ids_with_the_list_delimiter_are_reported(caplog: pytest.LogCaptureFixture) -> None:
-    warn_unsplittable_ids(["a", "b;c"])
+    # The level is set on the module's logger: a CLI test run before may have left the
+    # root logger at ERROR (``-q``), which would hide the warning from caplog.
+    with caplog.at_level(logging.WARNING, logger=export.LOGGER.name):
+        warn_unsplittable_ids(["a", "b;c"])
     assert "b;c" in caplog.text
 
 
