@@ -551,3 +551,16 @@ def test_claims_code_holds_no_word_list_or_regex() -> None:
         ):  # number shapes, analyst keywords
             offenders.append(f"{path.name}: re.compile")
     assert not offenders, offenders
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("You should consider hiring a plumber.", "hire plumber"),
+        ("Consider repotting the fern in spring.", "repot fern"),
+    ],
+)
+def test_a_verb_of_weighing_hands_the_advice_to_the_act(text: str, what: str) -> None:
+    # "consider X-ing" advises X; the weighing verb alone says nothing checkable.
+    advice = [f.what for f in frames(text) if f.frame == "advice"]
+    assert advice and advice[0].startswith(what), advice

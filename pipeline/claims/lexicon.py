@@ -117,14 +117,16 @@ def _build(data: dict[str, Any]) -> Lexicon:
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
-        hand_over=frozenset(_words(data, "aspectual", "permissive", "desire")),
+        hand_over=frozenset(_words(data, "aspectual", "permissive", "desire", "deliberation")),
         reporting=frozenset(data["reporting"]["lemmas"]),
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
-        empty_verbs=frozenset(_words(data, "aspectual", "permissive", "desire", "light_verbs", "pro_verbs")),
+        empty_verbs=frozenset(
+            _words(data, "aspectual", "permissive", "desire", "deliberation", "light_verbs", "pro_verbs")
+        ),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),
