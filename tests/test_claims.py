@@ -564,3 +564,14 @@ def test_a_verb_of_weighing_hands_the_advice_to_the_act(text: str, what: str) ->
     # "consider X-ing" advises X; the weighing verb alone says nothing checkable.
     advice = [f.what for f in frames(text) if f.frame == "advice"]
     assert advice and advice[0].startswith(what), advice
+
+
+@pytest.mark.parametrize(
+    ("text", "whats"),
+    [
+        ("The small loaf needs 25 minutes while the big loaf needs 40 minutes.", ["small loaf", "big loaf"]),
+        ("Economy tickets cost $300 while business seats cost $2,000.", ["economy ticket", "business seat"]),
+    ],
+)
+def test_a_measure_in_a_clause_with_its_own_subject_is_of_that_clause(text: str, whats: list[str]) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == whats

@@ -677,6 +677,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     main = Clause(advised or head, clause.span)
     frames: list[Frame] = []
     for quantity in quantities:
+        main = Clause(_predicate_of(quantity, main), clause.span)
         if quantity.dimension == "date":
             frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
             continue
@@ -699,6 +700,20 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if not frames:
         frames.extend(effect_frames(head, subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
+    """The verb a measure is said of: the clause's, or that of a finite clause inside it.
+
+    "Large eggs need 17 minutes while extra-large eggs need 19 minutes": the second measure
+    belongs to the verb with its own subject ("extra-large eggs need"), not to the main one.
+    """
+    node = clause.span.doc[quantity.head]
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)
+    inside = clause.span.start <= node.i < clause.span.end
+    return node if node.i != clause.head.i and own_subject and inside else clause.head
 
 
 def clause_quantities(clause: Clause, quantities: list[Quantity]) -> list[Quantity]:
