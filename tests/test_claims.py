@@ -575,3 +575,17 @@ def test_a_verb_of_weighing_hands_the_advice_to_the_act(text: str, what: str) ->
 )
 def test_a_measure_in_a_clause_with_its_own_subject_is_of_that_clause(text: str, whats: list[str]) -> None:
     assert [f.what for f in frames(text) if f.quantity is not None] == whats
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The ideal duration for an ice bath is 10 to 15 minutes.", "ice bath"),
+        ("The average lifespan of a beagle is 12 to 15 years.", "beagle"),
+        ("The price of a ticket is $300.", "ticket"),
+        ("The cooking time for brown rice is 45 minutes.", "brown rice"),
+    ],
+)
+def test_a_measured_property_names_the_thing_it_belongs_to(text: str, what: str) -> None:
+    # The value says which property; the thing is what another page names.
+    assert [f.what for f in frames(text) if f.quantity is not None] == [what]

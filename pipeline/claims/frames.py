@@ -559,12 +559,27 @@ def _owner(head: Token) -> str:
         # "it should be healed in 2 weeks": what "it" stands for, and what is done to it.
         return " ".join(w for w in (phrase_name(subject), verb_name(head)) if w)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):
-        name = phrase_name(subject)
+        name = phrase_name(_attribute_of(subject) or subject)
         obj = object_of(head)
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
     verb = head.pos_ in ("VERB", "AUX") or reads_as_verb(head)
     return activity(head) if verb and lemma(head) != "be" else ""
+
+
+def _attribute_of(noun: Token) -> Token | None:
+    """The thing a measured property belongs to ("the ideal duration for an ice bath" -> ice bath).
+
+    The value already says which property it is (its dimension); the thing is what another
+    page will name ("leave the eggs in the ice bath for 10 minutes").
+    """
+    lex = lexicon()
+    if lemma(noun) not in lex.attributes:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lex.attribute_preps:
+            return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
+    return None
 
 
 def _purpose(verb: Token) -> Token | None:

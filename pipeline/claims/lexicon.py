@@ -48,6 +48,8 @@ class Lexicon:
     containing_verbs: frozenset[str]
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
+    attributes: frozenset[str]
+    attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
     bound_prefixes: frozenset[str]
     pro_verbs: frozenset[str]
@@ -122,6 +124,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
+        attributes=frozenset(data["names"]["attribute"]),
+        attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
         empty_verbs=frozenset(
