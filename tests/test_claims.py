@@ -589,3 +589,14 @@ def test_a_measure_in_a_clause_with_its_own_subject_is_of_that_clause(text: str,
 def test_a_measured_property_names_the_thing_it_belongs_to(text: str, what: str) -> None:
     # The value says which property; the thing is what another page names.
     assert [f.what for f in frames(text) if f.quantity is not None] == [what]
+
+
+def test_a_measure_before_a_clause_is_a_wait_for_it() -> None:
+    # The parser hangs "10 minutes" on "cut"; it measures the gap before cutting.
+    found = [(f.frame, f.what) for f in frames("Wait 10 minutes before you cut the bread.")]
+    assert found == [("wait", "cut bread")]
+
+
+@pytest.mark.parametrize("text", ["Wait 2 hours.", "Give it ten minutes.", "Hold for 30 seconds."])
+def test_a_bare_verb_of_waiting_names_no_thing(text: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [""]

@@ -728,7 +728,9 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
         node = node.head
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)
     inside = clause.span.start <= node.i < clause.span.end
-    return node if node.i != clause.head.i and own_subject and inside else clause.head
+    # "wait 10 minutes before you cut it": a measure of the gap to the clause, not of it.
+    relative = any(c.dep_ == "mark" and c.lower_ in lexicon().wait_relations for c in node.children)
+    return node if node.i != clause.head.i and own_subject and inside and not relative else clause.head
 
 
 def clause_quantities(clause: Clause, quantities: list[Quantity]) -> list[Quantity]:

@@ -128,8 +128,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
+        # A bare verb of waiting ("wait 2 hours", "give it a day") names no act either.
         empty_verbs=frozenset(
             _words(data, "aspectual", "permissive", "desire", "deliberation", "light_verbs", "pro_verbs")
+            + data["wait"]["verbs"]
         ),
         use_verbs=frozenset(data["use"]["lemmas"]),
         modals=frozenset(data["deontic"]["modals"]),
