@@ -600,3 +600,39 @@ def test_a_measure_before_a_clause_is_a_wait_for_it() -> None:
 @pytest.mark.parametrize("text", ["Wait 2 hours.", "Give it ten minutes.", "Hold for 30 seconds."])
 def test_a_bare_verb_of_waiting_names_no_thing(text: str) -> None:
     assert [f.what for f in frames(text) if f.quantity is not None] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # The tagger reads each opening verb as a noun or a name; English reads it as an order.
+        ("Store bread at room temperature.", "store bread room temperature"),
+        ("Mow the lawn high.", "mow lawn high"),
+        ("Mow high.", "mow"),
+    ],
+)
+def test_an_order_opening_on_a_misread_verb_is_advice(text: str, what: str) -> None:
+    assert [(f.frame, f.what) for f in frames(text)] == [("advice", what)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water boils at 100 degrees.",
+        "Paint dries in two hours.",
+        "Store bread at room temperature. Water boils at 100 degrees.",
+        "1. Mow high. 2. Rake the leaves in autumn.",
+        "Rinse  the rice\ttwice, then drain it.",
+    ],
+)
+def test_re_reading_an_order_keeps_the_pages_words_and_offsets(text: str) -> None:
+    nlp = build_nlp()
+    primed = nlp(text)
+    with nlp.select_pipes(disable=["imperative_primer"]):
+        plain = nlp(text)
+    assert primed.text == text
+    assert [(t.idx, t.text) for t in primed] == [(t.idx, t.text) for t in plain]
+    # A sentence whose parse already has a verb for its root keeps that parse.
+    for before, after in zip(plain.sents, primed.sents, strict=False):
+        if before.root.pos_ in ("VERB", "AUX"):
+            assert [(t.dep_, t.head.i) for t in before] == [(t.dep_, t.head.i) for t in after]

@@ -48,6 +48,7 @@ class Lexicon:
     containing_verbs: frozenset[str]
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
+    imperative_primer: str
     attributes: frozenset[str]
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
@@ -124,6 +125,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
+        imperative_primer=str(data["imperative"]["primer"]),
         attributes=frozenset(data["names"]["attribute"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),

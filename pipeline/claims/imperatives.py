@@ -1,0 +1,109 @@
+"""Sentences that open on a bare verb, parsed again as the orders they are.
+
+The small English tagger learned from news text, where few sentences are orders, so it
+often reads a sentence-opening bare verb as a noun or an adjective: "Place eggs in a pot"
+(a compound noun), "Clean the grill with a brush" (an adjective), "Store them cold". How-to
+pages are mostly such sentences. Put a word that only comes before an order in front of the
+sentence ("please place eggs in a pot") and the same tagger reads the verb as one. The
+:class:`ImperativePrimer` component does that for each sentence whose opening word is a
+verb in the lemmatizer's table and whose root is no verb, and keeps the new reading only
+when the opening word comes out as the root verb of one sentence with the same tokens;
+the page's text and offsets do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.lexicon import lexicon
+
+#: The name the component is registered and added under.
+NAME = "imperative_primer"
+#: Annotations copied from the primed parse onto the page's tokens.
+Reading = tuple[str, str, str, str, int]
+
+
+@Language.factory(NAME)
+def make_primer(nlp: Language, name: str) -> ImperativePrimer:
+    """Build the component; the verbs are the lemmatizer's own table of English verbs."""
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    return ImperativePrimer(nlp, frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"]))
+
+
+class ImperativePrimer:
+    """A pipeline component that re-reads sentences opening on a bare verb (see the module)."""
+
+    def __init__(self, nlp: Language, verbs: frozenset[str]) -> None:
+        self.nlp = nlp
+        self.verbs = verbs
+        self.primer = lexicon().imperative_primer
+
+    def __call__(self, doc: Doc) -> Doc:
+        readings: dict[int, Reading] = {}
+        for sent in doc.sents:
+            opening = opening_word(sent)
+            if opening is not None and self._misread(opening, sent):
+                readings.update(self._primed(opening, sent))
+        return with_readings(doc, readings) if readings else doc
+
+    def _misread(self, opening: Token, sent: Span) -> bool:
+        """A verb opens the sentence, yet the parse found no verb to be its root."""
+        word = opening.lower_
+        return word in self.verbs and word != self.primer and sent.root.pos_ not in ("VERB", "AUX")
+
+    def _primed(self, opening: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
+        """The readings of ``opening`` .. the sentence's end under the primer, if they hold."""
+        tokens = sent.doc[opening.i : sent.end]
+        text = f"{self.primer} {opening.lower_}{sent.doc.text[opening.idx + len(opening) : tokens.end_char]}"
+        primed = self._parse(text)
+        words = [t.lower_ for t in primed[1:]]
+        verb = primed[1] if len(primed) > 1 else None
+        if (
+            verb is None
+            or words != [t.lower_ for t in tokens]
+            or not (verb.pos_ == "VERB" and verb.dep_ == "ROOT")
+            or any(t.head.i == 0 or t.sent.start != verb.sent.start for t in primed[1:])
+        ):
+            return
+        shift = opening.i - 1
+        for token in primed[1:]:
+            yield token.i + shift, (token.tag_, token.pos_, token.dep_, token.lemma_, token.head.i + shift)
+
+    def _parse(self, text: str) -> Doc:
+        """``text`` through every component before this one."""
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name == NAME:
+                break
+            doc = component(doc)
+        return doc
+
+
+def opening_word(sent: Span) -> Token | None:
+    """The sentence's first word, after any bullet, number or punctuation that opens it."""
+    for token in sent:
+        if token.is_alpha:
+            return token
+        if not (token.is_punct or token.like_num or token.is_space):
+            return None
+    return None
+
+
+def with_readings(doc: Doc, readings: dict[int, Reading]) -> Doc:
+    """A copy of ``doc`` with some tokens' tag, part of speech, label, lemma and head replaced."""
+    rows = [readings.get(t.i, (t.tag_, t.pos_, t.dep_, t.lemma_, t.head.i)) for t in doc]
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        lemmas=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        morphs=[str(t.morph) for t in doc],
+    )
