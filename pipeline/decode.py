@@ -15,8 +15,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 LOGGER = logging.getLogger(__name__)
 
 #: Leading bytes of common binary formats saved under a web-page name.
@@ -195,6 +193,9 @@ def guess_encoding(data: bytes, *, declared: str | None = None) -> str:
         return declared
     if looks_western(data):
         return "cp1252"
+    # the last resort: few pages get here, and importing it costs 10 ms of start-up
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:DETECT_BYTES]).best()
     if best is not None and best.encoding:
         return codecs.lookup(str(best.encoding)).name
