@@ -15,8 +15,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 LOGGER = logging.getLogger(__name__)
 
 #: Leading bytes of common binary formats saved under a web-page name.
@@ -78,6 +76,9 @@ TAG_RE = re.compile(
     re.IGNORECASE,
 )
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: The characters of CONTROL_RE as bytes: all ASCII, so in UTF-8 each is one byte
+#: that no other character's encoding contains.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 #: Characters of the head of a text searched for tags when deciding its form.
 FORM_SNIFF_CHARS = 20000
 #: A text is markup when it has at least this many tags ...
@@ -195,6 +196,9 @@ def guess_encoding(data: bytes, *, declared: str | None = None) -> str:
         return declared
     if looks_western(data):
         return "cp1252"
+    # the last resort: few pages get here, and importing it costs 10 ms of start-up
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:DETECT_BYTES]).best()
     if best is not None and best.encoding:
         return codecs.lookup(str(best.encoding)).name
@@ -229,10 +233,20 @@ def detect_form(text: str) -> str:
     return "html" if tags >= MIN_TAGS_FOR_HTML and tags / lines > MIN_TAGS_PER_LINE else "text"
 
 
+def control_count(text: str) -> int:
+    """Number of :data:`CONTROL_RE` characters in ``text``.
+
+    Counted as bytes deleted from its UTF-8 form, a C table pass about ten times
+    quicker than collecting the regex's matches (this runs on every page).
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, CONTROL_BYTES))
+
+
 def check_text(text: str, encoding: str) -> None:
     """Refuse decoded text that is binary data or mostly undecodable bytes."""
     head = text[:CHECK_CHARS]
-    if len(CONTROL_RE.findall(head)) > MAX_CONTROL_SHARE * len(head):
+    if control_count(head) > MAX_CONTROL_SHARE * len(head):
         raise DecodeError("binary file (control characters in the text), not a web page")
     bad = head.count("\ufffd")
     if bad > MAX_REPLACEMENT_SHARE * len(head):

@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar, cast
-
-from tqdm import tqdm
-from tqdm.contrib.logging import logging_redirect_tqdm
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from pipeline.config import Settings
 from pipeline.signals import die_with_parent
+
+if TYPE_CHECKING:  # imported where a pool is used: with multiprocessing they cost ~20 ms of start-up
+    from concurrent.futures import ProcessPoolExecutor
 
 LOGGER = logging.getLogger(__name__)
 
@@ -146,8 +145,17 @@ def imap_ordered(
         on_crash: builds the result for an item whose worker process died, given
             the item and the reason; without it a dead worker ends the run.
     """
-    with logging_redirect_tqdm(), tqdm(total=len(items), desc=desc, unit="page", disable=None) as bar:
-        for result in _engine_results(func, items, settings=settings, on_crash=on_crash):
+    results = _engine_results(func, items, settings=settings, on_crash=on_crash)
+    if not sys.stderr.isatty():
+        # tqdm draws no bar off a terminal, and importing it (with asyncio) costs
+        # about 40 ms of start-up, a tenth of a short run's whole time
+        yield from results
+        return
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    with logging_redirect_tqdm(), tqdm(total=len(items), desc=desc, unit="page") as bar:
+        for result in results:
             bar.update(1)
             yield result
 
@@ -176,6 +184,8 @@ def _pool_results(
     if it dies again it was the culprit and gets ``on_crash``'s result; if not, the
     pool restarts from the next item and the search goes on.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     position = 0
     while position < len(items):
         try:
@@ -194,6 +204,8 @@ def _pool_results(
 
 def _run_alone(func: Callable[[T], R], item: T, on_crash: Callable[[T, str], R]) -> R:
     """Run one item in its own worker process; a crash there is the item's own."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with _worker_pool(1) as pool:
             return pool.submit(func, item).result()
@@ -208,6 +220,9 @@ def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     Waiting would let every running chunk finish first: seconds, for results nobody
     will write. A dead worker (``BrokenProcessPool``) leaves the others to end as usual.
     """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
     try:
         yield pool

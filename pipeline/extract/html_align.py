@@ -40,7 +40,6 @@ LANDMARK_OPEN_RE = re.compile(
     rf"<({'|'.join(sorted(set(LANDMARK_TAG_RULES) | set(LANDMARK_ATTR_TAGS)))})\b([^>]*)>", re.IGNORECASE
 )
 CLASS_ID_RE = re.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-ATTR_SPLIT_RE = re.compile(r"[\s_-]+")
 #: A whitespace-only text node between two tags: it separates the words around it.
 WHITESPACE_NODE_RE = re.compile(r">\s+<")
 #: The last attribute name before a position inside a start tag.
@@ -169,14 +168,34 @@ def _landmark_rule(name: str, attrs: str) -> str:
     return ""
 
 
+def _attr_rule_re() -> re.Pattern[str]:
+    """:data:`LANDMARK_ATTR_RULES` as one pattern, with a group per rule.
+
+    It matches at the start of a token (at the value's start or after whitespace,
+    "-" or "_"): the leftmost match is the first token that any rule matches,
+    and the alternation tries the rules in their order there, so the matching group
+    names the reason the token-by-token, rule-by-rule loop would find first.
+    """
+    rules = []
+    for _, stems, words in LANDMARK_ATTR_RULES:
+        exact = [rf"{re.escape(word)}(?![^\s_-])" for word in sorted(words)]
+        rules.append(f"({'|'.join([*map(re.escape, stems), *exact])})")
+    return re.compile(rf"(?<![^\s_-])(?:{'|'.join(rules)})")
+
+
+#: Matches where a class/id token starts with a rule's stem or is one of its words.
+ATTR_RULE_RE = _attr_rule_re()
+
+
 @functools.lru_cache(maxsize=8192)
 def _attr_value_rule(value: str) -> str:
-    """Removal reason implied by one class or id value, or "" (values repeat a lot, so cached)."""
-    for token in ATTR_SPLIT_RE.split(value.lower()):
-        for reason, stems, words in LANDMARK_ATTR_RULES:
-            if token.startswith(stems) or token in words:
-                return reason
-    return ""
+    """Removal reason implied by one class or id value, or "" (values repeat a lot, so cached).
+
+    The value is split into lowercase tokens at spaces, "-" and "_"; the first token
+    that a rule of :data:`LANDMARK_ATTR_RULES` matches decides (:data:`ATTR_RULE_RE`).
+    """
+    match = ATTR_RULE_RE.search(value.lower())
+    return LANDMARK_ATTR_RULES[match.lastindex - 1][0] if match and match.lastindex else ""
 
 
 def landmark_spans(html: str, skip_starts: list[int], skip_ends: list[int]) -> list[tuple[int, int, str]]:

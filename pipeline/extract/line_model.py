@@ -16,7 +16,6 @@ import json
 import logging
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,7 +85,7 @@ _LAYOUT_CAPS = np.array([1.0, 1.0, 40.0, 3.0, 3.0])
 #: Quote marks, for the quote feature.
 _QUOTE_CHARS = "\"“”"
 
-#: Bits of :data:`_CHAR_CLASS`, one look-up per character answers every class question.
+#: Bits of :func:`char_classes`, one look-up per character answers every class question.
 (_WORD, _DIGIT, _UPPER, _LOWER, _COMMA, _SEPARATOR, _QUOTE, _SLASH_DASH, _COPYRIGHT,
  _BRACKET_CLOSE, _SENTENCE_END, _CLOSER, _INNER_END) = (1 << k for k in range(13))
 #: Character classes counted per line, by their names in ``PageLines.chars``.
@@ -109,31 +108,52 @@ def _col(name: str) -> int:
 _NEIGHBOUR_INDEX = [_col(name) for name in NEIGHBOUR_COLUMNS]
 
 
-def _char_class() -> npt.NDArray[np.uint16]:
-    """Class bits of every code point, from Python's own ``\\w``, ``\\d`` and case tests.
+#: Characters are classed by table look-up in the Basic Multilingual Plane; past it
+#: (emoji, historic scripts: rare in pages) each distinct code point of a page is
+#: classed on its own. Tables over all of Unicode took 50 ms of every run's start-up.
+_BMP_SIZE = 0x10000
+_BMP_TEXT = np.arange(_BMP_SIZE, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
-    ``\\w`` and ``\\d`` are exact over all of Unicode (word counts must equal
-    ``WORD_RE``'s); case only matters for features, so it is read for the Basic
-    Multilingual Plane and astral characters count as uncased.
+
+def _bmp_char_class() -> npt.NDArray[np.uint16]:
+    """Class bits of every BMP code point, from Python's own ``\\w``, ``\\d`` and case tests.
+
+    ``\\w`` and ``\\d`` are exact (word counts must equal ``WORD_RE``'s; the rest of
+    Unicode is classed by :func:`_astral_class`); case only matters for features.
     """
-    everything = np.arange(sys.maxunicode + 1, dtype=np.uint32).tobytes().decode(
-        "utf-32-le", "surrogatepass")
-    table = np.zeros(len(everything), dtype=np.uint16)
+    table = np.zeros(_BMP_SIZE, dtype=np.uint16)
     for bit, pattern in ((_WORD, r"\w+"), (_DIGIT, r"\d+")):
-        for match in re.finditer(pattern, everything):
+        for match in re.finditer(pattern, _BMP_TEXT):
             table[match.start():match.end()] |= bit
-    bmp = everything[:0x10000]
     for bit, test in ((_UPPER, str.isupper), (_LOWER, str.islower)):
-        table[:0x10000][np.fromiter(map(test, bmp), dtype=np.bool_, count=0x10000)] |= bit
+        table[np.fromiter(map(test, _BMP_TEXT), dtype=np.bool_, count=_BMP_SIZE)] |= bit
     for bit, chars in ((_COMMA, ","), (_SEPARATOR, SEPARATOR_CHARS), (_QUOTE, _QUOTE_CHARS),
                        (_SLASH_DASH, "/-"), (_COPYRIGHT, "©"), (_BRACKET_CLOSE, "]"),
                        (_SENTENCE_END, SENTENCE_END_CHARS), (_CLOSER, SENTENCE_CLOSERS),
                        (_INNER_END, ".?!")):
-        table[[ord(c) for c in chars]] |= bit
+        table[[ord(c) for c in chars]] |= bit  # all in the BMP: an IndexError otherwise
     return table
 
 
-_CHAR_CLASS = _char_class()
+_BMP_CHAR_CLASS = _bmp_char_class()
+
+
+@lru_cache(maxsize=4096)
+def _astral_class(code: int) -> int:
+    """Class bits of a code point past the BMP: ``\\w`` and ``\\d`` only (it counts as uncased)."""
+    char = chr(code)
+    return (_WORD if re.match(r"\w", char) else 0) | (_DIGIT if re.match(r"\d", char) else 0)
+
+
+def char_classes(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint16]:
+    """Class bits of each code point (:data:`_WORD`, :data:`_DIGIT`...)."""
+    if not len(codes) or codes.max() < _BMP_SIZE:
+        return _BMP_CHAR_CLASS.take(codes)
+    classes = _BMP_CHAR_CLASS.take(np.minimum(codes, _BMP_SIZE - 1))
+    astral = np.flatnonzero(codes >= _BMP_SIZE)
+    classes[astral] = [_astral_class(code) for code in codes.take(astral).tolist()]
+    return classes
+
 
 #: Vocabulary look-ups and word comparisons hash each token's lowercased code points
 #: (a polynomial modulo 2**64) instead of building a string per token. Lowercasing
@@ -144,17 +164,27 @@ _HASH_BASE = 0x100000001B3
 _HASH_INVERSE = pow(_HASH_BASE, -1, 1 << 64)
 
 
-def _lower_code() -> npt.NDArray[np.uint64]:
-    table = np.arange(sys.maxunicode + 1, dtype=np.uint64)
-    bmp = [chr(code) for code in range(0x10000)]
-    lowered = [char.lower() for char in bmp]
-    moved = [code for code, (char, low) in enumerate(zip(bmp, lowered, strict=True))
-             if low != char and len(low) == 1]
-    table[moved] = [ord(lowered[code]) for code in moved]
+def _bmp_lower_code() -> npt.NDArray[np.uint64]:
+    """Each BMP code point's lowercase, itself where that is not one character."""
+    lowered = list(map(str.lower, _BMP_TEXT))
+    lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=_BMP_SIZE)
+    joined = np.frombuffer("".join(lowered).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = np.arange(_BMP_SIZE, dtype=np.uint64)
+    single = lengths == 1
+    table[single] = joined.take((np.cumsum(lengths) - lengths)[single])
     return table
 
 
-_LOWER_CODE = _lower_code()
+_BMP_LOWER_CODE = _bmp_lower_code()
+
+
+def lower_codes(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint64]:
+    """Each code point lowercased as hashing needs (see :data:`_HASH_BASE`)."""
+    if not len(codes) or codes.max() < _BMP_SIZE:
+        return _BMP_LOWER_CODE.take(codes)
+    lowered: npt.NDArray[np.uint64] = np.where(
+        codes < _BMP_SIZE, _BMP_LOWER_CODE.take(np.minimum(codes, _BMP_SIZE - 1)), codes)
+    return lowered
 
 
 def _hash_word(word: str) -> int:
@@ -226,7 +256,7 @@ def _token_hashes(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64],
     powers[0] = 1
     np.cumprod(np.full(n, _HASH_BASE, dtype=np.uint64), out=powers[1:])
     prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(_LOWER_CODE.take(codes) * powers[:n], out=prefix[1:])
+    np.cumsum(lower_codes(codes) * powers[:n], out=prefix[1:])
     np.cumprod(np.full(n, _HASH_INVERSE, dtype=np.uint64), out=powers[1:])
     hashes: npt.NDArray[np.uint64] = (prefix.take(ends) - prefix.take(starts)) * powers.take(starts)
     return hashes
@@ -285,7 +315,7 @@ def scan_lines(texts: Sequence[str]) -> PageLines:
     n = len(texts)
     joined = "\n".join(texts) + "\n"
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _CHAR_CLASS.take(codes)
+    cls = char_classes(codes)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     line_start = np.cumsum(lengths + 1) - (lengths + 1)
     line_last = line_start + lengths - 1
@@ -416,7 +446,7 @@ def _base_matrix(lines: LineTable, page: PageLines) -> FloatArray:
         "ends_colon": (last == ord(":")).astype(np.float64),
         "word_char_ratio": w["word_chars"] / np.maximum(page.lengths, 1),
         "mean_word_len": w["word_chars"] / safe_words,
-        "starts_lower": ((_CHAR_CLASS.take(first) & _LOWER) != 0).astype(np.float64),
+        "starts_lower": ((char_classes(first) & _LOWER) != 0).astype(np.float64),
         "quotes": np.minimum(page.chars["quote"], 1),
         "comment_header": np.minimum(w["comment_verb_last"], 1),
         "time_of_day": page.time_of_day.astype(np.float64),
