@@ -219,7 +219,27 @@ def activity(verb: Token) -> str:
     name = phrase_name(obj) if obj is not None else ""
     if not name and lemma(verb) in lexicon().empty_verbs:
         return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
-    return " ".join(w for w in (verb_name(verb), name, _place(verb, obj)) if w)
+    place = _place(verb, obj)
+    if name and _keeps(verb, place):
+        return " ".join(w for w in (name, place) if w)
+    return " ".join(w for w in (verb_name(verb), name, place) if w)
+
+
+def _keeps(verb: Token, place: str) -> bool:
+    """Whether the verb keeps its object where it is, or ends that, so a time on it is the object's.
+
+    "leave the lid on", "keep the eggs in the bath", "remove the wrap": how long the thing
+    stays is what the measure says, whichever of the three a page words it with.
+    """
+    lex = lexicon()
+    if lemma(verb) in lex.ending_verbs:
+        return True
+    # A preposition with no object of its own is a particle the parser misread ("leave it on for a day").
+    held = bool(place) or any(
+        c.dep_ in ("prt", "acomp", "oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.n_rights == 0)
+        for c in verb.children
+    )
+    return lemma(verb) in lex.keeping_verbs and held
 
 
 def _place(verb: Token, obj: Token | None) -> str:

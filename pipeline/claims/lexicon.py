@@ -50,6 +50,8 @@ class Lexicon:
     partitives: frozenset[str]
     imperative_primer: str
     attributes: frozenset[str]
+    keeping_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
     bound_prefixes: frozenset[str]
@@ -127,6 +129,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         partitives=frozenset(data["names"]["partitive"]),
         imperative_primer=str(data["imperative"]["primer"]),
         attributes=frozenset(data["names"]["attribute"]),
+        keeping_verbs=frozenset(data["names"]["keeping"]),
+        ending_verbs=frozenset(data["names"]["ending"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
