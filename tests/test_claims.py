@@ -656,3 +656,17 @@ def test_leaving_without_a_place_is_departing_not_keeping() -> None:
     assert [f.what for f in frames("Wait 2 days before leaving the house.") if f.frame == "wait"] == [
         "leave house"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list number that lost its space is no count, and the word after it is read.
+        ("1Rinse the jar after 10 minutes.", [("duration", "rinse jar")]),
+        (";2Remove the lid after 10 minutes.", [("duration", "lid")]),
+        # A number glued to a unit or a model name mid-sentence is not a list number.
+        ("The 3D printer needs 2 hours.", [("duration", "printer")]),
+    ],
+)
+def test_a_list_number_glued_to_its_item_is_no_quantity(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.frame, f.what) for f in frames(text)] == expected

@@ -37,6 +37,10 @@ EXCLUDED = ["ner"]
 #: List bullets the tokenizer leaves glued to the word after them ("•Never pick"): split off
 #: as prefixes, as a bullet is punctuation in any English text.
 BULLETS = ("•", "∙")
+#: A list number glued to the capitalized word after it ("3Remove the wrap"), as text copied
+#: from a numbered list often is; a word never starts with digits and then a capital and
+#: lowercase letters, so the number is split off. "3D" and "4x4" stay whole.
+GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 #: Dependents only a noun takes: a word with one of these is not a misread verb.
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.
@@ -68,8 +72,12 @@ def build_nlp() -> Language:
 
 
 def _split_bullets(tokenizer: Tokenizer) -> None:
-    """Make the tokenizer split a list bullet off the word it is glued to ("•Never")."""
-    prefixes = [*(re.escape(bullet) for bullet in BULLETS), *(English.Defaults.prefixes or ())]
+    """Make the tokenizer split a list bullet or number off the word it is glued to ("•Never", "3Remove")."""
+    prefixes = [
+        *(re.escape(bullet) for bullet in BULLETS),
+        GLUED_LIST_NUMBER,
+        *(English.Defaults.prefixes or ()),
+    ]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 

@@ -532,7 +532,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             index = period.end
             continue
         scan = _read_number(sent, index)
-        if scan is None or is_ordinal(sent.doc[index]):
+        if scan is None or is_ordinal(sent.doc[index]) or _glued_list_number(sent, index):
             index += 1
             continue
         currency = _currency_before(sent, scan.start)
@@ -548,6 +548,17 @@ def find_quantities(sent: Span) -> list[Quantity]:
             found.append(quantity)
         index = max(quantity.end, index + 1)
     return _join_unit_ranges(sent, found)
+
+
+def _glued_list_number(sent: Span, index: int) -> bool:
+    """A number opening the sentence (after punctuation) glued to the capitalized word after it.
+
+    Text copied from a numbered list loses the space after each number ("3Remove the
+    wrap"); what follows is the item, not something counted.
+    """
+    doc = sent.doc
+    opens = all(t.is_punct for t in doc[sent.start : index])
+    return opens and not doc[index].whitespace_ and index + 1 < sent.end and doc[index + 1].is_title
 
 
 def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
