@@ -17,6 +17,8 @@ from pipeline.extract.text import (
 )
 from pipeline.extract.text_lines import line_table
 from pipeline.extract.text_rules import (
+    BODY_MIN_WORDS,
+    BODY_RUN_LINES,
     CAPTION_MIN_PARAGRAPH_GAP,
     DOUBLED_LINE_MIN_WORDS,
     KEEP_THRESHOLD,
@@ -278,6 +280,25 @@ def test_line_printed_twice_in_a_row_is_dropped_both_times() -> None:
     rows = [PROSE, header, header, PROSE + " End."]
     tables = _synthetic(rows, [0.9] * len(rows)).blocks
     assert tables[1].keep and tables[-2].rule.startswith("revision.repeat(")
+
+
+def _teaser_page(teaser: str, gap: int) -> Extraction:
+    """A kept ``teaser`` line, ``gap`` removed menu lines, a headline, then two kept paragraphs."""
+    menu = [f"Menu entry {k}" for k in range(gap)]
+    texts = [teaser, *menu, "Council Approves The Spring Plan", PROSE, PROSE + " More."]
+    return _synthetic(texts, [0.9, *[0.0] * gap, 0.1, 0.9, 0.9])
+
+
+def test_a_lone_kept_line_above_the_body_is_dropped_and_the_headline_found() -> None:
+    far = _teaser_page("Ten Gadgets For Your Garden", BODY_RUN_LINES)
+    assert not far.blocks[0].keep and far.blocks[0].rule.startswith("revision.stray(")
+    assert far.metadata.title == "Council Approves The Spring Plan"
+    # A line the next kept line follows closely is where the body starts: it stays.
+    near = _teaser_page("Ten Gadgets For Your Garden", BODY_RUN_LINES - 2)
+    assert near.blocks[0].keep
+    # So does a paragraph long enough to be prose on its own.
+    long = _teaser_page(" ".join(["Gardens"] * BODY_MIN_WORDS), BODY_RUN_LINES)
+    assert long.blocks[0].keep
 
 
 def _spaced(gap: int, caption_gap: int) -> Extraction:

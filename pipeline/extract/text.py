@@ -22,6 +22,8 @@ import numpy.typing as npt
 from pipeline.extract.line_model import PageLines, TextModel, feature_matrix, load_model, scan_lines
 from pipeline.extract.text_lines import LineTable, line_table
 from pipeline.extract.text_rules import (
+    BODY_MIN_WORDS,
+    BODY_RUN_LINES,
     BOILERPLATE_RE,
     BREADCRUMB_SEPARATORS,
     BYLINE_RE,
@@ -133,6 +135,7 @@ def build_extraction(lines: LineTable, probabilities: ProbArray, *,
     _drop_doubled_lines(blocks, page)
     _drop_repeated_lines(blocks, page)
     _drop_trailing_headings(blocks)
+    _drop_stray_lines(blocks, page)
     metadata = Metadata()
     title_index = _pick_title(blocks, page)
     if title_index is not None:
@@ -388,7 +391,7 @@ def _pick_title(blocks: Sequence[Block], page: PageLines) -> int | None:
     keep = np.array([b.keep for b in blocks])
     if not keep.any():
         return None
-    first_kept = int(keep.argmax())
+    first_kept = _body_start(keep, page.words)
     lo, hi = max(0, first_kept - TITLE_LOOKBACK_LINES), first_kept + 1
     n_words = page.words[lo:hi].tolist()
     best, best_score = None, 0.0
@@ -401,6 +404,33 @@ def _pick_title(blocks: Sequence[Block], page: PageLines) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _drop_stray_lines(blocks: Sequence[Block], page: PageLines) -> None:
+    """Drop kept lines that stand alone above the body (see :func:`_body_start`).
+
+    A single kept line with removed lines around it, above where the article starts, is
+    a teaser, a promoted post or a menu entry the classifier liked, not the article.
+    """
+    keep = np.array([b.keep for b in blocks])
+    if not keep.any():
+        return
+    for block in blocks[: _body_start(keep, page.words)]:
+        if block.keep:
+            block.keep, block.rule = False, f"revision.stray({block.rule})"
+
+
+def _body_start(keep: npt.NDArray[np.bool_], words: npt.NDArray[np.int_]) -> int:
+    """Index of the first kept line that starts the body (see ``BODY_RUN_LINES``).
+
+    Falls back to the first kept line when no line qualifies (a page of one short line).
+    """
+    kept = np.flatnonzero(keep)
+    for position, index in enumerate(kept):
+        followed = position + 1 < len(kept) and kept[position + 1] - index <= BODY_RUN_LINES
+        if followed or words[index] >= BODY_MIN_WORDS:
+            return int(index)
+    return int(kept[0])
 
 
 def _set_title(blocks: list[Block], index: int, lowered: Sequence[str]) -> None:

@@ -173,6 +173,11 @@ TRAILING_HEADINGS_MAX = 2
 #: The title is searched among lines up to this many lines before the first kept
 #: block: headlines sit just above the body, after menus of any length.
 TITLE_LOOKBACK_LINES = 15
+#: The body the title sits above starts at the first kept line that another kept line
+#: follows within this many lines, or that is a paragraph of at least ``BODY_MIN_WORDS``
+#: words: a lone kept line far above the article (a teaser in a sidebar) is no body.
+BODY_RUN_LINES = 4
+BODY_MIN_WORDS = 20
 #: Title candidates have between these many words (a headline, not a menu entry
 #: and not a paragraph).
 TITLE_MIN_WORDS = 2
