@@ -670,3 +670,33 @@ def test_leaving_without_a_place_is_departing_not_keeping() -> None:
 )
 def test_a_list_number_glued_to_its_item_is_no_quantity(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.frame, f.what) for f in frames(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("active", "passive"),
+    [
+        ("Rotate your tires every 6,000 miles.", "Tires should be rotated every 6,000 miles."),
+        ("Boil the beans for 40 minutes.", "The beans should be boiled for 40 minutes."),
+        # A verb of spacing names the thing repeated, in either voice.
+        ("Space the visits 6 months apart.", "Visits should be spaced 6 months apart."),
+    ],
+)
+def test_a_passive_names_the_same_act_as_the_active(active: str, passive: str) -> None:
+    def names(text: str) -> set[str]:
+        return {f.what for f in frames(text) if f.quantity is not None}
+
+    assert names(active) == names(passive) != {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A repetition counts an event: the light verb's object, not its subject.
+        ("Most boilers need a service once a year.", "service"),
+        ("Get a dental checkup every 6 months.", "dental checkup"),
+        # Without repetition the light verb's measure stays its subject's.
+        ("The dough needs 2 hours.", "dough"),
+    ],
+)
+def test_a_repetition_with_a_light_verb_is_of_the_event_it_names(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [what]

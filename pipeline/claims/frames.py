@@ -215,10 +215,16 @@ def activity(verb: Token) -> str:
     prepositional phrase of time ("for 10 minutes", "after the first day") is a measure,
     not part of the activity.
     """
-    obj = object_of(verb)
+    return activity_on(verb, object_of(verb))
+
+
+def activity_on(verb: Token, obj: Token | None) -> str:
+    """:func:`activity` with ``obj`` as what the verb acts on (a passive verb's subject, say)."""
     name = phrase_name(obj) if obj is not None else ""
     if not name and lemma(verb) in lexicon().empty_verbs:
         return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
+    if name and lemma(verb) in lexicon().spacing_verbs:
+        return name  # "space the sessions 4 weeks apart": the interval is the sessions'
     place = _place(verb, obj)
     if name and _keeps(verb, place):
         return " ".join(w for w in (name, place) if w)
@@ -560,12 +566,17 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
     return _owner(clause.head)
 
 
-def _owner(head: Token) -> str:
-    """What a measure in this clause belongs to: the subject of a light verb, else the activity."""
+def _owner(head: Token, *, repeat: bool = False) -> str:
+    """What a measure in this clause belongs to: the subject of a light verb, else the activity.
+
+    ``repeat`` is set for a measure of repetition, which counts an event: with a light verb,
+    the event is its object noun when it has one ("cars need a service every 10,000 miles",
+    "get a checkup once a year"), not the subject.
+    """
     lex = lexicon()
     inner = _xcomp(head) if lemma(head) in lex.hand_over | lex.reporting else None
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
-        return _owner(inner)
+        return _owner(inner, repeat=repeat)
     purpose = _purpose(head) if lemma(head) in lex.light_verbs else None
     if purpose is not None:
         # "paint needs 4 hours to dry", "it takes 2 weeks for a cut to heal": the measure is
@@ -578,6 +589,12 @@ def _owner(head: Token) -> str:
     if passive and subject is not None and subject.pos_ == "PRON" and head.pos_ == "VERB":
         # "it should be healed in 2 weeks": what "it" stands for, and what is done to it.
         return " ".join(w for w in (phrase_name(subject), verb_name(head)) if w)
+    if passive and subject is not None and head.pos_ == "VERB" and lemma(head) not in lex.light_verbs:
+        # "tires should be rotated every 6,000 miles" is "rotate the tires every 6,000 miles".
+        return activity_on(head, subject)
+    event = object_of(head) if repeat and lemma(head) in lex.light_verbs else None
+    if event is not None and event.pos_ == "NOUN" and phrase_name(event):
+        return phrase_name(event)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):
         name = phrase_name(_attribute_of(subject) or subject)
         obj = object_of(head)
@@ -646,7 +663,7 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
         obj = object_of(node.head)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < node.i:
             return phrase_name(obj)
-    return _owner(clause.head)
+    return _owner(clause.head, repeat=True)
 
 
 def _time_point(quantity: Quantity, clause: Clause) -> bool:
@@ -685,11 +702,11 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     lex = lexicon()
     head = clause.head
     if quantity.repeat:
-        return Frame("interval", _owner(head), subject, AFFIRM, quantity)
+        return Frame("interval", _owner(head, repeat=True), subject, AFFIRM, quantity)
     target = _wait_target(clause)
     if (not target or target in lex.pronoun_one) and _after_earlier(clause):
         # "the second session is 4 weeks after the first one": a repetition, measured from the last.
-        return Frame("interval", _owner(head), subject, AFFIRM, quantity)
+        return Frame("interval", _owner(head, repeat=True), subject, AFFIRM, quantity)
     if lemma(head) in lex.wait_verbs and target:
         return Frame("wait", target, subject, AFFIRM, quantity)
     negative = [f for f in practice if f.polarity == NEGATE]

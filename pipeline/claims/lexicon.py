@@ -52,6 +52,7 @@ class Lexicon:
     attributes: frozenset[str]
     keeping_verbs: frozenset[str]
     ending_verbs: frozenset[str]
+    spacing_verbs: frozenset[str]
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
     bound_prefixes: frozenset[str]
@@ -131,6 +132,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attributes=frozenset(data["names"]["attribute"]),
         keeping_verbs=frozenset(data["names"]["keeping"]),
         ending_verbs=frozenset(data["names"]["ending"]),
+        spacing_verbs=frozenset(data["names"]["spacing"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
