@@ -700,3 +700,19 @@ def test_a_passive_names_the_same_act_as_the_active(active: str, passive: str) -
 )
 def test_a_repetition_with_a_light_verb_is_of_the_event_it_names(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.quantity is not None] == [what]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The glue dries in about 2 hours.", "Glue takes 2 hours to dry.", "Let the glue dry for 2 hours."],
+)
+def test_a_thing_that_changes_by_itself_is_named_with_its_change(text: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == ["glue dry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("Wait at least 48 hours between coats.", "coat"), ("Leave two weeks between haircuts.", "haircut")],
+)
+def test_a_gap_between_things_is_their_interval(text: str, what: str) -> None:
+    assert [(f.frame, f.what) for f in frames(text) if f.quantity is not None] == [("interval", what)]

@@ -601,7 +601,12 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
     verb = head.pos_ in ("VERB", "AUX") or reads_as_verb(head)
-    return activity(head) if verb and lemma(head) != "be" else ""
+    if not verb or lemma(head) == "be":
+        return ""
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and object_of(head) is None:
+        # "the paint dries in 2 hours" is what "paint takes 2 hours to dry" measures.
+        return " ".join(w for w in (phrase_name(subject), activity(head)) if w)
+    return activity(head)
 
 
 def _attribute_of(noun: Token) -> Token | None:
@@ -649,6 +654,9 @@ def _wait_target(clause: Clause) -> str:
 def _repeated(quantity: Quantity, clause: Clause) -> str:
     """What repeats at an interval: the noun a participle describes ("sessions spaced 4 weeks
     apart" -> session), else the clause's owner ("change the oil every 6 months" -> change oil)."""
+    spaced = _spaced_thing(quantity, clause)
+    if spaced:
+        return spaced
     node = clause.span.doc[quantity.head]
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
@@ -664,6 +672,16 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < node.i:
             return phrase_name(obj)
     return _owner(clause.head, repeat=True)
+
+
+def _spaced_thing(quantity: Quantity, clause: Clause) -> str:
+    """The thing after "between" that a gap separates ("48 hours between coats" -> coat)."""
+    doc = clause.span.doc
+    for token in doc[quantity.start : min(quantity.end + 1, clause.span.end)]:
+        if token.lower_ in lexicon().apart and token.pos_ == "ADP":
+            pobj = next((t for t in token.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
+            return phrase_name(pobj) if pobj is not None else ""
+    return ""
 
 
 def _time_point(quantity: Quantity, clause: Clause) -> bool:
@@ -760,6 +778,9 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     "Large eggs need 17 minutes while extra-large eggs need 19 minutes": the second measure
     belongs to the verb with its own subject ("extra-large eggs need"), not to the main one.
     """
+    spaced = _spaced_thing(quantity, clause)
+    if spaced:
+        return spaced
     node = clause.span.doc[quantity.head]
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
