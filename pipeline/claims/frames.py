@@ -778,9 +778,6 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     "Large eggs need 17 minutes while extra-large eggs need 19 minutes": the second measure
     belongs to the verb with its own subject ("extra-large eggs need"), not to the main one.
     """
-    spaced = _spaced_thing(quantity, clause)
-    if spaced:
-        return spaced
     node = clause.span.doc[quantity.head]
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
