@@ -716,3 +716,20 @@ def test_a_thing_that_changes_by_itself_is_named_with_its_change(text: str) -> N
 )
 def test_a_gap_between_things_is_their_interval(text: str, what: str) -> None:
     assert [(f.frame, f.what) for f in frames(text) if f.quantity is not None] == [("interval", what)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A passive verdict advises on its subject.
+        ("Pruning in autumn is not recommended.", ("advice", "prune autumn", "negate")),
+        ("Salt should be avoided.", ("use", "salt", "negate")),
+        ("A soft brush is recommended for suede.", ("use", "soft brush", "affirm")),
+        # Recommending a thing, or recommending against an act.
+        ("We recommend a soft brush.", ("use", "soft brush", "affirm")),
+        ("We do not recommend hot water.", ("use", "hot water", "negate")),
+        ("Vets recommend against shaving a husky.", ("advice", "shave husky", "negate")),
+    ],
+)
+def test_recommending_or_avoiding_a_named_thing_is_advice_on_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(f.frame, f.what, f.polarity) for f in frames(text)] == [expected]

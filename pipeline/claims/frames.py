@@ -406,12 +406,44 @@ def _items(token: Token) -> list[Token]:
     return out
 
 
+def _verdict_frames(head: Token, subject: str) -> list[Frame]:
+    """Advice given by recommending or advising against a thing named as the subject or object.
+
+    "Pruning in autumn is not recommended", "salt should be avoided" (a passive whose
+    subject is what is advised on), "we recommend a soft brush" (a recommended thing), and
+    "experts recommend against feeding grapes" (against an act).
+    """
+    lex = lexicon()
+    word = lemma(head)
+    if word not in lex.recommend_verbs | lex.avoid_verbs:
+        return []
+    against = (word in lex.avoid_verbs) != is_negated(head)
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    thing = next((c for c in head.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if thing is None and word in lex.recommend_verbs:
+        thing = object_of(head)
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if thing is None and prep is not None:
+            thing, against = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None), True
+    if thing is None or thing.pos_ == "PRON":
+        return []
+    polarity = NEGATE if against else AFFIRM
+    if thing.pos_ == "VERB":
+        return [Frame("advice", activity(thing), subject, polarity)] if activity(thing) else []
+    if thing.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [Frame("use", phrase_name(item), subject, polarity) for item in _items(thing) if phrase_name(item)]
+
+
 def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
     """``advice`` / ``use`` frames of a clause, one per coordinated item.
 
     ``verb`` is the clause's :func:`advice_verb`; without one, a use may still be stated.
     """
     lex = lexicon()
+    verdict = _verdict_frames(head, subject)
+    if verdict:
+        return verdict
     if verb is None:
         return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
     action, negative = _advised_action(verb)
