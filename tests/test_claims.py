@@ -731,5 +731,7 @@ def test_a_gap_between_things_is_their_interval(text: str, what: str) -> None:
         ("Vets recommend against shaving a husky.", ("advice", "shave husky", "negate")),
     ],
 )
-def test_recommending_or_avoiding_a_named_thing_is_advice_on_it(text: str, expected: tuple[str, str, str]) -> None:
+def test_recommending_or_avoiding_a_named_thing_is_advice_on_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
     assert [(f.frame, f.what, f.polarity) for f in frames(text)] == [expected]
