@@ -235,7 +235,7 @@ def test_suitability_reads_negation() -> None:
     ("text", "what", "polarity"),
     [
         # "for" hung on the verb rather than the adjective.
-        ("Hiking is safe for most dogs.", "dog", "affirm"),
+        ("Hiking is safe for most dogs.", "hike dog", "affirm"),
         # Permission without "for": what is allowed is the subject, or the act after "it is".
         ("Showers are fine.", "shower", "affirm"),
         ("It is ok to swim with a cast.", "swim cast", "affirm"),

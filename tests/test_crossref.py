@@ -115,6 +115,14 @@ def test_opposite_advice_conflicts() -> None:
     assert "says not" in point["clash"]
 
 
+def test_fitness_of_different_things_for_one_party_never_conflicts() -> None:
+    points = points_of({"a": "Hiking is safe for most dogs.\n", "b": "Grapes are toxic to dogs.\n"})
+    assert not shared(points)
+    opposite = points_of({"a": "Grapes are safe for dogs.\n", "b": "Grapes are toxic to dogs.\n"})
+    (point,) = shared(opposite)
+    assert point["status"] == "conflict"
+
+
 def test_verbless_prohibition_conflicts_with_advice() -> None:
     points = points_of(
         {"a": "Add salt to the water.\n", "b": "Add salt to the water.\n", "c": "No salt, butter or oil.\n"}

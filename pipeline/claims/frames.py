@@ -506,7 +506,12 @@ def _verbless_frames(head: Token, subject: str) -> list[Frame]:
 
 
 def suitability_frames(head: Token, subject: str) -> list[Frame]:
-    """ "X is (not) suitable for Y": fitness for someone or something."""
+    """ "X is (not) suitable for Y": fitness of X for Y.
+
+    The thing is X with Y when the page names X ("hiking is safe for dogs" -> hike dog,
+    "grapes are toxic to dogs" -> grape dog: two things, which must not conflict), and Y
+    alone when X is a pronoun ("it is not suitable for children").
+    """
     lex = lexicon()
     for adj in (c for c in head.subtree if c.dep_ in ("acomp", "amod", "attr", "oprd", "ROOT")):
         word = adj.lemma_.lower()
@@ -516,14 +521,30 @@ def suitability_frames(head: Token, subject: str) -> list[Frame]:
         polarity = NEGATE if negative else AFFIRM
         # "for" may hang on the adjective or on its verb: "is safe for dogs".
         near = [adj, head] if adj.head.i == head.i else [adj]
-        target = next((p for t in near for p in t.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+        target = next(
+            (p for t in near for p in t.children if p.dep_ == "prep" and p.lower_ in lex.suitability_preps),
+            None,
+        )
         pobj = next((t for t in target.children if t.dep_ == "pobj"), None) if target is not None else None
         if pobj is not None:
+            fit = _fit_thing(head)
             names = [phrase_name(item) for item in _items(pobj)]
-            return [Frame("suitability", name, subject, polarity) for name in names if name]
+            return [
+                Frame("suitability", " ".join(w for w in (fit, name) if w), subject, polarity)
+                for name in names
+                if name
+            ]
         allowed = _allowed(head, adj) if word in lex.permission else ""
         return [Frame("suitability", allowed, subject, polarity)] if allowed else []
     return []
+
+
+def _fit_thing(head: Token) -> str:
+    """The named subject whose fitness a predicate judges, "" for a pronoun or none."""
+    subject = subject_of(head)
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    return activity(subject) if subject.pos_ == "VERB" else phrase_name(subject)
 
 
 def _allowed(head: Token, adj: Token) -> str:

@@ -67,6 +67,7 @@ class Lexicon:
     suitable: frozenset[str]
     unsuitable: frozenset[str]
     permission: frozenset[str]
+    suitability_preps: frozenset[str]
     effect_verbs: frozenset[str]
     causatives: frozenset[str]
     currency_symbols: dict[str, str]
@@ -151,6 +152,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         suitable=frozenset(data["suitability"]["positive"]),
         unsuitable=frozenset(data["suitability"]["negative"]),
         permission=frozenset(data["suitability"]["permission"]),
+        suitability_preps=frozenset(data["suitability"]["preps"]),
         effect_verbs=frozenset(data["effect"]["lemmas"]),
         causatives=frozenset(data["effect"]["causatives"]),
         currency_symbols=dict(data["currency"]["symbols"]),
