@@ -48,6 +48,9 @@ QUANTITIES = [
     ("Bake the ribs for two and a half hours.", 2.5, 2.5, "hour", "time"),
     ("Stir in half a cup of cream.", 0.5, 0.5, "cup", "volume"),
     ("Spread an inch of mulch over the bed.", 1, 1, "inch", "length"),
+    # A mixed number, and a unit pint writes as a ratio of two.
+    ("Use 1 1/2 cups of flour.", 1.5, 1.5, "cup", "volume"),
+    ("The hatchback gets 35 mpg on the highway.", 35, 35, "mile / gallon", "length_per_volume"),
 ]
 
 
@@ -84,6 +87,8 @@ def test_every_quantity_gets_a_normalized_value(
         ("Eggs keep up to a week in the fridge.", "max", False),
         ("Knead the dough for about 10 minutes.", "", True),
         ("Charge it for 3 hours or more.", "min", False),
+        ("Keep the freezer at or below 0°F.", "max", False),
+        ("Plant out only when nights stay above 10°C.", "min", False),
     ],
 )
 def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None:
@@ -100,6 +105,9 @@ def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None
         ("Services are spaced six months apart.", 6, 6, "month"),
         ("Brush the dog daily.", 1, 1, "day"),
         ("Take the tablets twice daily.", 0.5, 0.5, "day"),
+        # "every other" doubles the period; an ordinal multiplies it.
+        ("Water the ferns every other day.", 2, 2, "day"),
+        ("Mow every 3rd week in autumn.", 3, 3, "week"),
     ],
 )
 def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str) -> None:

@@ -314,8 +314,13 @@ def _fraction_of_one(sent: Span, index: int) -> _Scan | None:
 
 
 def _and_a_fraction(sent: Span, end: int) -> tuple[float, int]:
-    """The fraction after a whole number ("two and a half") and where it ends; (0, end) if none."""
+    """The fraction after a whole number ("two and a half", "1 1/2") and where it ends; (0, end) if none."""
     lex = lexicon()
+    after = sent.doc[end] if end < sent.end else None
+    if after is not None and SLASH_FRACTION_RE.match(after.text) and sent.doc[end - 1].text.isdigit():
+        part = number_value(after)
+        if part is not None and part < 1:
+            return part, end + 1  # a mixed number: "1 1/2 cups"
     joiner = _phrase_after(sent, end, lex.fraction_joiners)
     if joiner and end + joiner < sent.end:
         fraction = lex.fractions.get(sent.doc[end + joiner].lower_)
@@ -401,6 +406,9 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     token = doc[index]
     counts: list[float] = []
     end = index
+    alternate = _every_nth(sent, index)
+    if alternate is not None:
+        return alternate
     if token.lower_ in lex.periodic and token.pos_ == "ADV":  # "water it daily"
         return _periodic(sent, index, index, [1.0])
     if token.lower_ in lex.times:
@@ -426,6 +434,25 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
+
+
+def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "every other day" (every 2 days), "every 3rd week" (every 3 weeks) as a period."""
+    lex = lexicon()
+    doc = sent.doc
+    if index + 2 >= sent.end or doc[index].lower_ not in lex.every_strict:
+        return None
+    step_word = doc[index + 1]
+    if step_word.lower_ in lex.alternate:
+        step = 2.0
+    elif ORDINAL_DIGITS_RE.match(step_word.text):
+        step = float(step_word.text[:-2])
+    else:
+        return None
+    unit = read_unit(sent, index + 2)
+    if unit is None or unit.dimension != "time" or step <= 0:
+        return None
+    return _Scan(index, index + 2 + unit.width, step, step, index + 2), _Unit(unit.name, unit.dimension, 0)
 
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
