@@ -292,6 +292,11 @@ def test_advice_against_an_activity() -> None:
         ("Do not re-paint the door.", {("re-paint door", "negate")}),
         # A verb that only stands in for an act named elsewhere names nothing.
         ("Do this twice.", {("", "affirm")}),
+        # A negation on the act handed over counts: "try not to" advises against.
+        ("Try not to overwater the ferns.", {("overwater fern", "negate")}),
+        # Failing to do is not doing, so not failing is doing; not bothering is not doing.
+        ("Don't forget to lock the shed.", {("lock shed", "affirm")}),
+        ("Don't bother ironing the sheets.", {("iron sheet", "negate")}),
     ],
 )
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:

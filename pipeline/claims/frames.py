@@ -378,11 +378,12 @@ def _advised_action(verb: Token) -> tuple[Token, bool]:
     while True:
         inner = _xcomp(node)
         if lemma(node) in lex.hand_over and inner is not None and inner.pos_ in ("VERB", "AUX"):
-            node = inner
+            # "try not to scrub": a negation may sit on the act handed over.
+            node, negative = inner, negative != is_negated(inner)
         elif lemma(node) in lex.avoid_verbs:
             if inner is None:
-                return node, True
-            node, negative = inner, not negative
+                return node, not negative  # "avoid salt"; "don't forget sunscreen" advises it
+            node, negative = inner, (not negative) != is_negated(inner)
         else:
             return node, negative
 
@@ -454,7 +455,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if lemma(action) in lex.avoid_verbs:
         obj = object_of(action)
         return (
-            [Frame("use", phrase_name(item), subject, NEGATE) for item in _items(obj)]
+            [Frame("use", phrase_name(item), subject, polarity) for item in _items(obj)]
             if obj is not None
             else []
         )
