@@ -297,6 +297,14 @@ def test_advice_against_an_activity() -> None:
         # Failing to do is not doing, so not failing is doing; not bothering is not doing.
         ("Don't forget to lock the shed.", {("lock shed", "affirm")}),
         ("Don't bother ironing the sheets.", {("iron sheet", "negate")}),
+        # A judgment on an act is advice on it, for or against.
+        ("There is no need to iron the sheets.", {("iron sheet", "negate")}),
+        ("No need to iron the sheets.", {("iron sheet", "negate")}),
+        ("Ironing the sheets is not necessary.", {("iron sheet", "negate")}),
+        ("Ironing the sheets is unnecessary.", {("iron sheet", "negate")}),
+        ("It is a good idea to iron the sheets.", {("iron sheet", "affirm")}),
+        ("It is a bad idea to iron the sheets.", {("iron sheet", "negate")}),
+        ("It is not a good idea to iron the sheets.", {("iron sheet", "negate")}),
     ],
 )
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:

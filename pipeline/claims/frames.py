@@ -353,13 +353,47 @@ def advice_verb(head: Token) -> Token | None:
         return head
     if any(c.dep_ == "aux" and c.lemma_.lower() in lex.modals for c in head.children):
         return head
+    if head.pos_ == "NOUN" and lemma(head) in lex.judgment_nouns:  # "no need to peel them"
+        return _infinitive_of(head)
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs:
         return _xcomp(head)
     if head.lemma_.lower() == "be":
+        judging = lex.deontic_adjectives | lex.needless_adjectives
         for child in head.children:
-            if child.dep_ == "acomp" and {child.lower_, child.lemma_.lower()} & lex.deontic_adjectives:
-                return _xcomp(child) or _xcomp(head)
+            if child.dep_ == "acomp" and {child.lower_, child.lemma_.lower()} & judging:
+                act = _xcomp(child) or _xcomp(head)
+                # "peeling them is not necessary": the act judged is the subject.
+                return act or next((c for c in head.children if c.dep_ == "csubj" and c.pos_ == "VERB"), None)
+            if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns:
+                return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _infinitive_of(noun: Token) -> Token | None:
+    """The "to" infinitive a noun takes ("a need to rinse", "a good idea to wait")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
+def _judged_against(head: Token) -> bool:
+    """Whether a judgment on an act warns against it ("no need to", "a bad idea", "unnecessary")."""
+    lex = lexicon()
+    # A "no" on the clause's own head is already its negation ("no need to peel them").
+    nouns = [(c, True) for c in head.children if c.dep_ == "attr"]
+    if head.pos_ == "NOUN":
+        nouns.append((head, False))
+    for noun, own_no in nouns:
+        if lemma(noun) in lex.judgment_nouns:
+            return any(
+                (own_no and c.dep_ == "det" and c.lower_ in lex.negators)
+                or (c.dep_ == "amod" and lemma(c) in lex.bad_adjectives)
+                for c in noun.children
+            )
+    return any(c.dep_ == "acomp" and lemma(c) in lex.needless_adjectives for c in head.children)
 
 
 def _advised_action(verb: Token) -> tuple[Token, bool]:
@@ -448,8 +482,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if verb is None:
         return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
     action, negative = _advised_action(verb)
-    if verb.i != head.i and is_negated(head):
-        # "you do not need to rewrap it", "we don't recommend using X": advice against.
+    if verb.i != head.i and is_negated(head) != _judged_against(head):
+        # "you do not need to rewrap it", "we don't recommend using X", "there is no need to
+        # rewrap it", "rewrapping it is unnecessary": advice against.
         negative = not negative
     polarity = NEGATE if negative else AFFIRM
     if lemma(action) in lex.avoid_verbs:

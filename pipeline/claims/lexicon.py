@@ -61,6 +61,9 @@ class Lexicon:
     modals: frozenset[str]
     semi_modals: frozenset[str]
     deontic_adjectives: frozenset[str]
+    needless_adjectives: frozenset[str]
+    judgment_nouns: frozenset[str]
+    bad_adjectives: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
     negators: frozenset[str]
@@ -146,6 +149,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),
         deontic_adjectives=frozenset(data["deontic"]["adjectives"]),
+        needless_adjectives=frozenset(data["deontic"]["needless"]),
+        judgment_nouns=frozenset(data["deontic"]["judgment_nouns"]),
+        bad_adjectives=frozenset(data["deontic"]["bad"]),
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         negators=frozenset(data["negation"]["lemmas"]),
