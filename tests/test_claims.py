@@ -756,3 +756,30 @@ def test_recommending_or_avoiding_a_named_thing_is_advice_on_it(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(f.frame, f.what, f.polarity) for f in frames(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # A label before a colon is no subject of the order after it.
+        ("Proper storage: Keep the flour in a sealed tin.", "Keep the flour in a sealed tin."),
+        ("Tip: rinse the quinoa before cooking.", "rinse the quinoa before cooking."),
+        ("The ranger has one warning for hikers: Do not drink from streams.", "Do not drink from streams."),
+    ],
+)
+def test_an_order_after_a_colon_is_its_own_sentence(text: str, order: str) -> None:
+    sentences = [s.text for s in build_nlp()(text).sents]
+    assert sentences[-1] == order
+    assert [f.frame for f in frames(order)] == ["advice"]
+
+
+@pytest.mark.parametrize(
+    "text", ["You will need three things: flour, sugar and eggs.", "Mix at a ratio of 3:1 with water."]
+)
+def test_a_colon_before_a_list_or_in_a_ratio_splits_nothing(text: str) -> None:
+    assert len(list(build_nlp()(text).sents)) == 1
+
+
+def test_a_property_named_by_a_compound_is_of_the_noun_before_it() -> None:
+    found = frames("The pond level should be 2 feet below the rim.")
+    assert [f.what for f in found if f.quantity] == ["pond"]

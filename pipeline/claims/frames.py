@@ -710,7 +710,9 @@ def _attribute_of(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lex.attribute_preps:
             return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
-    return None
+    # "the water level", "the tire pressure": the thing is the noun before the property.
+    compound = [c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return compound[-1] if compound else None
 
 
 def _purpose(verb: Token) -> Token | None:

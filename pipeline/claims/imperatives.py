@@ -53,7 +53,9 @@ class ImperativePrimer:
     def _misread(self, opening: Token, sent: Span) -> bool:
         """A verb opens the sentence, yet the parse found no verb to be its root."""
         word = opening.lower_
-        return word in self.verbs and word != self.primer and sent.root.pos_ not in ("VERB", "AUX")
+        label = sent[-1].text == lexicon().label_colon  # "Tip:", "Store:": a label, no order
+        verbless = sent.root.pos_ not in ("VERB", "AUX")
+        return word in self.verbs and word != self.primer and not label and verbless
 
     def _primed(self, opening: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
         """The readings of ``opening`` .. the sentence's end under the primer, if they hold."""

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from pipeline.claims import imperatives
+from pipeline.claims import colons, imperatives
 from pipeline.claims.lexicon import lexicon
 from pipeline.errors import ConfigError
 
@@ -66,6 +66,7 @@ def build_nlp() -> Language:
         )
     _split_bullets(cast(Tokenizer, nlp.tokenizer))
     _keep_prefixed_words(cast(Tokenizer, nlp.tokenizer))
+    nlp.add_pipe(colons.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
     return nlp

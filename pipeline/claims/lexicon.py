@@ -49,6 +49,8 @@ class Lexicon:
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
     imperative_primer: str
+    label_colon: str
+    label_max_words: int
     attributes: frozenset[str]
     keeping_verbs: frozenset[str]
     ending_verbs: frozenset[str]
@@ -133,6 +135,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
         imperative_primer=str(data["imperative"]["primer"]),
+        label_colon=str(data["label"]["colon"]),
+        label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),
         keeping_verbs=frozenset(data["names"]["keeping"]),
         ending_verbs=frozenset(data["names"]["ending"]),

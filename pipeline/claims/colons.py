@@ -1,0 +1,44 @@
+"""A colon that opens a sentence of its own: "Storage: Keep the jar cold", "a warning: Do not swim".
+
+English writes a complete sentence after a colon with a capital, and pages put short labels
+before one ("Tip: rinse twice", "Proper storage: Keep it cold"). The parser, given the
+whole line, makes the label the subject of the verb after it, so the order that follows
+no longer reads as one. The :class:`ColonSentences` component, placed before the parser,
+starts a sentence after such a colon; the parser keeps sentence starts set before it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.claims.lexicon import lexicon
+
+#: The name the component is registered and added under.
+NAME = "colon_sentences"
+
+
+@Language.factory(NAME)
+def make_colon_sentences(nlp: Language, name: str) -> ColonSentences:
+    """Build the component (it keeps no state)."""
+    return ColonSentences()
+
+
+class ColonSentences:
+    """Start a sentence after a colon followed by a capital, or after a short label (see the module)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.text == lexicon().label_colon and self._opens_sentence(token):
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    @staticmethod
+    def _opens_sentence(colon: Token) -> bool:
+        """A word follows, capitalized, or the colon ends a label of a few words at the text's start."""
+        after = colon.doc[colon.i + 1]
+        if not after.is_alpha:
+            return False
+        label = [t for t in colon.doc[: colon.i] if t.is_alpha]
+        short = len(label) == colon.i and 0 < len(label) <= lexicon().label_max_words
+        return after.is_title or short
