@@ -47,7 +47,7 @@ from typing import Any, BinaryIO
 from pipeline import __version__
 from pipeline.config import RAW_SUFFIXES, Settings
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.extract.text_rules import STOPWORDS
+from pipeline.extract.function_words import STOPWORDS
 from pipeline.io import read_json, remove_stale_temps, sha256_bytes, write_bytes_atomic
 from pipeline.parallel import MIN_ITEMS_FOR_POOL, imap_ordered, worker_count
 from pipeline.rawfiles import RefusedEntry, open_page
