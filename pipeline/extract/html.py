@@ -337,10 +337,15 @@ def drop_trailing_section(
         _drop(block, "trailing boilerplate section")
 
 
+def is_boilerplate_line(text: str) -> bool:
+    """True when a line is worded like page furniture: a furniture line, or a newsletter pitch."""
+    return bool(rules.BOILERPLATE_LINE_RE.match(text) or rules.NEWSLETTER_PITCH_RE.search(text))
+
+
 def drop_boilerplate_lines(located: Located, *, max_words: int = rules.BOILERPLATE_LINE_MAX_WORDS) -> None:
     """Drop short kept blocks worded like page furniture (copyright, share, subscribe)."""
     for block in _kept(located):
-        if len(block.text.split()) <= max_words and rules.BOILERPLATE_LINE_RE.search(block.text):
+        if len(block.text.split()) <= max_words and is_boilerplate_line(block.text):
             _drop(block, "boilerplate line")
 
 
