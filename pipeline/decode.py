@@ -154,9 +154,11 @@ def decodes_strictly(data: bytes, encoding: str) -> bool:
     return True
 
 
-def mostly_utf8(data: bytes) -> bool:
-    """True when UTF-8 explains nearly all non-ASCII bytes (a few stray bytes at most)."""
-    text = data.decode("utf-8", errors="replace")
+def mostly_utf8(text: str) -> bool:
+    """True when UTF-8 explains nearly all non-ASCII bytes (a few stray bytes at most).
+
+    ``text`` is the page decoded as UTF-8 with undecodable bytes replaced.
+    """
     errors = text.count("\ufffd")
     if errors == 0:
         return True
@@ -181,17 +183,26 @@ def looks_western(data: bytes) -> bool:
     return non_ascii <= MAX_NON_ASCII_LETTER_SHARE * max(len(letters), 1)
 
 
-def guess_encoding(data: bytes, *, declared: str | None = None) -> str:
+def guess_decoding(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Pick an encoding for bytes with no BOM, trusting ``declared`` only where the bytes agree.
 
     Valid UTF-8 with non-ASCII characters is almost never an accident, so it beats
-    a declaration; a declaration the bytes break is ignored.
+    a declaration; a declaration the bytes break is ignored. Returns the encoding and
+    the decoded text: telling UTF-8 decodes the whole page, and that decoding is the
+    page's text when UTF-8 wins (most pages), so it is not decoded twice.
     """
     utf16 = detect_utf16(data)
     if utf16:
-        return utf16
-    if mostly_utf8(data):
-        return "utf-8"
+        return utf16, decode_text(data, utf16)
+    utf8 = data.decode("utf-8", errors="replace")
+    if mostly_utf8(utf8):
+        return "utf-8", utf8.removeprefix("\ufeff")
+    encoding = legacy_encoding(data, declared=declared)
+    return encoding, decode_text(data, encoding)
+
+
+def legacy_encoding(data: bytes, *, declared: str | None) -> str:
+    """The encoding of bytes that are neither UTF-16 nor UTF-8: as declared, else Western, else detected."""
     if declared and declared != "utf-8" and decodes_strictly(data[:DETECT_BYTES], declared):
         return declared
     if looks_western(data):
@@ -205,16 +216,16 @@ def guess_encoding(data: bytes, *, declared: str | None = None) -> str:
     return "cp1252"
 
 
-def choose_encoding(data: bytes) -> str:
-    """A byte-order mark, else a guess informed by the page's own declaration."""
+def choose_decoding(data: bytes) -> tuple[str, str]:
+    """The encoding and decoded text: a byte-order mark's, else a guess informed by the page's declaration."""
     bom = detect_bom(data)
     if bom:
-        return bom
+        return bom, decode_text(data, bom)
     declared = declared_charset(data)
     if declared and declared.startswith(("utf-16", "utf-32")):
         # A UTF-16 label on bytes without a BOM is read as UTF-8 by browsers.
         declared = None
-    return guess_encoding(data, declared=declared)
+    return guess_decoding(data, declared=declared)
 
 
 def decode_text(data: bytes, encoding: str) -> str:
@@ -251,7 +262,7 @@ def check_text(text: str, encoding: str) -> None:
     bad = head.count("\ufffd")
     if bad > MAX_REPLACEMENT_SHARE * len(head):
         raise DecodeError(f"undecodable bytes ({bad / len(head):.0%} of characters invalid as {encoding})")
-    if not text.strip():
+    if not text or text.isspace():  # not ``strip()``, which copies the whole page
         raise DecodeError("no text after decoding")
 
 
@@ -266,8 +277,7 @@ def decode_bytes(data: bytes) -> Decoded:
     binary = sniff_binary(data)
     if binary:
         raise DecodeError(f"binary file ({binary}), not a web page")
-    encoding = choose_encoding(data)
-    text = decode_text(data, encoding)
+    encoding, text = choose_decoding(data)
     check_text(text, encoding)
     LOGGER.debug("decoded as %s", encoding)
     return Decoded(text=text, encoding=encoding, form=detect_form(text))

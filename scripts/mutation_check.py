@@ -169,8 +169,8 @@ MUTATIONS: tuple[Mutation, ...] = (
         "html.boilerplate_line_rule_inverted",
         "HTML extractor: short kept lines are dropped when they do NOT look like furniture",
         "pipeline/extract/html.py",
-        "<= max_words and rules.BOILERPLATE_LINE_RE.search(block.text):\n",
-        "<= max_words and not rules.BOILERPLATE_LINE_RE.search(block.text):\n",
+        "<= max_words and is_boilerplate_line(block.text):\n",
+        "<= max_words and not is_boilerplate_line(block.text):\n",
         _files(EXTRACT_TESTS, CLAIMS_TESTS, CROSSREF_TESTS, END_TO_END),
     ),
 )

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from lxml.etree import tostring
 from trafilatura.utils import load_html
 
-from pipeline.extract.html import drop_trailing_section, extract_html, parse_html
-from pipeline.extract.html_align import build_text_map, locate, locate_words, visible
+from pipeline.extract.html import _collapse, drop_trailing_section, extract_html, parse_html
+from pipeline.extract.html_align import anchor_spans, build_text_map, locate, locate_words, visible
 from pipeline.extract.html_rules import INVISIBLE_CHARS
 from pipeline.records import Block, Extraction
 
@@ -347,3 +347,23 @@ def test_author_from_byline_when_meta_has_none(snippet: str, author: str) -> Non
     head = "<head><title>A Plain Headline Here</title></head>"
     html = f"<html>{head}<body><h1>A Plain Headline Here</h1>{snippet}{paragraphs}</body></html>"
     assert extract_html(html).metadata.author == author
+
+
+def test_anchor_spans_find_link_starts_and_ends_in_one_scan() -> None:
+    html = '<p><a href="x">one</a> <abbr>no</abbr><A\nhref="y">two</A ><area><a>three</a\n>'
+    opens, closes = anchor_spans(html)
+    assert [html[o : o + 2].lower() for o in opens] == ["<a", "<a", "<a"]
+    assert opens == [m.start() for m in re.finditer(r"<a\b", html, re.IGNORECASE)]
+    assert closes == [m.end() for m in re.finditer(r"</a\s*>", html, re.IGNORECASE)]
+    assert len(closes) == 3
+
+
+#: Letters, ASCII and Unicode whitespace (a file separator too), invisible format characters.
+COLLAPSE_ALPHABET = ["a", "é", " ", "\n", "\t", "\xa0", "\u2003", "\x1c", "\u200b", "\xad", "b"]
+
+
+@given(st.text(alphabet=st.sampled_from(COLLAPSE_ALPHABET)))
+def test_collapse_is_a_regex_whitespace_collapse(text: str) -> None:
+    """The split-and-join collapse equals collapsing ``\\s+`` runs, and drops invisible-only texts."""
+    expected = re.sub(r"\s+", " ", text).strip()
+    assert _collapse(text) == (expected if visible(expected) else "")

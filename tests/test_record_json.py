@@ -24,6 +24,14 @@ def test_odd_strings_encode_as_json_does(text: str) -> None:
         assert block_json(record) == _compact(record)
 
 
+def test_segments_read_back_as_lists_encode_as_tuples_do() -> None:
+    """A record re-encoded from disk (duplicate marks) has list segments; the bytes must not change."""
+    record = block_record(0, Block("ab cd", 3, 9, segments=[(0, 3, 2), (3, 7, 2)]), (1, 6))
+    from_disk = {**record, "segments": [list(s) for s in record["segments"]]}
+    assert block_json(from_disk) == block_json(record) == _compact(record)
+    assert block_json({**record, "segments": []}) == _compact({**record, "segments": []})
+
+
 def test_block_records_have_the_encoded_keys() -> None:
     assert tuple(sorted(block_record(0, Block("x", 0, 1), None))) == BLOCK_KEYS
 

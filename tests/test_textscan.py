@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from pipeline.extract.function_words import STOPWORDS
 from pipeline.extract.line_model import (
     CONTENT_WORD_MIN_CHARS,
     feature_matrix,
@@ -21,7 +22,7 @@ from pipeline.extract.line_model import (
 )
 from pipeline.extract.text import furniture_rule, furniture_rules
 from pipeline.extract.text_lines import collapse_with_segments, line_table, split_lines
-from pipeline.extract.text_rules import COMMENT_ACTION_RE, STOPWORDS, WORD_RE
+from pipeline.extract.text_rules import COMMENT_ACTION_RE, WORD_RE
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

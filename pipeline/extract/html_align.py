@@ -45,8 +45,8 @@ WHITESPACE_NODE_RE = re.compile(r">\s+<")
 #: The last attribute name before a position inside a start tag.
 ATTR_NAME_RE = re.compile(r"""([\w:-]+)\s*=\s*["']?[^"'=]*$""")
 BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
-ANCHOR_OPEN_RE = re.compile(r"<a\b", re.IGNORECASE)
-ANCHOR_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
+#: A link's start tag (group 1 set) or end tag: one scan of the page finds both.
+ANCHOR_TAG_RE = re.compile(r"<(?:(a)\b|/a\s*>)", re.IGNORECASE)
 WORD_RE = re.compile(r"\S+")
 #: A stretch whose only whitespace is single spaces survives whitespace collapsing intact.
 SPACED_RUN_RE = re.compile(r"\S+(?: \S+)*")
@@ -513,9 +513,19 @@ def rule_at(tmap: TextMap, flat_pos: int) -> str:
 
 
 def anchor_spans(html: str) -> tuple[list[int], list[int]]:
-    """Sorted offsets of link start tags and of link end tags."""
-    opens = [m.start() for m in ANCHOR_OPEN_RE.finditer(html)]
-    return opens, [m.end() for m in ANCHOR_CLOSE_RE.finditer(html)]
+    """Sorted offsets of link start tags and of link end tags (just after them).
+
+    Both come from one scan: each scan of a page costs as much as the other (the
+    whole page is read), and the tags are few next to the page's length.
+    """
+    opens: list[int] = []
+    closes: list[int] = []
+    for match in ANCHOR_TAG_RE.finditer(html):
+        if match.group(1):
+            opens.append(match.start())
+        else:
+            closes.append(match.end())
+    return opens, closes
 
 
 def _in_link(pos: int, anchors: tuple[list[int], list[int]]) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from pipeline.extract.function_words import STOPWORDS
 from pipeline.extract.text_lines import LineTable
 from pipeline.extract.text_rules import (
     BYLINE_WORDS,
@@ -42,7 +43,6 @@ from pipeline.extract.text_rules import (
     SENTENCE_CLOSERS,
     SENTENCE_END_CHARS,
     SEPARATOR_CHARS,
-    STOPWORDS,
     WORD_RE,
 )
 

@@ -47,7 +47,7 @@ from typing import Any, BinaryIO
 from pipeline import __version__
 from pipeline.config import RAW_SUFFIXES, Settings
 from pipeline.decode import DecodeError, decode_bytes
-from pipeline.extract.text_rules import STOPWORDS
+from pipeline.extract.function_words import STOPWORDS
 from pipeline.io import read_json, remove_stale_temps, sha256_bytes, write_bytes_atomic
 from pipeline.parallel import MIN_ITEMS_FOR_POOL, imap_ordered, worker_count
 from pipeline.rawfiles import RefusedEntry, open_page
@@ -198,7 +198,12 @@ def stopword_share(text: str) -> float:
 
 
 def block_record(index: int, block: Block, clean: tuple[int, int] | None) -> dict[str, Any]:
-    """JSON form of one block."""
+    """JSON form of one block.
+
+    ``segments`` is the block's own list of (offset, raw offset, length) tuples, which
+    JSON writes as arrays: copying each into a list cost a quarter of the record's time on
+    the benchmark pages (hundreds of runs on link-heavy ones), much of it in garbage collection.
+    """
     return {
         "index": index,
         "kind": block.kind,
@@ -209,7 +214,7 @@ def block_record(index: int, block: Block, clean: tuple[int, int] | None) -> dic
         "raw_end": block.end,
         "clean_start": clean[0] if clean else None,
         "clean_end": clean[1] if clean else None,
-        "segments": [list(s) for s in block.segments],
+        "segments": block.segments,
     }
 
 
@@ -505,8 +510,9 @@ def block_json(block: dict[str, Any]) -> str:
     A text rendering has a block per line, and encoding each through the general
     encoder took a tenth of a text run. A block's shape is fixed: its strings go
     through JSON's own string encoder, its offsets are ints or None, and its
-    ``segments`` are lists of ints, whose Python ``repr`` is their JSON. A block of
-    another shape (from a hand-edited record) takes the general path.
+    ``segments`` are tuples (or, read back from disk, lists) of ints, whose Python
+    ``repr`` is their JSON once parentheses become brackets. A block of another shape
+    (from a hand-edited record) takes the general path.
     """
     if block.keys() != _BLOCK_KEY_SET:
         return _compact(block)
@@ -515,9 +521,14 @@ def block_json(block: dict[str, Any]) -> str:
         f'"clean_start": {_int_or_null(block["clean_start"])}, "index": {block["index"]}, '
         f'"keep": {"true" if block["keep"] else "false"}, "kind": {encode_basestring(block["kind"])}, '
         f'"raw_end": {block["raw_end"]}, "raw_start": {block["raw_start"]}, '
-        f'"rule": {encode_basestring(block["rule"])}, "segments": {block["segments"]!r}, '
+        f'"rule": {encode_basestring(block["rule"])}, "segments": {_int_arrays(block["segments"])}, '
         f'"text": {encode_basestring(block["text"])}}}'
     )
+
+
+def _int_arrays(segments: list[Any]) -> str:
+    """JSON of a list of int tuples or int lists: their ``repr``, with tuples bracketed."""
+    return repr(segments).replace("(", "[").replace(")", "]")
 
 
 def _int_or_null(value: int | None) -> str:

@@ -9,18 +9,6 @@ furniture (menus, share bars, comments), never about a subject.
 from __future__ import annotations
 
 import re
-from importlib import resources
-
-
-def _function_words() -> frozenset[str]:
-    """The packaged English function words (``data/function_words.txt``)."""
-    text = resources.files("pipeline.extract").joinpath("data/function_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-#: English function words (spaCy's list, copied to a data file so extraction does not
-#: import spaCy): prose has many, menus and teasers few.
-STOPWORDS: frozenset[str] = _function_words()
 
 # --- Line layout -------------------------------------------------------------------
 
