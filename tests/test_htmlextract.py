@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,15 @@ from lxml.etree import tostring
 from trafilatura.utils import load_html
 
 from pipeline.extract.html import _collapse, drop_trailing_section, extract_html, parse_html
-from pipeline.extract.html_align import anchor_spans, build_text_map, locate, locate_words, visible
+from pipeline.extract.html_align import (
+    ATTR_NAME_RE,
+    anchor_spans,
+    attribute_name,
+    build_text_map,
+    locate,
+    locate_words,
+    visible,
+)
 from pipeline.extract.html_rules import INVISIBLE_CHARS
 from pipeline.records import Block, Extraction
 
@@ -367,3 +376,19 @@ def test_collapse_is_a_regex_whitespace_collapse(text: str) -> None:
     """The split-and-join collapse equals collapsing ``\\s+`` runs, and drops invisible-only texts."""
     expected = re.sub(r"\s+", " ", text).strip()
     assert _collapse(text) == (expected if visible(expected) else "")
+
+
+@given(st.text(alphabet='ab =:-"\'<x', max_size=60), st.text(alphabet="ab -", max_size=20))
+def test_attribute_name_is_the_unbounded_searchs(head: str, value: str) -> None:
+    # Bounding the search to just before the last quote or "=" finds what the full search does.
+    html = "<" + head + value
+    full = ATTR_NAME_RE.search(html, 0, len(html))
+    assert attribute_name(html, 0, len(html)) == (full.group(1) if full else None)
+
+
+def test_attribute_name_stays_fast_inside_a_long_unclosed_tag() -> None:
+    # A run of word characters in a tag with no ">" (an inline script's token) once made it quadratic.
+    html = "<script " + "x" * 200_000 + ' class="author'
+    start = time.perf_counter()
+    assert attribute_name(html, 0, len(html)) == "class"
+    assert time.perf_counter() - start < 0.5

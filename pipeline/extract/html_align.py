@@ -44,6 +44,8 @@ CLASS_ID_RE = re.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]
 WHITESPACE_NODE_RE = re.compile(r">\s+<")
 #: The last attribute name before a position inside a start tag.
 ATTR_NAME_RE = re.compile(r"""([\w:-]+)\s*=\s*["']?[^"'=]*$""")
+#: How far before the last quote or "=" an attribute's name and "=" may start (names are short).
+ATTR_NAME_WINDOW = 256
 BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
 #: A link's start tag (group 1 set) or end tag: one scan of the page finds both.
 ANCHOR_TAG_RE = re.compile(r"<(?:(a)\b|/a\s*>)", re.IGNORECASE)
@@ -586,12 +588,27 @@ def labelled_text(
         if tag_start < 0 or html.rfind(">", 0, pos) > tag_start:
             continue  # not inside a tag
         tag_end = html.find(">", pos)
-        attr = ATTR_NAME_RE.search(html, tag_start, pos)
-        if tag_end < 0 or attr is None or attr.group(1).lower() not in attrs:
+        name = attribute_name(html, tag_start, pos)
+        if tag_end < 0 or name is None or name.lower() not in attrs:
             continue
         index = bisect_right(raws, tag_end)
         if index < len(tmap.pieces) and tmap.pieces[index].literal:
             yield tmap.pieces[index].text.strip()
+
+
+def attribute_name(html: str, tag_start: int, pos: int) -> str | None:
+    """The name of the attribute whose value holds ``pos`` in the start tag at ``tag_start``.
+
+    :data:`ATTR_NAME_RE` is searched only just before the last quote or "=" ahead of
+    ``pos`` (where the name it finds must end): searched from the tag's start, a long run
+    of word characters (a token in an inline script that holds no ">") made the search
+    quadratic, seconds on some news pages.
+    """
+    last = max(html.rfind(mark, tag_start, pos) for mark in "\"'=")
+    if last < 0:
+        return None
+    match = ATTR_NAME_RE.search(html, max(tag_start, last - ATTR_NAME_WINDOW), pos)
+    return match.group(1) if match else None
 
 
 def _occurrences(text: str, word: str, limit: int) -> list[int]:
