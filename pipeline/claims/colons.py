@@ -20,25 +20,28 @@ NAME = "colon_sentences"
 
 @Language.factory(NAME)
 def make_colon_sentences(nlp: Language, name: str) -> ColonSentences:
-    """Build the component (it keeps no state)."""
-    return ColonSentences()
+    """Build the component from the lexicon's colon and label length."""
+    return ColonSentences(lexicon().label_colon, lexicon().label_max_words)
 
 
 class ColonSentences:
     """Start a sentence after a colon followed by a capital, or after a short label (see the module)."""
 
+    def __init__(self, colon: str, label_max_words: int) -> None:
+        self.colon = colon
+        self.label_max_words = label_max_words
+
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
-            if token.text == lexicon().label_colon and self._opens_sentence(token):
+            if token.text == self.colon and self._opens_sentence(token):
                 doc[token.i + 1].is_sent_start = True
         return doc
 
-    @staticmethod
-    def _opens_sentence(colon: Token) -> bool:
+    def _opens_sentence(self, colon: Token) -> bool:
         """A word follows, capitalized, or the colon ends a label of a few words at the text's start."""
         after = colon.doc[colon.i + 1]
         if not after.is_alpha:
             return False
-        label = [t for t in colon.doc[: colon.i] if t.is_alpha]
-        short = len(label) == colon.i and 0 < len(label) <= lexicon().label_max_words
+        label = colon.doc[: colon.i]
+        short = 0 < len(label) <= self.label_max_words and all(t.is_alpha for t in label)
         return after.is_title or short

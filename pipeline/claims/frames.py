@@ -240,12 +240,13 @@ def _keeps(verb: Token, place: str) -> bool:
     lex = lexicon()
     if lemma(verb) in lex.ending_verbs:
         return True
+    if lemma(verb) not in lex.keeping_verbs:
+        return False
     # A preposition with no object of its own is a particle the parser misread ("leave it on for a day").
-    held = bool(place) or any(
+    return bool(place) or any(
         c.dep_ in ("prt", "acomp", "oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.n_rights == 0)
         for c in verb.children
     )
-    return lemma(verb) in lex.keeping_verbs and held
 
 
 def _place(verb: Token, obj: Token | None) -> str:
@@ -464,7 +465,8 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
         return []
     polarity = NEGATE if against else AFFIRM
     if thing.pos_ == "VERB":
-        return [Frame("advice", activity(thing), subject, polarity)] if activity(thing) else []
+        act = activity(thing)
+        return [Frame("advice", act, subject, polarity)] if act else []
     if thing.pos_ not in ("NOUN", "PROPN"):
         return []
     return [Frame("use", phrase_name(item), subject, polarity) for item in _items(thing) if phrase_name(item)]
@@ -748,9 +750,7 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
     spaced = _spaced_thing(quantity, clause)
     if spaced:
         return spaced
-    node = clause.span.doc[quantity.head]
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
+    node = _governing_verb(clause.span.doc[quantity.head])
     if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
         return phrase_name(node.head)
     if (
@@ -765,11 +765,18 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
     return _owner(clause.head, repeat=True)
 
 
+def _governing_verb(token: Token) -> Token:
+    """The nearest verb at or above ``token`` in the parse (the root when none is)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _spaced_thing(quantity: Quantity, clause: Clause) -> str:
     """The thing after "between" that a gap separates ("48 hours between coats" -> coat)."""
-    doc = clause.span.doc
+    doc, apart = clause.span.doc, lexicon().apart
     for token in doc[quantity.start : min(quantity.end + 1, clause.span.end)]:
-        if token.lower_ in lexicon().apart and token.pos_ == "ADP":
+        if token.lower_ in apart and token.pos_ == "ADP":
             pobj = next((t for t in token.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
             return phrase_name(pobj) if pobj is not None else ""
     return ""
@@ -869,9 +876,7 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     "Large eggs need 17 minutes while extra-large eggs need 19 minutes": the second measure
     belongs to the verb with its own subject ("extra-large eggs need"), not to the main one.
     """
-    node = clause.span.doc[quantity.head]
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
+    node = _governing_verb(clause.span.doc[quantity.head])
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)
     inside = clause.span.start <= node.i < clause.span.end
     # "wait 10 minutes before you cut it": a measure of the gap to the clause, not of it.

@@ -41,6 +41,7 @@ class ImperativePrimer:
         self.nlp = nlp
         self.verbs = verbs
         self.primer = lexicon().imperative_primer
+        self.label_colon = lexicon().label_colon
 
     def __call__(self, doc: Doc) -> Doc:
         readings: dict[int, Reading] = {}
@@ -53,7 +54,7 @@ class ImperativePrimer:
     def _misread(self, opening: Token, sent: Span) -> bool:
         """A verb opens the sentence, yet the parse found no verb to be its root."""
         word = opening.lower_
-        label = sent[-1].text == lexicon().label_colon  # "Tip:", "Store:": a label, no order
+        label = sent[-1].text == self.label_colon  # "Tip:", "Store:": a label, no order
         verbless = sent.root.pos_ not in ("VERB", "AUX")
         return word in self.verbs and word != self.primer and not label and verbless
 

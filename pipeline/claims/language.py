@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.claims import colons, imperatives
 from pipeline.claims.lexicon import lexicon
+from pipeline.claims.quantities import GLUED_LIST_NUMBER
 from pipeline.errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
@@ -37,10 +38,6 @@ EXCLUDED = ["ner"]
 #: List bullets the tokenizer leaves glued to the word after them ("•Never pick"): split off
 #: as prefixes, as a bullet is punctuation in any English text.
 BULLETS = ("•", "∙")
-#: A list number glued to the capitalized word after it ("3Remove the wrap"), as text copied
-#: from a numbered list often is; a word never starts with digits and then a capital and
-#: lowercase letters, so the number is split off. "3D" and "4x4" stay whole.
-GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 #: Dependents only a noun takes: a word with one of these is not a misread verb.
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.

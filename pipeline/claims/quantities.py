@@ -37,6 +37,10 @@ SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 #: Digits with an ordinal suffix: "1st", "22nd", "3rd", "4th".
 ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: A decade: "the 1960s", "the early 2000s".
+#: A list number glued to the capitalized word after it ("3Remove the wrap"), as text copied
+#: from a numbered list often is; a word never starts with digits and then a capital and
+#: lowercase letters, so the tokenizer splits the number off. "3D" and "4x4" stay whole.
+GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
 #: The noun that counts repetitions: "3 times a day".
 REPEAT_NOUN = "time"

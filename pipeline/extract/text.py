@@ -391,7 +391,7 @@ def _pick_title(blocks: Sequence[Block], page: PageLines) -> int | None:
     keep = np.array([b.keep for b in blocks])
     if not keep.any():
         return None
-    first_kept = _body_start(keep, page.words)
+    first_kept = int(keep.argmax())  # the body's start: lone lines above it are dropped
     lo, hi = max(0, first_kept - TITLE_LOOKBACK_LINES), first_kept + 1
     n_words = page.words[lo:hi].tolist()
     best, best_score = None, 0.0
