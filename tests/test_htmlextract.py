@@ -16,6 +16,7 @@ from trafilatura.utils import load_html
 from pipeline.extract.html import _collapse, drop_trailing_section, extract_html, parse_html
 from pipeline.extract.html_align import (
     ATTR_NAME_RE,
+    ATTR_NAME_WINDOW,
     anchor_spans,
     attribute_name,
     build_text_map,
@@ -380,8 +381,9 @@ def test_collapse_is_a_regex_whitespace_collapse(text: str) -> None:
 
 @given(st.text(alphabet='ab =:-"\'<x', max_size=60), st.text(alphabet="ab -", max_size=20))
 def test_attribute_name_is_the_unbounded_searchs(head: str, value: str) -> None:
-    # Bounding the search to just before the last quote or "=" finds what the full search does.
-    html = "<" + head + value
+    # A long attribute first puts the tag's start farther back than the bounded window reaches,
+    # so the bounded search must find what the full search does from the tag's start.
+    html = '<div data-v="' + "y" * (2 * ATTR_NAME_WINDOW) + '" ' + head + value
     full = ATTR_NAME_RE.search(html, 0, len(html))
     assert attribute_name(html, 0, len(html)) == (full.group(1) if full else None)
 
