@@ -599,6 +599,20 @@ def test_a_measure_in_a_clause_with_its_own_subject_is_of_that_clause(text: str,
 
 
 @pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("While the glue dries for 2 hours,", "sand the frame for 10 minutes."),
+        ("While the engine idles for 5 minutes,", "check the tyres for 2 minutes."),
+    ],
+)
+def test_each_measure_names_its_own_verb_whatever_came_before(first: str, second: str) -> None:
+    """A sentence's second measure is read the same whether or not a subordinate one precedes it."""
+    alone = [f.what for f in frames(second[0].upper() + second[1:]) if f.quantity is not None]
+    after = [f.what for f in frames(f"{first} {second}") if f.quantity is not None]
+    assert alone and after[-1] == alone[0], (alone, after)
+
+
+@pytest.mark.parametrize(
     ("text", "what"),
     [
         ("The ideal duration for an ice bath is 10 to 15 minutes.", "ice bath"),

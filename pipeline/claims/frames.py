@@ -842,10 +842,11 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     advised = advice_verb(head)
     practice = practice_frames(head, advised, subject)
     # "It is best to keep the bandage on for 2 hours": measures belong to the advised verb.
-    main = Clause(advised or head, clause.span)
+    # Each measure starts from that verb, so one measure's choice never moves the next.
+    advised_clause = Clause(advised or head, clause.span)
     frames: list[Frame] = []
     for quantity in quantities:
-        main = Clause(_predicate_of(quantity, main), clause.span)
+        main = Clause(_predicate_of(quantity, advised_clause), clause.span)
         if quantity.dimension == "date":
             frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
             continue
