@@ -89,11 +89,60 @@ def test_every_quantity_gets_a_normalized_value(
         ("Charge it for 3 hours or more.", "min", False),
         ("Keep the freezer at or below 0°F.", "max", False),
         ("Plant out only when nights stay above 10°C.", "min", False),
+        # A longer bound phrase wins over its tail: "no more than" is not "more than".
+        ("Charge it for no more than 8 hours.", "max", False),
+        ("Rest the dough for no longer than a day.", "max", False),
+        ("Bake it for no less than 40 minutes.", "min", False),
     ],
 )
 def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None:
     first = quantities(text)[0]
     assert (first.bound, first.approx) == (bound, approx), text
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        # A bound on how often is the other bound on the time between.
+        ("Water the ferns at least twice a week.", "max"),
+        ("Feed the kitten at most three times a day.", "min"),
+        ("Replace the filter at least every 3 months.", "max"),
+        ("Service the boiler once a year or more.", "max"),
+        # A bound on the gap itself stays as it is.
+        ("Space the coats at least 4 hours apart.", "min"),
+    ],
+)
+def test_a_bound_on_how_often_bounds_the_time_between_the_other_way(text: str, bound: str) -> None:
+    interval = [f.quantity for f in frames(text) if f.frame == "interval"]
+    assert interval and interval[0] is not None and interval[0].bound == bound, (text, interval)
+
+
+@pytest.mark.parametrize(
+    ("text", "frame", "bound"),
+    [
+        ("Never leave the paint tin open for more than an hour.", "duration", "max"),
+        ("Do not let the dough rise for more than 2 hours.", "duration", "max"),
+        ("Avoid charging the battery for longer than 12 hours.", "duration", "max"),
+        ("Do not feed the puppy more than three times a day.", "interval", "min"),
+        ("Don't add more than 2 cups of flour.", "quantity", "max"),
+        ("Do not exceed 65 mph on the spare tyre.", "quantity", "max"),
+    ],
+)
+def test_a_negated_comparative_is_a_limit_not_advice_against(text: str, frame: str, bound: str) -> None:
+    found = frames(text)
+    measured = [f for f in found if f.quantity is not None]
+    assert [(f.frame, f.polarity) for f in measured] == [(frame, "affirm")], (text, found)
+    assert measured[0].quantity is not None and measured[0].quantity.bound == bound, (text, found)
+    assert not [f for f in found if f.polarity == "negate"], (text, found)
+
+
+def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -> None:
+    held = frames("Never store the paint for more than a year (or a month if above 30°C).")
+    heat = [f.quantity for f in held if f.quantity is not None and f.quantity.dimension == "temperature"]
+    assert heat and heat[0] is not None and heat[0].bound == "min", held
+    wait = frames("Do not swim for at least two weeks.")
+    assert ("wait", "min") in [(f.frame, f.quantity.bound) for f in wait if f.quantity is not None], wait
+    assert ("advice", "negate") in [(f.frame, f.polarity) for f in wait], wait
 
 
 @pytest.mark.parametrize(

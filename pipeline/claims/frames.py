@@ -22,14 +22,21 @@ parse's negation, negative determiners ("no soap") and verbs of refraining ("avo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause
 from pipeline.claims.language import lemma, misread_noun, reads_as_verb
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import REPEAT_NOUN, Quantity, is_ordinal, is_time_word, is_unit_word
+from pipeline.claims.quantities import (
+    FLIPPED_BOUND,
+    REPEAT_NOUN,
+    Quantity,
+    is_ordinal,
+    is_time_word,
+    is_unit_word,
+)
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -843,14 +850,15 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     practice = practice_frames(head, advised, subject)
     # "It is best to keep the bandage on for 2 hours": measures belong to the advised verb.
     # Each measure starts from that verb, so one measure's choice never moves the next.
-    advised_clause = Clause(advised or head, clause.span)
+    measures = [_measure(quantity, Clause(advised or head, clause.span)) for quantity in quantities]
+    if any(limit for _, _, limit in measures):
+        # A negation spent on a limit ("do not add more than 2 cups") advises against nothing.
+        practice = [f for f in practice if f.polarity != NEGATE]
     frames: list[Frame] = []
-    for quantity in quantities:
-        main = Clause(_predicate_of(quantity, advised_clause), clause.span)
+    for quantity, main, _ in measures:
         if quantity.dimension == "date":
             frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
-            continue
-        if quantity.repeat and quantity.dimension != "count":
+        elif quantity.repeat and quantity.dimension != "count":
             frames.append(Frame("interval", _repeated(quantity, main), subject, AFFIRM, quantity))
         elif quantity.dimension == "time":
             frames.extend(time_frames(quantity, main, subject, practice))
@@ -869,6 +877,47 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if not frames:
         frames.extend(effect_frames(head, subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _measure(quantity: Quantity, advised: Clause) -> tuple[Quantity, Clause, bool]:
+    """A measure as the clause states it: (quantity, the clause it is of, whether it is a limit).
+
+    A comparative bound under advice against its act is a limit on the act: "never leave
+    them out for more than 2 hours" and "do not let the dough rise over 2 hours" state
+    2 hours at most, of leaving them out and of the rise.
+    """
+    main = Clause(_predicate_of(quantity, advised), advised.span)
+    quantity = _exceeded(quantity, main.head)
+    outer = _advised_action(advised.head)  # "do not let it exceed 2 hours": the act "let" hands on
+    act, against = outer if outer[0].i == main.head.i else _advised_action(main.head)
+    if not (quantity.comparative and against) or _in_condition(quantity, main.head):
+        return quantity, main, False
+    flipped = replace(quantity, bound=FLIPPED_BOUND.get(quantity.bound, quantity.bound), comparative=False)
+    return flipped, Clause(act, advised.span), True
+
+
+def _in_condition(quantity: Quantity, verb: Token) -> bool:
+    """Whether a measure sits in a condition on the verb ("... if above 90 degrees")."""
+    conditions = lexicon().conditions
+    node = verb.doc[quantity.head]
+    while node.i != verb.i and node.head.i != node.i:
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if node.lower_ in conditions or marks & conditions:
+            return True
+        node = node.head
+    return False
+
+
+def _exceeded(quantity: Quantity, verb: Token) -> Quantity:
+    """The object of a verb of exceeding as the bound it states: "sales exceeded $2bn" is over $2bn.
+
+    It is a comparative bound, so a negation turns it: "do not exceed 65 mph" is 65 mph at most.
+    """
+    if quantity.bound or lemma(verb) not in lexicon().exceed_verbs:
+        return quantity
+    if not any(c.dep_ == "dobj" and quantity.start <= c.i < quantity.end for c in verb.children):
+        return quantity
+    return replace(quantity, bound="min", comparative=True)
 
 
 def _predicate_of(quantity: Quantity, clause: Clause) -> Token:

@@ -28,6 +28,8 @@ class Lexicon:
     bound_min_trailing: tuple[tuple[str, ...], ...]
     bound_max: tuple[tuple[str, ...], ...]
     bound_max_trailing: tuple[tuple[str, ...], ...]
+    bound_comparative: frozenset[tuple[str, ...]]
+    exceed_verbs: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
     every: frozenset[str]
@@ -69,6 +71,7 @@ class Lexicon:
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
     negators: frozenset[str]
+    conditions: frozenset[str]
     suitable: frozenset[str]
     unsuitable: frozenset[str]
     permission: frozenset[str]
@@ -114,6 +117,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bound_min_trailing=_phrases(data["bound_min"]["trailing"]),
         bound_max=_phrases(data["bound_max"]["phrases"]),
         bound_max_trailing=_phrases(data["bound_max"]["trailing"]),
+        bound_comparative=frozenset(_phrases(data["bound_comparative"]["phrases"])),
+        exceed_verbs=frozenset(data["exceed"]["lemmas"]),
         range_joiners=frozenset(data["range"]["joiners"]),
         range_openers=frozenset(data["range"]["openers"]),
         every=frozenset(data["repetition"]["every"]),
@@ -159,6 +164,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         negators=frozenset(data["negation"]["lemmas"]),
+        conditions=frozenset(data["negation"]["conditions"]),
         suitable=frozenset(data["suitability"]["positive"]),
         unsuitable=frozenset(data["suitability"]["negative"]),
         permission=frozenset(data["suitability"]["permission"]),

@@ -46,6 +46,8 @@ DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
 REPEAT_NOUN = "time"
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
+#: The open side of a bound turned around: how often against the time between, or under a negation.
+FLIPPED_BOUND = {"min": "max", "max": "min"}
 #: What pint raises on a unit string it cannot read: an unknown name ("layer", "USD"), and
 #: from its expression parser, for text that is not a unit expression at all: ValueError
 #: ("3rd", "1/2"), TypeError ("a-b"), AssertionError ("**"), AttributeError.
@@ -72,6 +74,8 @@ class Quantity:
     end: int
     head: int
     counted: str = ""
+    #: The bound is a plain comparative ("more than 2 hours"), which a negation takes in its scope.
+    comparative: bool = False
 
     def label(self) -> str:
         """A canonical text form: "~4-6 week", ">=24 hour", "3 session"."""
@@ -467,25 +471,57 @@ def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple
     return _Scan(start, adverb + 1, 1 / max(counts), 1 / min(counts), adverb), unit
 
 
-def _prefix(sent: Span, start: int) -> tuple[int, bool, str, bool]:
-    """Words before a number: (new start, hedged, bound, repeating)."""
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """What the words before a number say of it.
+
+    ``on_rate`` is set when the bound stands before the word of repetition ("at least every
+    3 months"): it bounds how often, not the time between.
+    """
+
+    start: int
+    approx: bool
+    bound: str
+    repeat: bool
+    comparative: bool
+    on_rate: bool
+
+
+def _bound_before(sent: Span, index: int) -> tuple[int, str, bool]:
+    """The longest bound phrase ending just before ``index``: (width, side, comparative).
+
+    Both sides are searched together so that "no more than" (at most) wins over its tail
+    "more than" (more than).
+    """
+    lex = lexicon()
+    sides = ((lex.bound_min, "min"), (lex.bound_max, "max"))
+    width, side = max((_phrase_before(sent, index, phrases), side) for phrases, side in sides)
+    if not width:
+        return 0, "", False
+    words = list(sent.doc[index - width : index])
+    comparative = bool({_lemmas(words), tuple(t.lower_ for t in words)} & lex.bound_comparative)
+    return width, side, comparative
+
+
+def _prefix(sent: Span, start: int) -> _Lead:
+    """Words before a number: hedges, a bound, a word of repetition, a range's opener."""
     lex = lexicon()
     doc = sent.doc
-    approx, bound, repeat = False, "", False
+    approx, bound, repeat, comparative, on_rate = False, "", False, False, False
     moved = True
     while moved:
         moved = False
         if start > sent.start and doc[start - 1].lemma_.lower() in lex.hedge | {"~"}:
             approx, start, moved = True, start - 1, True
-        for phrases, side in ((lex.bound_min, "min"), (lex.bound_max, "max")):
-            width = _phrase_before(sent, start, phrases)
-            if width and not bound:
-                bound, start, moved = side, start - width, True
+        width, side, plain = _bound_before(sent, start)
+        if width and not bound:
+            bound, comparative, on_rate = side, plain, repeat
+            start, moved = start - width, True
         if start > sent.start and doc[start - 1].lower_ in lex.every_strict:
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
-    return start, approx, bound, repeat
+    return _Lead(start, approx, bound, repeat, comparative, on_rate)
 
 
 def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
@@ -504,9 +540,14 @@ def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
 
 def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quantity:
     """Assemble a quantity from a number scan, its unit and the words around it."""
-    start, approx, bound, repeat_before = _prefix(sent, scan.start)
+    lead = _prefix(sent, scan.start)
+    start, approx, repeat_before = lead.start, lead.approx, lead.repeat
     end = scan.end + (unit.width if unit else 0)
-    end, bound, repeat_after = _suffix(sent, end, bound)
+    end, bound, repeat_after = _suffix(sent, end, lead.bound)
+    if repeat or lead.on_rate:
+        # A bound on how often is the other bound on the time between: "at least twice a
+        # week" and "at least every 3 days" leave at most half a week, at most 3 days.
+        bound = FLIPPED_BOUND.get(bound, bound)
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
     head = scan.end + (unit.head if unit.head >= 0 else unit.width - 1) if unit and unit.width else scan.head
@@ -535,6 +576,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         end=max(end, start + 1),
         head=min(head, sent.end - 1),
         counted=counted,
+        comparative=lead.comparative,
     )
 
 
