@@ -241,6 +241,11 @@ def test_advice_names_what_a_pronoun_or_placeholder_stands_for(text: str, what: 
         # A verb of wanting or reporting hands the measure to its complement.
         ("We'd like you to leave the tape on for 4-6 hours.", "tape"),
         ("Experts say the paint lasts about 5 years.", "paint"),
+        # ... also when the tagger reads the complement's verb as an adjective.
+        ("The agency says opened jars last about a month.", "open jar"),
+        # Who recommends a measure is no part of what it measures.
+        ("Experts recommend 8 hours of sleep.", "sleep"),
+        ("Some trainers suggest as little as 3 minutes.", ""),
         ("It should be fully healed in 2 weeks.", "heal"),
         ("The flight takes 14 hours.", "flight"),
     ],

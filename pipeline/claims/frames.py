@@ -232,6 +232,10 @@ def activity_on(verb: Token, obj: Token | None) -> str:
         return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
     if name and lemma(verb) in lexicon().spacing_verbs:
         return name  # "space the sessions 4 weeks apart": the interval is the sessions'
+    if lemma(verb) in lexicon().reporting | lexicon().recommend_verbs:
+        # "experts recommend 8 hours of sleep", "some suggest as little as 3 minutes": who
+        # holds the view is no part of what is measured.
+        return name
     place = _place(verb, obj)
     if name and _keeps(verb, place):
         return " ".join(w for w in (name, place) if w)
@@ -773,8 +777,14 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
 
 
 def _governing_verb(token: Token) -> Token:
-    """The nearest verb at or above ``token`` in the parse (the root when none is)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    """The nearest verb at or above ``token`` in the parse (the root when none is).
+
+    A word with its own nominal subject heads a clause whatever its tag: the small tagger
+    reads some verbs after a plural subject as adjectives ("says opened jars last a month").
+    """
+    while token.head.i != token.i and not (
+        token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
         token = token.head
     return token
 
