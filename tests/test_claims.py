@@ -51,7 +51,34 @@ QUANTITIES = [
     # A mixed number, and a unit pint writes as a ratio of two.
     ("Use 1 1/2 cups of flour.", 1.5, 1.5, "cup", "volume"),
     ("The hatchback gets 35 mpg on the highway.", 35, 35, "mile / gallon", "length_per_volume"),
+    # A fraction after the unit, and a duration after "take".
+    ("The ferry crossing takes an hour and a half.", 1.5, 1.5, "hour", "time"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "count"),
+    [
+        # One measure in two units is one quantity, in the first unit.
+        ("Preheat the oven to 350°F (175°C).", "degree_Fahrenheit", 1),
+        ("The frame weighs 9.5 kg / 21 lb.", "kilogram", 1),
+        # Two measures of different things stay two.
+        ("Bake for 20 minutes (stir after 10 minutes).", "minute", 2),
+    ],
+)
+def test_a_measure_given_in_two_units_is_one_quantity(text: str, unit: str, count: int) -> None:
+    found = quantities(text)
+    assert (found[0].unit, len(found)) == (unit, count), (text, found)
+
+
+def test_a_vague_quantifier_states_no_number() -> None:
+    # "a few days" is no number a reader could check against another page's "3 days".
+    assert quantities("Let the varnish cure for a few days.") == []
+
+
+def test_a_unit_the_tokenizer_split_is_no_part_of_a_name() -> None:
+    measured = [f.what for f in frames("Set the thermostat to 68°F.") if f.quantity is not None]
+    assert measured == ["set thermostat"], measured
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -36,6 +36,7 @@ from pipeline.claims.quantities import (
     is_ordinal,
     is_time_word,
     is_unit_word,
+    read_unit,
 )
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
@@ -130,7 +131,12 @@ def is_measure(token: Token) -> bool:
     word = lemma(token)
     if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
-    return is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children)
+    if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
+        return True
+    # A unit the tokenizer split ("68°F" as "68", "°", "F"): read from the number it starts at.
+    first = token.left_edge
+    unit = read_unit(token.sent, first.i + 1) if first.like_num and first.i < token.i else None
+    return unit is not None and unit.dimension != "count" and first.i + unit.width >= token.i
 
 
 def antecedent_of(pronoun: Token) -> Token | None:

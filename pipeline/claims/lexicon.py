@@ -83,6 +83,7 @@ class Lexicon:
     magnitudes: dict[str, float]
     fractions: dict[str, float]
     fraction_joiners: tuple[tuple[str, ...], ...]
+    alternate_openers: frozenset[str]
     percent: tuple[tuple[str, ...], ...]
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
@@ -176,6 +177,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
         fractions={k: float(v) for k, v in data["fraction"]["words"].items()},
         fraction_joiners=_phrases(data["fraction"]["joiners"]),
+        alternate_openers=frozenset(data["alternate_unit"]["openers"]),
         percent=_phrases(data["percent"]["words"]),
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),

@@ -543,6 +543,9 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     lead = _prefix(sent, scan.start)
     start, approx, repeat_before = lead.start, lead.approx, lead.repeat
     end = scan.end + (unit.width if unit else 0)
+    if unit is not None and unit.width and scan.low == scan.high:
+        extra, end = _and_a_fraction(sent, end)  # "an hour and a half"
+        scan = _Scan(scan.start, scan.end, scan.low + extra, scan.high + extra, scan.head)
     end, bound, repeat_after = _suffix(sent, end, lead.bound)
     if repeat or lead.on_rate:
         # A bound on how often is the other bound on the time between: "at least twice a
@@ -620,7 +623,24 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
         index = max(quantity.end, index + 1)
-    return _join_unit_ranges(sent, found)
+    return _drop_alternate_units(sent, _join_unit_ranges(sent, found))
+
+
+def _drop_alternate_units(sent: Span, found: list[Quantity]) -> list[Quantity]:
+    """Keep one of a measure given twice: "350°F (175°C)" is one temperature, not two."""
+    out: list[Quantity] = []
+    for quantity in found:
+        prev = out[-1] if out else None
+        alternate = (
+            prev is not None
+            and prev.dimension == quantity.dimension
+            and prev.dimension not in ("count", "date")
+            and quantity.start == prev.end + 1
+            and sent.doc[prev.end].text in lexicon().alternate_openers
+        )
+        if not alternate:
+            out.append(quantity)
+    return out
 
 
 def _glued_list_number(sent: Span, index: int) -> bool:
