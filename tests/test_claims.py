@@ -53,6 +53,14 @@ QUANTITIES = [
     ("The hatchback gets 35 mpg on the highway.", 35, 35, "mile / gallon", "length_per_volume"),
     # A fraction after the unit, and a duration after "take".
     ("The ferry crossing takes an hour and a half.", 1.5, 1.5, "hour", "time"),
+    # A unit glued to its number, and a time in two units.
+    ("Let the resin cure for 45min before sanding.", 45, 45, "minute", "time"),
+    ("Dry the print at 120F.", 120, 120, "degree_Fahrenheit", "temperature"),
+    ("The hike took 3 hours 15 minutes.", 195, 195, "minute", "time"),
+    ("Charging takes 1 hour and 30 minutes.", 90, 90, "minute", "time"),
+    # A degree with no scale is a temperature; things pint reads as angles are counted.
+    ("Roast the squash at 400 degrees.", 400, 400, "degree_Fahrenheit", "temperature"),
+    ("Run the washer for 2 cycles.", 2, 2, "", "count"),
 ]
 
 
@@ -69,6 +77,17 @@ QUANTITIES = [
 def test_a_measure_given_in_two_units_is_one_quantity(text: str, unit: str, count: int) -> None:
     found = quantities(text)
     assert (found[0].unit, len(found)) == (unit, count), (text, found)
+
+
+def test_degrees_in_a_sentence_about_angles_are_no_temperature() -> None:
+    found = quantities("Tilt the solar panel 30 degrees.")
+    assert all(q.dimension != "temperature" for q in found), found
+
+
+def test_two_times_in_a_row_of_the_same_size_stay_two() -> None:
+    # "10 minutes, 5 minutes" lists two times; only a smaller unit after a larger one adds up.
+    found = quantities("Rest it 10 minutes and 5 minutes more.")
+    assert [q.label() for q in found] == ["10 minute", "5 minute"]
 
 
 def test_a_vague_quantifier_states_no_number() -> None:

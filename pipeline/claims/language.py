@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.claims import colons, imperatives
 from pipeline.claims.lexicon import lexicon
-from pipeline.claims.quantities import GLUED_LIST_NUMBER
+from pipeline.claims.quantities import GLUED_LIST_NUMBER, glued_unit_suffixes
 from pipeline.errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ def build_nlp() -> Language:
         )
     _split_bullets(cast(Tokenizer, nlp.tokenizer))
     _keep_prefixed_words(cast(Tokenizer, nlp.tokenizer))
+    _split_glued_units(cast(Tokenizer, nlp.tokenizer))
     nlp.add_pipe(colons.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
@@ -77,6 +78,15 @@ def _split_bullets(tokenizer: Tokenizer) -> None:
         *(English.Defaults.prefixes or ()),
     ]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+
+
+def _split_glued_units(tokenizer: Tokenizer) -> None:
+    """Make the tokenizer split a unit abbreviation off the number it is glued to ("20min", "350F").
+
+    spaCy splits only the units it lists ("5kg"); pages write times and temperatures glued too.
+    """
+    suffixes = [*(English.Defaults.suffixes or ()), *glued_unit_suffixes()]
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _keep_prefixed_words(tokenizer: Tokenizer) -> None:

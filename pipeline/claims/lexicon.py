@@ -87,6 +87,8 @@ class Lexicon:
     percent: tuple[tuple[str, ...], ...]
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
+    bare_degree: str
+    angle_words: frozenset[str]
     dimensions: dict[str, str]
     web_actions: frozenset[str]
     own_possessives: frozenset[str]
@@ -181,6 +183,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         percent=_phrases(data["percent"]["words"]),
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
+        bare_degree=data["units"]["bare_degree"],
+        angle_words=frozenset(data["angle"]["lemmas"]),
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
         own_possessives=frozenset(data["web_actions"]["own"]),

@@ -180,6 +180,8 @@ class _Unit:
 def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
     """A pint unit for one word (aliases first), when its dimension is one the stage keeps."""
     name = lex.unit_aliases.get(word, word)
+    if name == "degree":
+        name = lex.bare_degree  # a degree of no scale; angles are told apart in _bare_degree
     if not name or not re.fullmatch(r"[a-z_°/]+", name, re.IGNORECASE):
         return None
     try:
@@ -257,10 +259,11 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         unit = _pint_unit(two, lex)
         if unit is not None:
             return _Unit(unit.name, unit.dimension, 2)
-    if lex.unit_aliases.get(token.lemma_.lower()) == "degree" and index + 1 < sent.end:
-        follow = lex.unit_aliases.get(doc[index + 1].lower_, "")
+    if lex.unit_aliases.get(token.lemma_.lower()) == "degree":
+        follow = lex.unit_aliases.get(doc[index + 1].lower_, "") if index + 1 < sent.end else ""
         if follow.startswith("degree_"):
             return _Unit(follow, "temperature", 2)
+        return _bare_degree(sent)
     if not (token.is_alpha or word in lex.unit_aliases) or token.pos_ not in (
         "NOUN",
         "PROPN",
@@ -273,6 +276,22 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         return None
     unit = _pint_unit(word, lex) or _pint_unit(token.lemma_.lower(), lex)
     return unit
+
+
+def _bare_degree(sent: Span) -> _Unit | None:
+    """A degree with no scale: a temperature (see ``bare_degree`` in english.toml), or, in a
+    sentence about angles ("tilt the panel 30 degrees"), no unit of the stage's."""
+    lex = lexicon()
+    if any(t.lemma_.lower() in lex.angle_words for t in sent):
+        return None
+    return _Unit(lex.bare_degree, "temperature", 1)
+
+
+def glued_unit_suffixes() -> list[str]:
+    """Tokenizer suffixes that split a unit abbreviation off its number ("20min", "1hr", "350F"),
+    and a full stop off such a unit at the end of a sentence ("at 450F.")."""
+    words = sorted((w for w in lexicon().unit_aliases if w.isalpha()), key=lambda w: (-len(w), w))
+    return [r"(?<=[0-9])(?i:" + "|".join(re.escape(w) for w in words) + ")", r"(?<=[0-9][A-Za-z])\."]
 
 
 def _counted(token: Token, sent: Span) -> str:
@@ -623,7 +642,30 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
         index = max(quantity.end, index + 1)
-    return _drop_alternate_units(sent, _join_unit_ranges(sent, found))
+    return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
+
+
+def _join_compound_times(sent: Span, found: list[Quantity]) -> list[Quantity]:
+    """Join "1 hour 20 minutes" and "2 hours and 30 minutes" into one time, in the first unit."""
+    out: list[Quantity] = []
+    for quantity in found:
+        prev = out[-1] if out else None
+        gap = quantity.start - prev.end if prev is not None else -1
+        if (
+            prev is not None
+            and prev.dimension == quantity.dimension == "time"
+            and not (prev.repeat or quantity.repeat or quantity.bound)
+            and prev.low == prev.high
+            and quantity.low == quantity.high
+            and (gap == 0 or (gap == 1 and sent.doc[prev.end].lower_ == "and"))
+        ):
+            ratio = float(units().Quantity(1.0, prev.unit).to(quantity.unit).magnitude)
+            if ratio > 1:  # a larger unit before a smaller one, as English writes them
+                total = prev.low * ratio + quantity.low  # in the smaller unit: "80 minute"
+                out[-1] = replace(prev, low=total, high=total, unit=quantity.unit, end=quantity.end)
+                continue
+        out.append(quantity)
+    return out
 
 
 def _drop_alternate_units(sent: Span, found: list[Quantity]) -> list[Quantity]:
