@@ -405,6 +405,12 @@ def test_advice_against_an_activity() -> None:
         ("It is a good idea to iron the sheets.", {("iron sheet", "affirm")}),
         ("It is a bad idea to iron the sheets.", {("iron sheet", "negate")}),
         ("It is not a good idea to iron the sheets.", {("iron sheet", "negate")}),
+        # A rule is advice on what it says; a mistake warns against it.
+        ("The golden rule is to never leave the bike in the rain.", {("leave bike rain", "negate")}),
+        ("The key is to rinse the brush right away.", {("rinse brush", "affirm")}),
+        ("It is a mistake to store the paint in a cold garage.", {("store paint cold garage", "negate")}),
+        ("A common mistake is to overwater the seedlings.", {("overwater seedling", "negate")}),
+        ("Another mistake is storing the paint in a cold garage.", {("store paint cold garage", "negate")}),
     ],
 )
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:

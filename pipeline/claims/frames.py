@@ -375,6 +375,11 @@ def advice_verb(head: Token) -> Token | None:
         return _infinitive_of(head)
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs:
         return _xcomp(head)
+    ruling = _ruling_subject(head)
+    if ruling is not None:
+        # "the key is to rinse", "a common mistake is to overwater"; the parser reads "another
+        # mistake is storing it cold" as a progressive, whose verb is the act.
+        return _xcomp(head) if head.lemma_.lower() == "be" else head
     if head.lemma_.lower() == "be":
         judging = lex.deontic_adjectives | lex.needless_adjectives
         for child in head.children:
@@ -382,9 +387,24 @@ def advice_verb(head: Token) -> Token | None:
                 act = _xcomp(child) or _xcomp(head)
                 # "peeling them is not necessary": the act judged is the subject.
                 return act or next((c for c in head.children if c.dep_ == "csubj" and c.pos_ == "VERB"), None)
-            if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns:
+            if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _ruling_subject(head: Token) -> Token | None:
+    """The subject noun of "be" that puts advice or a warning in the complement, if any.
+
+    "The golden rule is to never soak it" (a rule noun); "a common mistake is to soak it",
+    "another mistake is soaking it" (a warning noun, a progressive to the parser).
+    """
+    lex = lexicon()
+    auxiliaries = {c.lemma_.lower() for c in head.children if c.dep_ == "aux"}
+    progressive = head.tag_ == "VBG" and "be" in auxiliaries
+    if head.lemma_.lower() != "be" and not progressive:
+        return None
+    nouns = lex.warning_nouns if progressive else lex.rule_nouns | lex.warning_nouns
+    return next((c for c in head.children if c.dep_ == "nsubj" and lemma(c) in nouns), None)
 
 
 def _infinitive_of(noun: Token) -> Token | None:
@@ -404,7 +424,12 @@ def _judged_against(head: Token) -> bool:
     nouns = [(c, True) for c in head.children if c.dep_ == "attr"]
     if head.pos_ == "NOUN":
         nouns.append((head, False))
+    ruling = _ruling_subject(head)
+    if ruling is not None:
+        nouns.append((ruling, False))
     for noun, own_no in nouns:
+        if lemma(noun) in lex.warning_nouns:
+            return True
         if lemma(noun) in lex.judgment_nouns:
             return any(
                 (own_no and c.dep_ == "det" and c.lower_ in lex.negators)
@@ -501,7 +526,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if verb is None:
         return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
     action, negative = _advised_action(verb)
-    if verb.i != head.i and is_negated(head) != _judged_against(head):
+    if (verb.i != head.i and is_negated(head)) != _judged_against(head):
         # "you do not need to rewrap it", "we don't recommend using X", "there is no need to
         # rewrap it", "rewrapping it is unnecessary": advice against.
         negative = not negative

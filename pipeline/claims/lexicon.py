@@ -68,6 +68,8 @@ class Lexicon:
     needless_adjectives: frozenset[str]
     judgment_nouns: frozenset[str]
     bad_adjectives: frozenset[str]
+    warning_nouns: frozenset[str]
+    rule_nouns: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
     negators: frozenset[str]
@@ -164,6 +166,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         needless_adjectives=frozenset(data["deontic"]["needless"]),
         judgment_nouns=frozenset(data["deontic"]["judgment_nouns"]),
         bad_adjectives=frozenset(data["deontic"]["bad"]),
+        warning_nouns=frozenset(data["deontic"]["warning_nouns"]),
+        rule_nouns=frozenset(data["deontic"]["rule_nouns"]),
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         negators=frozenset(data["negation"]["lemmas"]),
