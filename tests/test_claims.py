@@ -470,6 +470,25 @@ def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
     assert advice["sand edge"] == "affirm" and advice["wipe brush"] == "affirm"
 
 
+def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> None:
+    text = (
+        "Sanding A Table Top\n"
+        "Wipe the table with a damp cloth\n"
+        "Let the wood dry for 2 hours before sanding\n"
+        "Why sanding matters\n"
+        "Sanding opens the grain so the stain can soak in.\n"
+    )
+    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    framed = {c.text: c.is_claim for c in claims if c.frame}
+    assert framed.get("Wipe the table with a damp cloth") is True, framed
+    assert any(c.is_claim and c.value == "2 hour" for c in claims), [c.text for c in claims]
+    named = ("Sanding A Table Top", "Why sanding matters")
+    titles = {c.text: (c.kind, c.is_claim) for c in claims if c.text in named}
+    assert titles == {"Sanding A Table Top": ("heading", False), "Why sanding matters": ("heading", False)}
+    # A step still heads the lines after it, as the page lays them out.
+    assert any(c.section == "Let the wood dry for 2 hours before sanding" for c in claims), claims
+
+
 def test_shouted_advice_reads_as_advice_and_quotes_keep_the_capitals() -> None:
     text = "NEVER SAND WET WOOD.\nUse SPF 30 on the boat.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())

@@ -11,7 +11,7 @@ no frame: a label, a caption, a lone name).
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, is_imperative
 from pipeline.claims.language import lemma
@@ -22,6 +22,10 @@ NON_CLAIM_KINDS = ("question", "call_to_action", "heading", "fragment")
 
 #: Block kinds that are headings: section context, not claims.
 HEADING_BLOCKS = frozenset({"title", "heading"})
+#: A heading block of at least this many words that reads as an order in sentence case is a
+#: step of a list written without full stops ("Place the pan in the oven for 20min"): a claim
+#: as well as the heading of the lines after it. Shorter orders ("Dry it") stay headings only.
+STEP_MIN_WORDS = 4
 #: A clause with no frame and fewer words than this is a fragment, not a claim: a claim
 #: needs at least a subject and a predicate with something to check ("Rinse well." has 2
 #: words but is an imperative with a frame, so it stays a claim).
@@ -39,6 +43,21 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     if not has_frame and words < MIN_CLAIM_WORDS:
         return "fragment"
     return ""
+
+
+def is_step(heading: Doc) -> bool:
+    """Whether a heading block is an order of a list of steps, in sentence case, not a title.
+
+    "Clean the pan so no food is left on it" is a step; "Wash Your Hands Before Touching"
+    (title case) and "Why seasoning matters" (no order) are titles.
+    """
+    words = [t for t in heading if t.is_alpha]
+    if len(words) < STEP_MIN_WORDS:
+        return False
+    capitalized = sum(1 for t in words[1:] if t.is_title)
+    if capitalized * 2 > len(words) - 1:
+        return False
+    return is_imperative(next(iter(heading.sents)).root)
 
 
 def _offers_own(head: Token) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.claims.clauses import Clause, split_clauses
 from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
-from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, non_claim_kind
+from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, is_step, non_claim_kind
 from pipeline.claims.language import BATCH_SIZE, build_nlp, calm_capitals
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
@@ -222,19 +222,21 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     """
     source_id = doc["source_id"]
     rows = content_rows(doc)
-    parsed = _parse_texts([row for row in rows if row["kind"] not in HEADING_BLOCKS], nlp)
     headings = [row for row in rows if row["kind"] == "heading"]
-    heading_words = {
-        row["index"]: content_lemmas(doc)
-        for row, doc in zip(headings, nlp.pipe(r["text"] for r in headings), strict=True)
-    }
+    heading_docs = dict(
+        zip((r["index"] for r in headings), nlp.pipe(r["text"] for r in headings), strict=True)
+    )
+    heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
+    steps = {index for index, parse in heading_docs.items() if is_step(parse)}
+    prose = [row for row in rows if row["kind"] not in HEADING_BLOCKS or row["index"] in steps]
+    parsed = _parse_texts(prose, nlp)
     claims: list[Claim] = []
     seen: set[str] = set()
     section: tuple[str, tuple[str, ...]] = ("", ())
     negated_list = False
     for row in rows:
         block = block_from_json(row)
-        if row["kind"] in HEADING_BLOCKS:
+        if row["kind"] in HEADING_BLOCKS and row["index"] not in steps:
             pieces = [Piece(0, len(block.text), "heading", False)]
         else:
             pieces = parsed[row["index"]]
