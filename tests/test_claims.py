@@ -328,6 +328,9 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("A lid helps prevent splatter.", "prevent splatter"),
         ("Cold water causes the glass to crack.", "crack glass"),
         ("Resting the dough makes shaping much easier.", "easy shape"),
+        ("Heat allows the resin to cure faster.", "cure resin"),
+        # A gerund the parser reads as a noun complement is what is caused.
+        ("Skipping the primer can cause peeling.", "cause peel"),
     ],
 )
 def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:

@@ -650,13 +650,15 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     inner = _xcomp(head) if lemma(head) in lex.causatives else None
     while inner is not None and lemma(inner) in lex.causatives and _xcomp(inner) is not None:
         head, inner = inner, _xcomp(inner)  # "helps keep the pan dry"
+    # The parser may hang a gerund object on the verb as a noun complement ("can cause peeling").
+    named = inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") else None
     if inner is not None and inner.pos_ in ("VERB", "AUX") and lemma(inner) in lex.effect_verbs:
         head, negated = inner, negated or is_negated(inner)
-    elif inner is not None:
+    elif inner is not None and named is None:
         return _caused_state(head, inner, subject, negated or is_negated(inner))
     if lemma(head) not in lex.effect_verbs:
         return []
-    obj = object_of(head)
+    obj = object_of(head) or named
     if obj is None:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
