@@ -236,6 +236,19 @@ def test_what_a_duration_measures_is_named() -> None:
     assert "flight" in flight[0].what and "charger" in charger[0].what
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Knead the dough ten times.", "knead dough"),
+        ("Coat the fence at least 2 to 3 times.", "coat fence"),
+        # A verb that only repeats names no act of its own.
+        ("Repeat one or two times.", ""),
+    ],
+)
+def test_a_count_of_times_names_the_act_repeated(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "count"] == [what]
+
+
 def test_count_names_the_counted_noun() -> None:
     count = [f for f in frames("Most owners need 3 to 6 lessons.") if f.frame == "count"]
     assert count and count[0].what == "lesson"

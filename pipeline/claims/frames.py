@@ -907,7 +907,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
             frames.extend(time_frames(quantity, main, subject, practice))
         elif quantity.dimension == "count":
             if not _time_point(quantity, main):
-                frames.append(Frame("count", quantity.counted, subject, AFFIRM, quantity))
+                frames.append(Frame("count", _counted_thing(quantity, main), subject, AFFIRM, quantity))
         else:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))
     if frames:
@@ -920,6 +920,17 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if not frames:
         frames.extend(effect_frames(head, subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _counted_thing(quantity: Quantity, clause: Clause) -> str:
+    """What a count counts: its noun, or for "N times" the act repeated ("season it 3 times").
+
+    "Times" counts occurrences of whatever the clause does, so two pages' "3 times" are one
+    thing only when they do the same thing; a verb that only repeats ("repeat twice") names none.
+    """
+    if quantity.counted != REPEAT_NOUN:
+        return quantity.counted
+    return _owner(clause.head, repeat=True)
 
 
 def _measure(quantity: Quantity, advised: Clause) -> tuple[Quantity, Clause, bool]:
