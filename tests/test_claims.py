@@ -96,8 +96,24 @@ def test_a_vague_quantifier_states_no_number() -> None:
 
 
 def test_a_unit_the_tokenizer_split_is_no_part_of_a_name() -> None:
-    measured = [f.what for f in frames("Set the thermostat to 68°F.") if f.quantity is not None]
-    assert measured == ["set thermostat"], measured
+    measured = [f.what for f in frames("Bake the bread at 400°F.") if f.quantity is not None]
+    assert measured == ["bake bread"], measured
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # What is brought to a value holds it; so does the noun a participle or an aside describes.
+        ("Set the thermostat to 68°F.", "thermostat"),
+        ("Inflate the tyres to 32 psi.", "tyre"),
+        ("Put the loaf in an oven preheated to 220°C.", "oven"),
+        ("Keep it in a cool cellar (10°C or less).", "cool cellar"),
+        # Without such a thing the measure is the act's.
+        ("Bake the bread at 400°F.", "bake bread"),
+    ],
+)
+def test_a_measure_is_of_the_thing_brought_to_it(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "quantity"] == [what]
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -45,6 +45,8 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 #: Subject dependencies.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Dependencies only a nominal fills: subjects and objects.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 #: Object dependencies of a verb.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 #: How many tokens back a pronoun's antecedent is looked for (about two sentences).
@@ -698,7 +700,32 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
         and unit.head.i >= quantity.end
     ):
         return phrase_name(unit.head)
+    held = _holder(unit)
+    if held is not None and phrase_name(held):
+        return phrase_name(held)
     return _owner(clause.head)
+
+
+def _holder(unit: Token) -> Token | None:
+    """The thing a measure is set or found at, when the sentence names it.
+
+    "Preheat the oven to 220°C", "set the mower to 3 inches": the object brought to the value;
+    "an oven preheated to 220°C": the noun the participle describes; "a slow oven (150°C)":
+    the noun the measure stands beside.
+    """
+    if unit.dep_ == "appos" and unit.head.pos_ in ("NOUN", "PROPN"):
+        return unit.head
+    prep = unit.head
+    if unit.dep_ != "pobj" or prep.lower_ not in lexicon().result_preps:
+        return None
+    verb = prep.head
+    # The small tagger reads some nouns as adjectives ("the oven"): a nominal by its function counts.
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in NOMINAL_DEPS:
+        return verb.head
+    if verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and phrase_name(c)]
+    return objects[-1] if objects else None
 
 
 def _owner(head: Token, *, repeat: bool = False) -> str:

@@ -105,6 +105,7 @@ class Lexicon:
     pronoun_one: frozenset[str]
     pronoun_number: dict[str, str]
     effect_preps: frozenset[str]
+    result_preps: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
 
@@ -203,6 +204,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
         pronoun_number=dict(data["names"]["pronoun_number"]),
         effect_preps=frozenset(data["effect"]["preps"]),
+        result_preps=frozenset(data["result"]["preps"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
     )
