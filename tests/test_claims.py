@@ -502,6 +502,21 @@ def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
     assert advice["sand edge"] == "affirm" and advice["wipe brush"] == "affirm"
 
 
+def test_a_typographic_apostrophe_reads_as_a_plain_one() -> None:
+    plain = "It's fine to mow wet grass. Don't leave the mower out."
+    curly = plain.replace("'", "\u2019")
+    nlp = build_nlp()
+
+    def read(text: str) -> list[tuple[str | None, str, str]]:
+        claims = segment_document(document_from_text(text, source_id="p"), nlp=nlp, topics=TopicSet())
+        return [(c.frame, c.object, c.polarity) for c in claims]
+
+    assert read(curly) == read(plain) and ("advice", "leave out mower", "negate") in read(curly), read(curly)
+    # The quote is still the page's own characters.
+    claims = segment_document(document_from_text(curly, source_id="p"), nlp=nlp, topics=TopicSet())
+    assert all("\u2019" in c.quote for c in claims), [c.quote for c in claims]
+
+
 def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> None:
     text = (
         "Sanding A Table Top\n"

@@ -129,6 +129,21 @@ def misread_noun(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() not in verb_lemmas()
 
 
+def parse_form(text: str) -> str:
+    """The form of a page text the pipeline parses: same length, same offsets, easier English.
+
+    Typographic apostrophes become plain ones and shouted runs are lowercased
+    (:func:`calm_capitals`); the quotes of claims are still cut from the page text.
+    """
+    return calm_capitals(plain_apostrophes(text))
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with typographic apostrophes (right single quotation marks) as plain ones, same length."""
+    marks = lexicon().apostrophes
+    return "".join("'" if char in marks else char for char in text)
+
+
 def calm_capitals(text: str) -> str:
     """``text`` with runs of two or more words in capitals lowercased, at the same length.
 

@@ -106,6 +106,7 @@ class Lexicon:
     pronoun_number: dict[str, str]
     effect_preps: frozenset[str]
     result_preps: frozenset[str]
+    apostrophes: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
 
@@ -205,6 +206,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pronoun_number=dict(data["names"]["pronoun_number"]),
         effect_preps=frozenset(data["effect"]["preps"]),
         result_preps=frozenset(data["result"]["preps"]),
+        apostrophes=frozenset(data["apostrophe"]["marks"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
     )

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.clauses import Clause, split_clauses
 from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
 from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, is_step, non_claim_kind
-from pipeline.claims.language import BATCH_SIZE, build_nlp, calm_capitals
+from pipeline.claims.language import BATCH_SIZE, build_nlp, parse_form, plain_apostrophes
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
 from pipeline.claims.topics import TopicSet, load_topics, match_topic
@@ -188,7 +188,7 @@ def _parse_texts(rows: list[dict[str, Any]], nlp: Language) -> dict[int, list[Pi
             parts.append((row["index"], offset, text[offset:cut]))
             offset = cut
     pieces: dict[int, list[Piece]] = {row["index"]: [] for row in rows}
-    docs = nlp.pipe((calm_capitals(part) for _, _, part in parts), batch_size=BATCH_SIZE)
+    docs = nlp.pipe((parse_form(part) for _, _, part in parts), batch_size=BATCH_SIZE)
     for (index, offset, _), doc in zip(parts, docs, strict=True):
         pieces[index].extend(_shift(p, offset) for p in doc_pieces(doc))
     return pieces
@@ -223,9 +223,8 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     source_id = doc["source_id"]
     rows = content_rows(doc)
     headings = [row for row in rows if row["kind"] == "heading"]
-    heading_docs = dict(
-        zip((r["index"] for r in headings), nlp.pipe(r["text"] for r in headings), strict=True)
-    )
+    parses = nlp.pipe(plain_apostrophes(r["text"]) for r in headings)
+    heading_docs = dict(zip((r["index"] for r in headings), parses, strict=True))
     heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
     steps = {index for index, parse in heading_docs.items() if is_step(parse)}
     prose = [row for row in rows if row["kind"] not in HEADING_BLOCKS or row["index"] in steps]
