@@ -822,6 +822,10 @@ def test_an_order_opening_on_a_misread_verb_is_advice(text: str, what: str) -> N
     assert [(f.frame, f.what) for f in frames(text)] == [("advice", what)]
 
 
+def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:
+    assert ("use", "negate") in [(f.frame, f.polarity) for f in frames("Avoid prolonged direct sunlight.")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -839,9 +843,10 @@ def test_re_reading_an_order_keeps_the_pages_words_and_offsets(text: str) -> Non
         plain = nlp(text)
     assert primed.text == text
     assert [(t.idx, t.text) for t in primed] == [(t.idx, t.text) for t in plain]
-    # A sentence whose parse already has a verb for its root keeps that parse.
+    # A sentence whose parse already has a verb for its root keeps that parse, unless it made
+    # a base-form verb its subject.
     for before, after in zip(plain.sents, primed.sents, strict=False):
-        if before.root.pos_ in ("VERB", "AUX"):
+        if before.root.pos_ in ("VERB", "AUX") and not (before[0].tag_ == "VB" and before[0].dep_ == "nsubj"):
             assert [(t.dep_, t.head.i) for t in before] == [(t.dep_, t.head.i) for t in after]
 
 

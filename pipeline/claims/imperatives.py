@@ -6,7 +6,8 @@ often reads a sentence-opening bare verb as a noun or an adjective: "Place eggs 
 pages are mostly such sentences. Put a word that only comes before an order in front of the
 sentence ("please place eggs in a pot") and the same tagger reads the verb as one. The
 :class:`ImperativePrimer` component does that for each sentence whose opening word is a
-verb in the lemmatizer's table and whose root is no verb, and keeps the new reading only
+verb in the lemmatizer's table and whose root is no verb (or whose subject is that verb in
+its base form, which no English subject is), and keeps the new reading only
 when the opening word comes out as the root verb of one sentence with the same tokens;
 the page's text and offsets do not change.
 """
@@ -52,11 +53,13 @@ class ImperativePrimer:
         return with_readings(doc, readings) if readings else doc
 
     def _misread(self, opening: Token, sent: Span) -> bool:
-        """A verb opens the sentence, yet the parse found no verb to be its root."""
+        """A verb opens the sentence, yet the parse found no verb to be its root, or made the
+        bare verb a subject, which an English base form cannot be ("Avoid prolonged sun")."""
         word = opening.lower_
         label = sent[-1].text == self.label_colon  # "Tip:", "Store:": a label, no order
         verbless = sent.root.pos_ not in ("VERB", "AUX")
-        return word in self.verbs and word != self.primer and not label and verbless
+        bare_subject = opening.tag_ == "VB" and opening.dep_ in ("nsubj", "nsubjpass")
+        return word in self.verbs and word != self.primer and not label and (verbless or bare_subject)
 
     def _primed(self, opening: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
         """The readings of ``opening`` .. the sentence's end under the primer, if they hold."""
