@@ -222,6 +222,19 @@ def test_a_phrasal_verb_and_a_thing_used_stay_their_own_points() -> None:
     assert not shared(points), [(p["object"], p["sources"]) for p in shared(points)]
 
 
+def test_advice_with_more_said_is_other_advice_but_a_used_thing_narrowed_is_the_same() -> None:
+    points = points_of(
+        {
+            "a": "Scrub with a brush.\nApply a paste wax.\n",
+            "b": "Scrub the pan with a wire brush.\nApply wax.\n",
+        }
+    )
+    joined = [(p["frame"], p["object"]) for p in shared(points)]
+    # Scrubbing the pan with a wire brush is advice of its own (a page may warn against
+    # exactly that); the wax is one thing, named more closely.
+    assert joined == [("use", "paste wax")], joined
+
+
 def test_names_join_only_when_unambiguous() -> None:
     merged = merge_names(["cream", "numbing cream", "oil", "synthetic oil", "conventional oil"])
     assert merged["cream"] == merged["numbing cream"]
