@@ -171,6 +171,14 @@ def test_a_bare_prohibition_on_two_pages_is_one_point() -> None:
     assert point["status"] == "agree" and point["sources"] == ["a", "b", "c"]
 
 
+def test_a_bare_order_on_two_pages_is_no_point() -> None:
+    # Each step acts on what the page's steps before it name: the tent, the boots.
+    points = points_of(
+        {"a": "Take the tent down.\nDry.\nFold it.\n", "b": "Clean the boots.\nDry.\nOil them.\n"}
+    )
+    assert not [p for p in shared(points) if p["object"] == "dry"], shared(points)
+
+
 def test_a_list_under_do_not_conflicts_with_advice_to_do_it() -> None:
     points = points_of(
         {
