@@ -323,6 +323,11 @@ def test_advice_names_what_a_pronoun_or_placeholder_stands_for(text: str, what: 
         ("Some trainers suggest as little as 3 minutes.", ""),
         ("It should be fully healed in 2 weeks.", "heal"),
         ("The flight takes 14 hours.", "flight"),
+        # A coordinated act owns its measure; a timer times an act named elsewhere; a verb
+        # of avoiding adds nothing to what it avoids.
+        ("It is best to prime the wall and paint for about an hour.", "paint"),
+        ("Set a timer for 12 minutes.", ""),
+        ("This should be avoided for 2 weeks.", ""),
     ],
 )
 def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:

@@ -739,6 +739,9 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
     inner = _xcomp(head) if lemma(head) in lex.hand_over | lex.reporting else None
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
         return _owner(inner, repeat=repeat)
+    obj = object_of(head)
+    if obj is not None and lemma(obj) in lex.timers:
+        return ""  # "set a timer for 12 minutes" times whatever the page is doing, named elsewhere
     purpose = _purpose(head) if lemma(head) in lex.light_verbs else None
     if purpose is not None:
         # "paint needs 4 hours to dry", "it takes 2 weeks for a cut to heal": the measure is
@@ -749,8 +752,10 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
     subject = subject_of(head)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
     if passive and subject is not None and subject.pos_ == "PRON" and head.pos_ == "VERB":
-        # "it should be healed in 2 weeks": what "it" stands for, and what is done to it.
-        return " ".join(w for w in (phrase_name(subject), verb_name(head)) if w)
+        # "it should be healed in 2 weeks": what "it" stands for, and what is done to it; a
+        # verb of avoiding adds nothing ("this should be avoided for 2 weeks": what "this" is).
+        done = "" if lemma(head) in lex.avoid_verbs else verb_name(head)
+        return " ".join(w for w in (phrase_name(subject), done) if w)
     if passive and subject is not None and head.pos_ == "VERB" and lemma(head) not in lex.light_verbs:
         # "tires should be rotated every 6,000 miles" is "rotate the tires every 6,000 miles".
         return activity_on(head, subject)
@@ -1009,10 +1014,13 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     """
     node = _governing_verb(clause.span.doc[quantity.head])
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)
+    # "set the oven to 450 degrees and bake for an hour": a coordinated act owns its measures.
+    coordinated = node.dep_ == "conj" and node.head.i == clause.head.i and node.pos_ == "VERB"
     inside = clause.span.start <= node.i < clause.span.end
     # "wait 10 minutes before you cut it": a measure of the gap to the clause, not of it.
     relative = any(c.dep_ == "mark" and c.lower_ in lexicon().wait_relations for c in node.children)
-    return node if node.i != clause.head.i and own_subject and inside and not relative else clause.head
+    own = own_subject or coordinated
+    return node if node.i != clause.head.i and own and inside and not relative else clause.head
 
 
 def clause_quantities(clause: Clause, quantities: list[Quantity]) -> list[Quantity]:

@@ -107,6 +107,7 @@ class Lexicon:
     effect_preps: frozenset[str]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
+    timers: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
 
@@ -207,6 +208,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         effect_preps=frozenset(data["effect"]["preps"]),
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
+        timers=frozenset(data["timer"]["lemmas"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
     )
