@@ -45,6 +45,8 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 #: Subject dependencies.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Dependencies the parser gives a noun it did not read as one, after an adjective it did.
+MISREAD_DEPS = frozenset({"advmod", "npadvmod", "compound", "dep"})
 #: Dependencies only a nominal fills: subjects and objects.
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 #: Object dependencies of a verb.
@@ -83,6 +85,9 @@ def phrase_name(token: Token) -> str:
     if partitive is not None:
         return phrase_name(partitive)
     words = _premodified(token)
+    misread = _misread_head(token)
+    if misread is not None:
+        words.append(misread)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in lexicon().kind_preps:
             kind = [t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")]
@@ -106,6 +111,21 @@ def phrase_name(token: Token) -> str:
         and not is_ordinal(t)
         and t.lower_ not in drop
     )
+
+
+def _misread_head(token: Token) -> Token | None:
+    """The noun after an adjective that the parser made a subject or object ("your new tattoo").
+
+    An English adjective does not fill a noun's place alone; when the tagger does not know the
+    noun after it ("tattoo" read as an adverb), the adjective is left holding the place and the
+    noun hangs on as a modifier. That noun is the head of the name.
+    """
+    if token.pos_ != "ADJ" or token.dep_ not in NOMINAL_DEPS or token.i + 1 >= token.sent.end:
+        return None
+    after = token.doc[token.i + 1]
+    if after.is_alpha and after.pos_ in ("ADV", "VERB", "NOUN", "PROPN") and after.dep_ in MISREAD_DEPS:
+        return after
+    return None
 
 
 def _partitive_of(noun: Token) -> Token | None:
