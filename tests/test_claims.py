@@ -467,6 +467,12 @@ def test_a_unit_word_without_a_number_is_a_thing(text: str, what: str) -> None:
     assert what in [f.what for f in frames(text) if f.frame == "advice"], frames(text)
 
 
+def test_a_noun_the_tagger_does_not_know_still_heads_its_name() -> None:
+    # The small tagger reads "tattoo" after "your new" as an adverb and makes "new" the object.
+    advice = [f.what for f in frames("Keep your new tattoo away from pets.") if f.frame == "advice"]
+    assert advice == ["keep new tattoo"], advice
+
+
 @pytest.mark.parametrize(
     ("text", "what", "polarity"),
     [
@@ -479,12 +485,6 @@ def test_a_unit_word_without_a_number_is_a_thing(text: str, what: str) -> None:
         ("Avoid glues that contain solvents.", "glue solvent", "negate"),
     ],
 )
-def test_a_noun_the_tagger_does_not_know_still_heads_its_name() -> None:
-    # The small tagger reads "tattoo" after "your new" as an adverb and makes "new" the object.
-    advice = [f.what for f in frames("Keep your new tattoo away from pets.") if f.frame == "advice"]
-    assert advice == ["keep new tattoo"], advice
-
-
 def test_names_keep_what_tells_things_apart(text: str, what: str, polarity: str) -> None:
     use = [(f.what, f.polarity) for f in frames(text) if f.frame == "use"]
     assert (what, polarity) in use, (text, use)
