@@ -574,6 +574,22 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     assert by_text["Let the dough rest."].frame == "advice"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Click here to subscribe.", "call_to_action"),
+        ("Subscribe to our newsletter.", "call_to_action"),
+        # Verbs of the screen that are also verbs of the kitchen or the sewing table advise.
+        ("Gently tap the egg on the counter.", "recommendation"),
+        ("Pin the hem before sewing.", "recommendation"),
+    ],
+)
+def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:
+    page = document_from_text(text + "\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert [c.kind for c in claims] == [kind], [(c.kind, c.text) for c in claims]
+
+
 def test_list_bullets_are_split_from_the_word_after_them() -> None:
     words = [t.text for t in build_nlp()("•Rinse the jars. ∙Dry them.")]
     assert words[:2] == ["•", "Rinse"] and words[5:7] == ["∙", "Dry"]
