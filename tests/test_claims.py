@@ -301,6 +301,8 @@ def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
         ("Buy fresh basil and chop it finely.", "chop fresh basil"),
         ("Take the bowls out of the cupboard and rinse them with cold water.", "rinse bowl cold water"),
         ("It is best to rinse the pan.", "rinse pan"),
+        # The thing acted on, not the tool after a preposition, is what "it" goes back to.
+        ("Wipe the tray with a cloth and dry it in the sun.", "dry tray sun"),
     ],
 )
 def test_advice_names_what_a_pronoun_or_placeholder_stands_for(text: str, what: str) -> None:

@@ -45,6 +45,8 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 #: Subject dependencies.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Dependencies the parser gives a noun it did not read as one, after an adjective it did.
 MISREAD_DEPS = frozenset({"advmod", "npadvmod", "compound", "dep"})
 #: Dependencies only a nominal fills: subjects and objects.
@@ -176,12 +178,18 @@ def antecedent_of(pronoun: Token) -> Token | None:
     if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj":
         return None
     first = max(pronoun.i - ANTECEDENT_WINDOW, 0)
-    for token in reversed(pronoun.doc[first : pronoun.i]):
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not is_unit_word(lemma(token)):
-            plural = token.tag_ in ("NNS", "NNPS")
-            if plural == (number == "plural"):
-                return token
-    return None
+    agreeing = [
+        token
+        for token in reversed(pronoun.doc[first : pronoun.i])
+        if token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ != "compound"
+        and not is_unit_word(lemma(token))
+        and (token.tag_ in ("NNS", "NNPS")) == (number == "plural")
+    ]
+    # A subject or object is the likelier antecedent than a noun after a preposition: in
+    # "wipe the pan with a towel and place it in the oven", "it" is the pan.
+    argument = next((token for token in agreeing if token.dep_ in ARGUMENT_DEPS), None)
+    return argument if argument is not None else next(iter(agreeing), None)
 
 
 def _in_name(token: Token, head: Token) -> bool:
