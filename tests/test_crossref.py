@@ -243,6 +243,12 @@ def test_advice_with_more_said_is_other_advice_but_a_used_thing_narrowed_is_the_
     assert joined == [("use", "paste wax")], joined
 
 
+def test_a_thing_under_a_generic_head_is_the_thing() -> None:
+    points = points_of({"a": "Avoid alcohol products on the skin.\n", "b": "Apply alcohol to the skin.\n"})
+    (point,) = shared(points)
+    assert point["status"] == "conflict" and point["conflicting_sources"], point
+
+
 def test_names_join_only_when_unambiguous() -> None:
     merged = merge_names(["cream", "numbing cream", "oil", "synthetic oil", "conventional oil"])
     assert merged["cream"] == merged["numbing cream"]

@@ -98,6 +98,7 @@ class Lexicon:
     hortative: frozenset[str]
     name_drop: frozenset[str]
     occurrence_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
     ordinals: frozenset[str]
     articles: frozenset[str]
     every_strict: frozenset[str]
@@ -199,6 +200,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         hortative=frozenset(data["permissive"]["hortative"]),
         name_drop=frozenset(data["names"]["drop"]),
         occurrence_nouns=frozenset(data["names"]["occurrence"]),
+        generic_nouns=frozenset(data["names"]["generic"]),
         ordinals=frozenset(data["ordinals"]["words"]),
         articles=frozenset(data["article_one"]["articles"]),
         every_strict=frozenset(data["repetition"]["strict"]),

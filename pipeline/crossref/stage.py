@@ -90,9 +90,12 @@ def name_words(name: str) -> list[str]:
 
     "session", "treatment" and "procedure" all stand for the activity a page is about
     ("each session lasts an hour" / "the procedure takes an hour"), so they compare equal.
+    A generic noun beside other words adds nothing: "alcohol product" is "alcohol".
     """
-    occurrence = lexicon().occurrence_nouns
-    return [OCCURRENCE if word in occurrence else word for word in name.split()]
+    lex = lexicon()
+    words = [OCCURRENCE if word in lex.occurrence_nouns else word for word in name.split()]
+    specific = [word for word in words if word not in lex.generic_nouns]
+    return specific or words
 
 
 def name_key(name: str) -> frozenset[str]:
