@@ -444,6 +444,8 @@ def test_advice_against_an_activity() -> None:
         ("It is a good idea to iron the sheets.", {("iron sheet", "affirm")}),
         ("It is a bad idea to iron the sheets.", {("iron sheet", "negate")}),
         ("It is not a good idea to iron the sheets.", {("iron sheet", "negate")}),
+        # "need" as a modal comes with a negation and advises against.
+        ("You need not rinse the rice.", {("rinse rice", "negate")}),
         # A rule is advice on what it says; a mistake warns against it.
         ("The golden rule is to never leave the bike in the rain.", {("leave bike rain", "negate")}),
         ("The key is to rinse the brush right away.", {("rinse brush", "affirm")}),
@@ -455,6 +457,12 @@ def test_advice_against_an_activity() -> None:
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:
     advice = {(f.what, f.polarity) for f in frames(text) if f.frame == "advice"}
     assert advice == expected, text
+
+
+def test_a_clause_with_its_own_subject_is_read_wherever_the_parser_hangs_it() -> None:
+    text = "The main rule is that you can't rush the drying, and when you paint, you shouldn't use a roller."
+    found = {(f.frame, f.what, f.polarity) for f in frames(text)}
+    assert ("use", "roller", "negate") in found, found
 
 
 @pytest.mark.parametrize(

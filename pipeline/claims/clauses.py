@@ -22,6 +22,8 @@ CLAUSE_DEPS = frozenset({"conj", "parataxis"})
 LOOSE_DEPS = frozenset({"advcl", "dep"})
 #: Parts of speech that can head a clause ("last" is sometimes tagged as an adjective root).
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+#: A clause's own subject: with one, a coordinated verb is a clause wherever it hangs.
+OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 #: Tokens trimmed from the edges of a clause span: joiners and punctuation.
 EDGE_DEPS = frozenset({"cc", "punct", "preconj"})
 
@@ -35,7 +37,10 @@ class Clause:
 
 
 def _is_clause_head(token: Token, heads: set[int]) -> bool:
-    """A coordinated verb, or a sentence-opening imperative before its main clause."""
+    """A coordinated verb, a sentence-opening imperative before its main clause, or a verb with
+    its own subject coordinated anywhere ("the main thing is that you can't X, and you shouldn't Y")."""
+    if token.pos_ in CLAUSE_POS and token.dep_ == "conj" and _finite_with_subject(token):
+        return True
     if token.head.i not in heads or token.pos_ not in CLAUSE_POS:
         return False
     if token.dep_ in CLAUSE_DEPS:
@@ -44,6 +49,14 @@ def _is_clause_head(token: Token, heads: set[int]) -> bool:
         return False
     opens_before_main = token.dep_ == "advcl" and token.i < token.head.i and token.tag_ == "VB"
     return opens_before_main or _imperative_after(token)
+
+
+def _finite_with_subject(token: Token) -> bool:
+    """A verb with its own subject and an auxiliary, opened by no subordinator or wh-word:
+    a main clause however the parser hangs it ("..., and you shouldn't use soap")."""
+    deps = {child.dep_ for child in token.children}
+    wh = any(child.tag_ in ("WRB", "WDT", "WP") for child in token.children)
+    return bool(deps & OWN_SUBJECT) and "aux" in deps and "mark" not in deps and not wh
 
 
 def _imperative_after(token: Token) -> bool:

@@ -92,7 +92,12 @@ def phrase_name(token: Token) -> str:
         words.append(misread)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in lexicon().kind_preps:
-            kind = [t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")]
+            # "soap of any kind" is soap: a partitive after "of" sorts nothing out.
+            kind = [
+                t
+                for t in child.children
+                if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and lemma(t) not in lexicon().partitives
+            ]
         elif child.dep_ in ("acl", "relcl") and lemma(child) in lexicon().containing_verbs:
             # "products containing alcohol", "a lotion that contains fragrance": the kind of thing.
             kind = [t for t in child.children if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
