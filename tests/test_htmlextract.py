@@ -17,6 +17,7 @@ from pipeline.extract.html import _collapse, drop_trailing_section, extract_html
 from pipeline.extract.html_align import (
     ATTR_NAME_RE,
     ATTR_NAME_WINDOW,
+    _alternation,
     anchor_spans,
     attribute_name,
     build_text_map,
@@ -394,3 +395,13 @@ def test_attribute_name_stays_fast_inside_a_long_unclosed_tag() -> None:
     start = time.perf_counter()
     assert attribute_name(html, 0, len(html)) == "class"
     assert time.perf_counter() - start < 0.5
+
+
+@given(st.sets(st.text(alphabet="abc1", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="abc1", max_size=5))
+def test_alternation_matches_exactly_its_words(words: set[str], probe: str) -> None:
+    # The prefix-factored tag-name patterns must match the same names as a plain "a|b|c" list.
+    pattern = re.compile(_alternation(words))
+    for candidate in (*words, probe):
+        assert bool(pattern.fullmatch(candidate)) == (candidate in words)
+
