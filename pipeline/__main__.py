@@ -1,7 +1,18 @@
 """Entry point for ``python -m pipeline``."""
 
+import gc
 import sys
 
-from pipeline.cli import main
+#: Allocations between young-generation collections (CPython's default is 700). Extraction
+#: builds and drops tens of thousands of short-lived objects per page (text pieces, spans,
+#: block records), and collecting every 700 allocations examined most of them just before
+#: they were freed anyway: collector time in an extract run went from 49-54 ms to 11-12 ms on
+#: the extraction DEV set, from 49-52 ms to 38-41 ms on extraction-more. Older generations keep
+#: CPython's defaults.
+YOUNG_GC_THRESHOLD = 20_000
+
+gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+from pipeline.cli import main  # noqa: E402  (imported after tuning, so the imports benefit too)
 
 sys.exit(main())

@@ -17,6 +17,7 @@ from pipeline.extract.html import _collapse, drop_trailing_section, extract_html
 from pipeline.extract.html_align import (
     ATTR_NAME_RE,
     ATTR_NAME_WINDOW,
+    _alternation,
     anchor_spans,
     attribute_name,
     build_text_map,
@@ -218,7 +219,30 @@ LOADER_CASES = (
     "<html/>\n<body><p>self-closing root</p></body>",
     "<html><body><form><label>Name</label><input value='3'><select><option>a</option></select>"
     "<textarea>words</textarea></form><!-- note --><p>after the form</p></body></html>",
+    # parsed as UTF-8 bytes unless a repair, a byte-order mark or odd leading space says otherwise
+    "<!DOCTYPE html><html><body><p>a page of one line, which the doctype repair ends with a newline</p>",
+    "<!doctype html/>\n<html><body><p>a doctype the repair rewrites</p></body></html>",
+    "\ufeff<html><body><p>a byte-order mark</p></body></html>",
+    "\u00a0\n<html><body><p>a no-break space before the root</p></body></html>",
+    "\u3000<p>an ideographic space before a fragment</p><p>two</p>",
+    " \t<HTML><body><p>ASCII space before the root</p></body></html>",
+    '<html><head><meta charset="windows-1252"></head><body><p>caf\u00e9 \x93quoted\x94</p></body></html>',
+    '<html><head><meta charset="shift_jis"></head><body><p>\u65e5\u672c\u8a9e \u0100</p></body></html>',
+    "<html><body><p>astral \U0001f600 and \ufffe</p></body></html>",
 )
+
+#: Pieces of pages for the generated loader cases: roots, doctypes, spaces, repairs, scripts.
+LOADER_PIECES = (
+    "<html>", "</html>", "<html/>", "<!DOCTYPE html>", "<!doctype x/>", "<body>", "<p>", "</p>", "\n",
+    " ", "\u00a0", "\ufeff", "\x0b", "\ufffe", "caf\u00e9", "\u65e5", "\U0001f600", "<head>",
+    '<meta charset="latin-1">', "words", "&amp;", "<!-- c -->",
+)
+
+
+@given(st.lists(st.sampled_from(LOADER_PIECES), max_size=12))
+def test_loader_parses_generated_pages_as_trafilatura(pieces: list[str]) -> None:
+    # Both the UTF-8 fast path and the repairing path must give trafilatura's tree.
+    _same_tree("".join(pieces))
 
 
 def _same_tree(html: str) -> None:
@@ -394,3 +418,13 @@ def test_attribute_name_stays_fast_inside_a_long_unclosed_tag() -> None:
     start = time.perf_counter()
     assert attribute_name(html, 0, len(html)) == "class"
     assert time.perf_counter() - start < 0.5
+
+
+@given(st.sets(st.text(alphabet="abc1", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="abc1", max_size=5))
+def test_alternation_matches_exactly_its_words(words: set[str], probe: str) -> None:
+    # The prefix-factored tag-name patterns must match the same names as a plain "a|b|c" list.
+    pattern = re.compile(_alternation(words))
+    for candidate in (*words, probe):
+        assert bool(pattern.fullmatch(candidate)) == (candidate in words)
+

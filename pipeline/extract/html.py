@@ -12,6 +12,7 @@ returned too, unkept, with the reason it was dropped, so an analyst can audit it
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 
 import trafilatura
@@ -31,7 +32,8 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.settings import Extractor
+from trafilatura.utils import DOCTYPE_TAG, is_dubious_html, repair_faulty_html
 
 from pipeline.extract import html_rules as rules
 from pipeline.extract.html_align import (
@@ -468,27 +470,28 @@ def _run_block(tmap: TextMap, run: tuple[int, int, str] | None) -> list[Block]:
     return [_block(span, "paragraph", keep=False, rule=run[2])]
 
 
+#: trafilatura's settings for :func:`_run_trafilatura`, built once: ``bare_extraction`` builds
+#: them anew on every call when given keywords (reading its config file's values each time,
+#: 0.3 ms a page), and nothing in an extraction changes them.
+TRAFILATURA_OPTIONS = Extractor(
+    output_format="xml", comments=False, dedup=False, fast=True, tables=True, formatting=False
+)
+
+
 def _run_trafilatura(tree: HtmlElement) -> _Element | None:
     """trafilatura's main-content tree for the page, or None when it finds no article.
 
-    ``fast=True`` (no readability/jusText comparison) in balanced mode was measured best
-    on the benchmark together with the filters here (mean F1 with title 0.972, vs 0.971
-    fast+recall, 0.968 full balanced, 0.966 full precision, 0.959 fast+precision) and
-    is about 40% quicker than the full cascade, which pays for offsets and metadata.
+    Options (:data:`TRAFILATURA_OPTIONS`): ``fast=True`` (no readability/jusText
+    comparison) in balanced mode was measured best on the benchmark together with the
+    filters here (mean F1 with title 0.972, vs 0.971 fast+recall, 0.968 full balanced,
+    0.966 full precision, 0.959 fast+precision) and is about 40% quicker than the full
+    cascade, which pays for offsets and metadata.
     ``include_links`` stays off: it changes which paragraphs trafilatura keeps.
     ``output_format="xml"`` only stops trafilatura rendering the tree as plain text
     (its default "python" format does), which nothing here reads: the blocks come from
     the tree itself.
     """
-    document = trafilatura.bare_extraction(
-        tree,
-        output_format="xml",
-        include_comments=False,
-        deduplicate=False,
-        fast=True,
-        include_tables=True,
-        include_formatting=False,
-    )
+    document = trafilatura.bare_extraction(tree, options=TRAFILATURA_OPTIONS)
     if document is None or isinstance(document, dict):
         return None
     body: _Element | None = document.body
@@ -615,22 +618,74 @@ def parse_html(html: str) -> HtmlElement | None:
     a string lxml refuses (an XML encoding declaration) or reads as empty (a lone
     surrogate) is parsed as UTF-8 bytes, and
     a page that neither says "html" near its start nor parses to two elements is no page.
+    Most pages need no repair; they are parsed as UTF-8 bytes at once (:func:`_plain_utf8`).
     """
     beginning = html[:50].lower()
     try:
-        html = repair_faulty_html(html, beginning)
-        try:
-            tree: HtmlElement | None = fromstring(html, parser=PARSER)
-        except Exception:  # lxml refuses a str with an encoding declaration, or an empty one
-            tree = None
-        if tree is None or len(tree) < 1:
-            tree = fromstring(html.encode("utf-8", "surrogatepass"), parser=PARSER)
+        data = _plain_utf8(html, beginning)
+        tree = fromstring(data, parser=PARSER) if data is not None else _parse_repaired(html, beginning)
     except Exception as exc:  # lxml raises several types on hostile input
         LOGGER.debug("unparseable HTML: %s", exc)
         return None
     if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
         return None
     return tree
+
+
+def _parse_repaired(html: str, beginning: str) -> HtmlElement | None:
+    """``load_html``'s way: repair the string, parse it, and parse its UTF-8 bytes if that fails."""
+    html = repair_faulty_html(html, beginning)
+    try:
+        tree: HtmlElement | None = fromstring(html, parser=PARSER)
+    except Exception:  # lxml refuses a str with an encoding declaration, or an empty one
+        tree = None
+    if tree is None or len(tree) < 1:
+        tree = fromstring(html.encode("utf-8", "surrogatepass"), parser=PARSER)
+    return tree
+
+
+#: The ASCII characters ``repair_faulty_html`` deletes (its ``INVALID_XML_CHARS`` without
+#: U+FFFE and U+FFFF), as UTF-8 bytes: each is one byte no other character's encoding holds.
+INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+#: Leading whitespace that a str pattern's ``\s`` skips and a bytes pattern's does not:
+#: ``lxml.html.fromstring`` tells a document from a fragment by ``^\s*<(?:html|!doctype)``.
+UNICODE_LEADING_SPACE_RE = re.compile(r"[ \t\n\r\f\v]*[^\S \t\n\r\f\v]")
+
+
+def _plain_utf8(html: str, beginning: str) -> bytes | None:
+    """The page as UTF-8 bytes when ``load_html`` would parse it unchanged, else None.
+
+    lxml hands a str to libxml2 as Latin-1, UCS-2 or UCS-4 with that encoding named, and
+    bytes with :data:`PARSER`'s UTF-8, so the same characters make the same tree; the bytes
+    are read without the conversion, and checking them for the characters
+    ``repair_faulty_html`` deletes is a C table pass, where its regex substitution took a
+    quarter of the parse. None (the repairing path) when a repair would change the page,
+    when it holds a lone surrogate or starts with a byte-order mark, or when its leading
+    whitespace makes ``lxml.html.fromstring`` tell a document from a fragment differently.
+    """
+    if html.startswith("\ufeff") or UNICODE_LEADING_SPACE_RE.match(html):
+        return None
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if len(data.translate(None, INVALID_XML_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html:
+        return None
+    return data if _repairs_nothing(html, beginning) else None
+
+
+def _repairs_nothing(html: str, beginning: str) -> bool:
+    """True when ``repair_faulty_html``'s doctype and ``<html/>`` repairs leave the page as it is.
+
+    The doctype repair rewrites the first line (and ends a page of one line with a newline)
+    when "doctype" is in ``beginning``; the other rewrites a self-closed ``<html .../>``
+    found on one of the first four lines. Invalid characters are checked by the caller.
+    """
+    if "doctype" in beginning:
+        newline = html.find("\n")
+        if newline < 0 or DOCTYPE_TAG.match(html, 0, newline):
+            return False
+    return not any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
 
 
 def _safe_trafilatura(tree: HtmlElement) -> _Element | None:
