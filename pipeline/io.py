@@ -91,7 +91,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = _temp_beside(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        handle = os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)  # fdopen did not take the descriptor over
+        Path(name).unlink(missing_ok=True)
+        raise
+    try:
+        with handle:
             handle.write(data)
             os.fchmod(handle.fileno(), FILE_MODE)
         os.replace(name, path)

@@ -169,7 +169,8 @@ def is_measure(token: Token) -> bool:
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
-    """The noun a third-person pronoun stands for: the nearest one before it that agrees in number.
+    """The noun a third-person pronoun stands for: one before it that agrees in number, a subject
+    or object of its own sentence first, else the nearest.
 
     "Take the eggs out of the fridge and bring them to room temperature": "them" is the
     eggs. Only "it", "they" and "them" in the roles of a thing acted on or done with, and only
@@ -191,9 +192,11 @@ def antecedent_of(pronoun: Token) -> Token | None:
         and not is_unit_word(lemma(token))
         and (token.tag_ in ("NNS", "NNPS")) == (number == "plural")
     ]
-    # A subject or object is the likelier antecedent than a noun after a preposition: in
-    # "wipe the pan with a towel and place it in the oven", "it" is the pan.
-    argument = next((token for token in agreeing if token.dep_ in ARGUMENT_DEPS), None)
+    # Within the pronoun's sentence a subject or object is the likelier antecedent than a noun
+    # after a preposition: in "wipe the pan with a towel and place it in the oven", "it" is the
+    # pan. Further back, the nearest noun stands.
+    start = pronoun.sent.start
+    argument = next((t for t in agreeing if t.i >= start and t.dep_ in ARGUMENT_DEPS), None)
     return argument if argument is not None else next(iter(agreeing), None)
 
 

@@ -188,7 +188,9 @@ def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
         parsed = units().parse_units(name)
     except UNREADABLE_UNIT:
         return None
-    dimension = lex.dimensions.get(str(parsed.dimensionality) if parsed.dimensionality else "[]")
+    if not parsed.dimensionality:
+        return None  # angles, cycles: counted things, not measures
+    dimension = lex.dimensions.get(str(parsed.dimensionality))
     return _Unit(str(parsed), dimension, 1) if dimension else None
 
 
@@ -290,8 +292,15 @@ def _bare_degree(sent: Span) -> _Unit | None:
 def glued_unit_suffixes() -> list[str]:
     """Tokenizer suffixes that split a unit abbreviation off its number ("20min", "1hr", "350F"),
     and a full stop off such a unit at the end of a sentence ("at 450F.")."""
-    words = sorted((w for w in lexicon().unit_aliases if w.isalpha()), key=lambda w: (-len(w), w))
-    return [r"(?<=[0-9])(?i:" + "|".join(re.escape(w) for w in words) + ")", r"(?<=[0-9][A-Za-z])\."]
+    aliases = (w for w in lexicon().unit_aliases if w.isalpha() and len(w) > 1)
+    words = sorted(aliases, key=lambda w: (-len(w), w))
+    # Not inside a code of letters and digits ("A1c"); a one-letter scale only as a capital ("350F").
+    number = r"(?<=[0-9])(?<![A-Za-z][0-9])"
+    return [
+        number + "(?i:" + "|".join(re.escape(w) for w in words) + ")",
+        number + "[FC]",
+        r"(?<=[0-9][A-Za-z])\.",
+    ]
 
 
 def _counted(token: Token, sent: Span) -> str:
@@ -563,9 +572,15 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     start, approx, repeat_before = lead.start, lead.approx, lead.repeat
     end = scan.end + (unit.width if unit else 0)
     if unit is not None and unit.width and scan.low == scan.high:
-        extra, end = _and_a_fraction(sent, end)  # "an hour and a half"
-        scan = _Scan(scan.start, scan.end, scan.low + extra, scan.high + extra, scan.head)
+        extra, after = _and_a_fraction(sent, end)  # "an hour and a half"
+        # "2 tablespoons and a half teaspoon": the fraction has a unit of its own.
+        if extra and read_unit(sent, after) is None:
+            end = after
+            scan = _Scan(scan.start, scan.end, scan.low + extra, scan.high + extra, scan.head)
+    unit_end = end
     end, bound, repeat_after = _suffix(sent, end, lead.bound)
+    trailing = tuple(t.lower_ for t in sent.doc[unit_end:end])
+    comparative = lead.comparative or (not lead.bound and trailing in lexicon().bound_comparative)
     if repeat or lead.on_rate:
         # A bound on how often is the other bound on the time between: "at least twice a
         # week" and "at least every 3 days" leave at most half a week, at most 3 days.
@@ -598,7 +613,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         end=max(end, start + 1),
         head=min(head, sent.end - 1),
         counted=counted,
-        comparative=lead.comparative,
+        comparative=comparative,
     )
 
 
@@ -646,7 +661,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
 
 
 def _join_compound_times(sent: Span, found: list[Quantity]) -> list[Quantity]:
-    """Join "1 hour 20 minutes" and "2 hours and 30 minutes" into one time, in the first unit."""
+    """Join "1 hour 20 minutes" and "2 hours and 30 minutes" into one time, in the smaller unit."""
     out: list[Quantity] = []
     for quantity in found:
         prev = out[-1] if out else None
@@ -676,6 +691,7 @@ def _drop_alternate_units(sent: Span, found: list[Quantity]) -> list[Quantity]:
         alternate = (
             prev is not None
             and prev.dimension == quantity.dimension
+            and prev.unit != quantity.unit  # a restatement is in another unit
             and prev.dimension not in ("count", "date")
             and quantity.start == prev.end + 1
             and sent.doc[prev.end].text in lexicon().alternate_openers
