@@ -8,11 +8,12 @@ import sys
 #: block records), and collecting every 700 allocations examined most of them just before
 #: they were freed anyway: collector time in an extract run went from 49-54 ms to 11-12 ms on
 #: the extraction DEV set, from 49-52 ms to 38-41 ms on extraction-more. Older generations keep
-#: CPython's defaults.
+#: CPython's defaults. Worker processes made by fork inherit the setting; workers started
+#: afresh (forkserver, spawn, Dask) keep CPython's default.
 YOUNG_GC_THRESHOLD = 20_000
 
 gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
 
-from pipeline.cli import main  # noqa: E402  (imported after tuning, so the imports benefit too)
+from pipeline.cli import main  # noqa: E402  (imported after tuning: the stages' imports run under it)
 
 sys.exit(main())

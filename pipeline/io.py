@@ -61,9 +61,16 @@ def atomic_output(path: Path) -> Iterator[Path]:
     fd, name = _temp_beside(path)
     os.close(fd)
     tmp = Path(name)
-    try:
+    with _replacing(path, tmp):
         yield tmp
         os.chmod(tmp, FILE_MODE)
+
+
+@contextmanager
+def _replacing(path: Path, tmp: Path) -> Iterator[None]:
+    """Move ``tmp`` over ``path`` when the block ends cleanly; remove ``tmp`` when it raises."""
+    try:
+        yield
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -90,20 +97,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = _temp_beside(path)
-    try:
-        handle = os.fdopen(fd, "wb")
-    except BaseException:
-        os.close(fd)  # fdopen did not take the descriptor over
-        Path(name).unlink(missing_ok=True)
-        raise
-    try:
+    with _replacing(path, Path(name)):
+        try:
+            handle = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)  # fdopen did not take the descriptor over
+            raise
         with handle:
             handle.write(data)
             os.fchmod(handle.fileno(), FILE_MODE)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
 
 
 def _temp_beside(path: Path) -> tuple[int, str]:

@@ -183,21 +183,30 @@ def antecedent_of(pronoun: Token) -> Token | None:
         return None
     if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj":
         return None
-    first = max(pronoun.i - ANTECEDENT_WINDOW, 0)
-    agreeing = [
-        token
-        for token in reversed(pronoun.doc[first : pronoun.i])
-        if token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ != "compound"
-        and not is_unit_word(lemma(token))
-        and (token.tag_ in ("NNS", "NNPS")) == (number == "plural")
-    ]
     # Within the pronoun's sentence a subject or object is the likelier antecedent than a noun
     # after a preposition: in "wipe the pan with a towel and place it in the oven", "it" is the
     # pan. Further back, the nearest noun stands.
-    start = pronoun.sent.start
-    argument = next((t for t in agreeing if t.i >= start and t.dep_ in ARGUMENT_DEPS), None)
-    return argument if argument is not None else next(iter(agreeing), None)
+    start, nearest = pronoun.sent.start, None
+    for token in reversed(pronoun.doc[max(pronoun.i - ANTECEDENT_WINDOW, 0) : pronoun.i]):
+        if token.i < start and nearest is not None:
+            break
+        if not _agreeing_noun(token, number):
+            continue
+        if token.i >= start and token.dep_ in ARGUMENT_DEPS:
+            return token
+        nearest = nearest or token
+    return nearest
+
+
+def _agreeing_noun(token: Token, number: str) -> bool:
+    """A noun (not a unit, not a compound's modifier) in the pronoun's number."""
+    plural = token.tag_ in ("NNS", "NNPS")
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ != "compound"
+        and plural == (number == "plural")
+        and not is_unit_word(lemma(token))
+    )
 
 
 def _in_name(token: Token, head: Token) -> bool:
@@ -276,7 +285,7 @@ def activity_on(verb: Token, obj: Token | None) -> str:
         return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
     if name and lemma(verb) in lexicon().spacing_verbs:
         return name  # "space the sessions 4 weeks apart": the interval is the sessions'
-    if lemma(verb) in lexicon().reporting | lexicon().recommend_verbs:
+    if lemma(verb) in lexicon().opinion_verbs:
         # "experts recommend 8 hours of sleep", "some suggest as little as 3 minutes": who
         # holds the view is no part of what is measured.
         return name
@@ -441,7 +450,7 @@ def _ruling_subject(head: Token) -> Token | None:
     progressive = head.tag_ == "VBG" and "be" in auxiliaries
     if head.lemma_.lower() != "be" and not progressive:
         return None
-    nouns = lex.warning_nouns if progressive else lex.rule_nouns | lex.warning_nouns
+    nouns = lex.warning_nouns if progressive else lex.ruling_nouns
     return next((c for c in head.children if c.dep_ == "nsubj" and lemma(c) in nouns), None)
 
 
@@ -737,9 +746,7 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
     ):
         return phrase_name(unit.head)
     held = _holder(unit)
-    if held is not None and phrase_name(held):
-        return phrase_name(held)
-    return _owner(clause.head)
+    return (phrase_name(held) if held is not None else "") or _owner(clause.head)
 
 
 def _holder(unit: Token) -> Token | None:
@@ -961,7 +968,9 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     practice = practice_frames(head, advised, subject)
     # "It is best to keep the bandage on for 2 hours": measures belong to the advised verb.
     # Each measure starts from that verb, so one measure's choice never moves the next.
-    measures = [_measure(quantity, Clause(advised or head, clause.span)) for quantity in quantities]
+    advised_clause = Clause(advised or head, clause.span)
+    outer = _advised_action(advised_clause.head)  # "do not let it exceed 2 hours": the act "let" hands on
+    measures = [_measure(quantity, advised_clause, outer) for quantity in quantities]
     if any(limit for _, _, limit in measures):
         # A negation spent on a limit ("do not add more than 2 cups") advises against nothing.
         practice = [f for f in practice if f.polarity != NEGATE]
@@ -1001,16 +1010,18 @@ def _counted_thing(quantity: Quantity, clause: Clause) -> str:
     return _owner(clause.head, repeat=True)
 
 
-def _measure(quantity: Quantity, advised: Clause) -> tuple[Quantity, Clause, bool]:
+def _measure(
+    quantity: Quantity, advised: Clause, outer: tuple[Token, bool]
+) -> tuple[Quantity, Clause, bool]:
     """A measure as the clause states it: (quantity, the clause it is of, whether it is a limit).
 
     A comparative bound under advice against its act is a limit on the act: "never leave
     them out for more than 2 hours" and "do not let the dough rise over 2 hours" state
-    2 hours at most, of leaving them out and of the rise.
+    2 hours at most, of leaving them out and of the rise. ``outer`` is the advised verb's
+    :func:`_advised_action`, which a measure of the act it hands on shares.
     """
     main = Clause(_predicate_of(quantity, advised), advised.span)
     quantity = _exceeded(quantity, main.head)
-    outer = _advised_action(advised.head)  # "do not let it exceed 2 hours": the act "let" hands on
     act, against = outer if outer[0].i == main.head.i else _advised_action(main.head)
     if not (quantity.comparative and against) or _in_condition(quantity, main.head):
         return quantity, main, False

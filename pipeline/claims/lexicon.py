@@ -69,9 +69,12 @@ class Lexicon:
     judgment_nouns: frozenset[str]
     bad_adjectives: frozenset[str]
     warning_nouns: frozenset[str]
-    rule_nouns: frozenset[str]
+    #: Rule and warning nouns together: either puts advice in the complement of "be".
+    ruling_nouns: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
+    #: Verbs of reporting or recommending: who holds a view, never part of what it measures.
+    opinion_verbs: frozenset[str]
     negators: frozenset[str]
     conditions: frozenset[str]
     suitable: frozenset[str]
@@ -171,9 +174,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         judgment_nouns=frozenset(data["deontic"]["judgment_nouns"]),
         bad_adjectives=frozenset(data["deontic"]["bad"]),
         warning_nouns=frozenset(data["deontic"]["warning_nouns"]),
-        rule_nouns=frozenset(data["deontic"]["rule_nouns"]),
+        ruling_nouns=frozenset(data["deontic"]["rule_nouns"] + data["deontic"]["warning_nouns"]),
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
+        opinion_verbs=frozenset(data["reporting"]["lemmas"] + data["deontic"]["recommend"]),
         negators=frozenset(data["negation"]["lemmas"]),
         conditions=frozenset(data["negation"]["conditions"]),
         suitable=frozenset(data["suitability"]["positive"]),

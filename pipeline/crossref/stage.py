@@ -40,6 +40,7 @@ USABLE_STATUS = "ok"
 STATUS_ORDER = ("conflict", "partial", "agree", "single")
 #: Frames that advise or state a practice: "apply X" and "avoid X" speak of one thing.
 PRACTICE_FRAMES = frozenset({"advice", "use"})
+#: The frame of advice to do or not do an act, named by the act (see :func:`is_bare_order`).
 ADVICE = "advice"
 #: Frames whose claims carry a value; the others carry a polarity.
 VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity", "date"})
@@ -109,13 +110,14 @@ def name_head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def merge_names(names: Iterable[str]) -> dict[str, str]:
+def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, str]:
     """Map each name to the name of the point it joins, within one aspect.
 
-    Names with the same lemma set are one. A shorter name whose lemmas all occur in
-    exactly one longer name with the same head joins it ("cream" / "numbing cream");
-    when several longer names fit ("synthetic oil", "conventional oil") it stays apart,
-    since it could be either. Each name maps to one name of its merged group.
+    Names with the same lemma set are one ("oil change" / "change oil"). With
+    ``into_longer``, a shorter name whose lemmas all occur in exactly one longer name with
+    the same head joins it ("cream" / "numbing cream"); when several longer names fit
+    ("synthetic oil", "conventional oil") it stays apart, since it could be either. Each
+    name maps to one name of its merged group.
     """
     distinct = sorted(set(names))
     by_key: dict[frozenset[str], str] = {}
@@ -123,22 +125,14 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
         by_key.setdefault(name_key(name), name)
     keys = sorted(by_key, key=lambda k: (len(k), sorted(k)))
     sets = UnionFind(len(keys))
-    for index, key in enumerate(keys):
+    shorter = keys if into_longer else []  # only equal lemma sets join
+    for index, key in enumerate(shorter):
         head = name_head(by_key[key])
         longer = [j for j, k in enumerate(keys) if key < k and name_head(by_key[k]) == head]
         if len(longer) == 1:
             sets.union(index, longer[0])
     position = {key: index for index, key in enumerate(keys)}
     return {name: by_key[keys[sets.find(position[name_key(name)])]] for name in distinct}
-
-
-def same_names(names: Iterable[str]) -> dict[str, str]:
-    """Map each name to the first of the names with its lemma set ("oil change" / "change oil")."""
-    by_key: dict[frozenset[str], str] = {}
-    distinct = sorted(set(names))
-    for name in distinct:
-        by_key.setdefault(name_key(name), name)
-    return {name: by_key[name_key(name)] for name in distinct}
 
 
 def is_bare_order(claim: Claim) -> bool:
@@ -186,8 +180,9 @@ def _aspect_groups(
     # ("numbing cream" / "topical numbing cream").
     kinds = [SPAN_OF_TIME if c.frame in TIME_SPAN_FRAMES else c.frame for c in members]
     merged = {
-        kind: (same_names if kind == ADVICE else merge_names)(
-            c.object for c, k in zip(members, kinds, strict=True) if c.object and k == kind
+        kind: merge_names(
+            (c.object for c, k in zip(members, kinds, strict=True) if c.object and k == kind),
+            into_longer=kind != ADVICE,
         )
         for kind in set(kinds)
     }
