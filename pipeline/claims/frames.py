@@ -285,9 +285,10 @@ def activity_on(verb: Token, obj: Token | None) -> str:
         return ""  # "do this for 4 weeks", "repeat it twice a day": the act is named elsewhere
     if name and lemma(verb) in lexicon().spacing_verbs:
         return name  # "space the sessions 4 weeks apart": the interval is the sessions'
-    if lemma(verb) in lexicon().opinion_verbs:
+    if lemma(verb) in lexicon().opinion_verbs | lexicon().avoid_verbs:
         # "experts recommend 8 hours of sleep", "some suggest as little as 3 minutes": who
-        # holds the view is no part of what is measured.
+        # holds the view is no part of what is measured; nor is refraining: "avoid temperatures
+        # above 90°F" bounds the temperature, "skip the gym for 3 days" times the gym.
         return name
     place = _place(verb, obj)
     if name and _keeps(verb, place):

@@ -49,13 +49,17 @@ def is_step(heading: Doc) -> bool:
     """Whether a heading block is an order of a list of steps, in sentence case, not a title.
 
     "Clean the pan so no food is left on it" is a step; "Wash Your Hands Before Touching"
-    (title case) and "Why seasoning matters" (no order) are titles.
+    and "Apply a Thin Coat of Stain to the Wood" (title case, which leaves short function
+    words in lower case) and "Why seasoning matters" (no order) are titles. A heading all
+    in capitals ("SAND THE EDGES BY HAND") shows no case to tell a step from a title by,
+    and stays a heading: a missed step costs one claim, a title read as one invents it.
     """
     words = [t for t in heading if t.is_alpha]
-    if len(words) < STEP_MIN_WORDS:
+    if len(words) < STEP_MIN_WORDS or all(t.is_upper for t in words):
         return False
-    capitalized = sum(1 for t in words[1:] if t.is_title)
-    if capitalized * 2 > len(words) - 1:
+    content = [t for t in words[1:] if not t.is_stop]
+    capitalized = sum(1 for t in content if t.is_title or t.is_upper)
+    if capitalized * 2 > len(content):
         return False
     return is_imperative(next(iter(heading.sents)).root)
 
