@@ -393,6 +393,23 @@ def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
     assert [(f.frame, f.what) for f in frames(text)] == [("effect", what)]
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A clause of reason, a purpose and a result participle assert what something does.
+        ("Cover the dough because a draft slows the rise.", "slow rise"),
+        ("Rinse the rice to remove the starch.", "remove starch"),
+        ("Water the lawn early, reducing evaporation.", "reduce evaporation"),
+        # A condition asserts nothing.
+        ("If the glue causes a rash, wash your hands.", None),
+    ],
+)
+def test_an_effect_stated_beside_advice_is_a_claim_of_its_own(text: str, what: str | None) -> None:
+    found = frames(text)
+    assert any(f.frame == "advice" for f in found), found
+    assert [f.what for f in found if f.frame == "effect"] == ([what] if what else []), found
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

@@ -179,6 +179,19 @@ def test_a_bare_order_on_two_pages_is_no_point() -> None:
     assert not [p for p in shared(points) if p["object"] == "dry"], shared(points)
 
 
+def test_an_effect_joins_a_point_only_with_the_same_cause() -> None:
+    points = points_of(
+        {
+            "a": "Salt slows the yeast.\n",
+            "b": "Salt slows the yeast a lot.\n",
+            "c": "Cold slows the yeast.\n",
+            "d": "This slows the yeast.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["frame"] == "effect" and point["sources"] == ["a", "b"], shared(points)
+
+
 def test_a_list_under_do_not_conflicts_with_advice_to_do_it() -> None:
     points = points_of(
         {

@@ -720,6 +720,27 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     ]
 
 
+def asserted_adjuncts(clause: Clause) -> list[Token]:
+    """Adverbial clauses inside a clause that the sentence asserts, where an effect is stated.
+
+    A clause of reason ("avoid the sun, as it can fade the ink"), a result or manner
+    participle ("cool them fast, stopping the cooking") and a purpose ("rinse the rice to
+    remove the starch") each say what something does, as a claim beside the main one. A
+    condition ("if it causes a rash") or a time ("until it stops bubbling") asserts nothing.
+    """
+    reasons = lexicon().reason_marks
+    adjuncts = []
+    for child in clause.head.children:
+        if child.dep_ != "advcl" or not clause.span.start <= child.i < clause.span.end:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        participle = child.tag_ == "VBG" and not marks and child.i > clause.head.i
+        if marks & reasons or (not marks and (purpose or participle)):
+            adjuncts.append(child)
+    return adjuncts
+
+
 def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
     """The effect a causative names in its complement: what changes, and how."""
     # The complement's own subject ("the glass" to crack), else the causer's object.
@@ -997,6 +1018,9 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(suitability_frames(head, subject))
     if not frames:
         frames.extend(effect_frames(head, subject))
+    for adjunct in asserted_adjuncts(clause):
+        own = subject_of(adjunct)
+        frames.extend(effect_frames(adjunct, phrase_name(own) if own is not None else subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
 
 

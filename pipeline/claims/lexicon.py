@@ -83,6 +83,7 @@ class Lexicon:
     suitability_preps: frozenset[str]
     effect_verbs: frozenset[str]
     causatives: frozenset[str]
+    reason_marks: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     magnitudes: dict[str, float]
@@ -186,6 +187,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         suitability_preps=frozenset(data["suitability"]["preps"]),
         effect_verbs=frozenset(data["effect"]["lemmas"]),
         causatives=frozenset(data["effect"]["causatives"]),
+        reason_marks=frozenset(data["effect"]["reason_marks"]),
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},

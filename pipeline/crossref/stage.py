@@ -8,7 +8,8 @@ longer name with the same head noun (:func:`merge_names`).
 Inside a point each source takes one stance: its value (the hull of its claims' values,
 compared as numbers in base units, :mod:`pipeline.crossref.compare`) or its polarity. The
 reference is the value most sources can stand with; a source whose value is disjoint from
-it, or whose polarity is opposite, conflicts. Claims with no frame or no thing stay single.
+it, or whose polarity is opposite, conflicts. Claims with no frame or no thing stay single,
+and so does an effect without its cause (:func:`point_thing`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ STATUS_ORDER = ("conflict", "partial", "agree", "single")
 PRACTICE_FRAMES = frozenset({"advice", "use"})
 #: The frame of advice to do or not do an act, named by the act (see :func:`is_bare_order`).
 ADVICE = "advice"
+#: The frame of a cause and what it changes (see :func:`point_thing`).
+EFFECT = "effect"
 #: Frames whose claims carry a value; the others carry a polarity.
 VALUE_FRAMES = frozenset({"duration", "interval", "wait", "count", "quantity", "date"})
 #: Frames that say how long, read as one aspect (see :func:`aspect`).
@@ -135,6 +138,19 @@ def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, 
     return {name: by_key[keys[sets.find(position[name_key(name)])]] for name in distinct}
 
 
+def point_thing(claim: Claim) -> str:
+    """What a claim's point is about: its thing, and for an effect its cause as well.
+
+    An effect relates a cause to what it changes, and two pages state the same effect only
+    when both match: "the sun can cause fading" and "picking can cause fading" are two
+    points. An effect whose cause the sentence does not name ("this can cause fading")
+    cannot be compared and joins no point.
+    """
+    if claim.frame == EFFECT:
+        return f"{claim.subject} {claim.object}" if claim.subject and claim.object else ""
+    return claim.object
+
+
 def is_bare_order(claim: Claim) -> bool:
     """An order to do an act named by its verb alone ("Wash.", "Let cool", "Switch").
 
@@ -156,7 +172,7 @@ def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Cl
     by_aspect: dict[str, list[Claim]] = defaultdict(list)
     singles: list[tuple[tuple[str, ...], list[Claim]]] = []
     for claim in claims:
-        if claim.frame and (claim.object or claim.frame in VALUE_FRAMES) and not is_bare_order(claim):
+        if claim.frame and (point_thing(claim) or claim.frame in VALUE_FRAMES) and not is_bare_order(claim):
             by_aspect[aspect(claim)].append(claim)
         else:
             singles.append((("", claim.claim_id), [claim]))
@@ -181,15 +197,15 @@ def _aspect_groups(
     kinds = [SPAN_OF_TIME if c.frame in TIME_SPAN_FRAMES else c.frame for c in members]
     merged = {
         kind: merge_names(
-            (c.object for c, k in zip(members, kinds, strict=True) if c.object and k == kind),
+            (point_thing(c) for c, k in zip(members, kinds, strict=True) if point_thing(c) and k == kind),
             into_longer=kind != ADVICE,
         )
         for kind in set(kinds)
     }
     first_of: dict[tuple[str, str], int] = {}
     for index, (claim, kind) in enumerate(zip(members, kinds, strict=True)):
-        if claim.object:
-            sets.union(first_of.setdefault((kind, merged[kind][claim.object]), index), index)
+        if point_thing(claim):
+            sets.union(first_of.setdefault((kind, merged[kind][point_thing(claim)]), index), index)
     if name.split("|")[0] in VALUE_FRAMES:
         for i, j in context_links(members, weights):
             sets.union(i, j)
