@@ -400,13 +400,15 @@ def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
         ("Cover the dough because a draft slows the rise.", "slow rise"),
         ("Rinse the rice to remove the starch.", "remove starch"),
         ("Water the lawn early, reducing evaporation.", "reduce evaporation"),
+        # So does a relative clause of what it describes.
+        ("Use a lid that stops splatter.", "stop splatter"),
         # A condition asserts nothing.
         ("If the glue causes a rash, wash your hands.", None),
     ],
 )
 def test_an_effect_stated_beside_advice_is_a_claim_of_its_own(text: str, what: str | None) -> None:
     found = frames(text)
-    assert any(f.frame == "advice" for f in found), found
+    assert any(f.frame in ("advice", "use") for f in found), found
     assert [f.what for f in found if f.frame == "effect"] == ([what] if what else []), found
 
 

@@ -720,25 +720,32 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     ]
 
 
-def asserted_adjuncts(clause: Clause) -> list[Token]:
-    """Adverbial clauses inside a clause that the sentence asserts, where an effect is stated.
+def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
+    """Predicates inside a clause that the sentence asserts besides its head, with their subjects.
 
-    A clause of reason ("avoid the sun, as it can fade the ink"), a result or manner
-    participle ("cool them fast, stopping the cooking") and a purpose ("rinse the rice to
-    remove the starch") each say what something does, as a claim beside the main one. A
-    condition ("if it causes a rash") or a time ("until it stops bubbling") asserts nothing.
+    Each may state an effect, as a claim beside the main one:
+
+    - a clause of reason ("avoid the sun, as it can fade the ink"), a result or manner
+      participle ("cool them fast, stopping the cooking") or a purpose ("rinse the rice to
+      remove the starch"); a condition ("if it causes a rash") or a time ("until it stops
+      bubbling") asserts nothing;
+    - a relative clause, whose subject is the noun it describes ("a lid that stops splatter").
     """
     reasons = lexicon().reason_marks
-    adjuncts = []
-    for child in clause.head.children:
-        if child.dep_ != "advcl" or not clause.span.start <= child.i < clause.span.end:
+    found: list[tuple[Token, Token | None]] = []
+    for token in clause.span:
+        if token.i == clause.head.i:
             continue
-        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-        purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-        participle = child.tag_ == "VBG" and not marks and child.i > clause.head.i
-        if marks & reasons or (not marks and (purpose or participle)):
-            adjuncts.append(child)
-    return adjuncts
+        own = subject_of(token)
+        if token.dep_ == "advcl" and token.head.i == clause.head.i:
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            participle = token.tag_ == "VBG" and not marks and token.i > clause.head.i
+            if marks & reasons or (not marks and (purpose or participle)):
+                found.append((token, own))
+        elif token.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
+            found.append((token, token.head))
+    return found
 
 
 def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
@@ -1018,9 +1025,8 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(suitability_frames(head, subject))
     if not frames:
         frames.extend(effect_frames(head, subject))
-    for adjunct in asserted_adjuncts(clause):
-        own = subject_of(adjunct)
-        frames.extend(effect_frames(adjunct, phrase_name(own) if own is not None else subject))
+    for predicate, causer in asserted_predicates(clause):
+        frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
 
 
