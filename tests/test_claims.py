@@ -33,6 +33,10 @@ QUANTITIES = [
     ("The probe carried 2,300 tons of fuel.", 2300, 2300, "ton", "mass"),
     ("The studio raised $22.6bn last year.", 22.6e9, 22.6e9, "USD", "money"),
     ("Set the oven to 220°C.", 220, 220, "degree_Celsius", "temperature"),
+    # A listed abbreviation is a unit even where the tagger reads it as a verb.
+    ("Add 6 tbsp lemon juice.", 6, 6, "tablespoon", "volume"),
+    # A range counts the noun the parser hangs on its first number.
+    ("Plant 3-4 tall tomatoes.", 3, 4, "", "count"),
     ("The engine burns 5,200 pounds per second.", 5200, 5200, "pound / second", "mass_rate"),
     ("Cats sleep twelve hours a day on average.", 12, 12, "hour", "time"),
     ("About 45% of drivers skip the check.", 45, 45, "percent", "ratio"),

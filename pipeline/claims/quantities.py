@@ -266,13 +266,9 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         if follow.startswith("degree_"):
             return _Unit(follow, "temperature", 2)
         return _bare_degree(sent)
-    if not (token.is_alpha or word in lex.unit_aliases) or token.pos_ not in (
-        "NOUN",
-        "PROPN",
-        "SYM",
-        "X",
-        "ADJ",
-    ):
+    # A listed abbreviation is a unit after a number however the tagger reads it ("6 tbsp" as a verb).
+    listed = word in lex.unit_aliases
+    if not listed and (not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "SYM", "X", "ADJ")):
         return None
     if len(word) < 2 and word not in lex.unit_aliases:
         return None
@@ -590,7 +586,10 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     head = scan.end + (unit.head if unit.head >= 0 else unit.width - 1) if unit and unit.width else scan.head
     # A magnitude word stands between a number and what it counts ("6 million vehicles").
     last = sent.doc[min(scan.end + (unit.width if unit else 0), sent.end) - 1]
-    counted = "" if unit and unit.dimension != "count" else _counted(last, sent)
+    # In a range the parser may hang the noun on the first number only ("8-9 ripe pears").
+    counted = ""
+    if not unit or unit.dimension == "count":
+        counted = _counted(last, sent) or _counted(sent.doc[scan.start], sent)
     year = (
         dimension == "count"
         and not counted
