@@ -163,8 +163,11 @@ def _is_pint(unit: str) -> bool:
 
 
 def _gold_range(value: dict[str, Any]) -> tuple[float | None, float | None, str]:
-    """Gold low, high and unit, with a frequency ``per_X`` turned into a period of X."""
+    """Gold low, high and unit, with a frequency ``per_X`` turned into a period of X and a
+    ratio ``A_per_B`` ("cup_per_gallon") into the unit A / B."""
     low, high, unit = value.get("low"), value.get("high"), str(value.get("unit") or "")
+    if "_per_" in unit:
+        unit = unit.replace("_per_", " / ")
     if unit.startswith("per_"):
         period = unit[len("per_") :]
         inv_low = 1 / high if high else None
