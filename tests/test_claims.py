@@ -35,6 +35,10 @@ QUANTITIES = [
     ("Set the oven to 220°C.", 220, 220, "degree_Celsius", "temperature"),
     # A listed abbreviation is a unit even where the tagger reads it as a verb.
     ("Add 6 tbsp lemon juice.", 6, 6, "tablespoon", "volume"),
+    # A ratio of two amounts, with the stuff measured named in between.
+    ("Dissolve 1 cup of salt per gallon of water.", 1, 1, "cup / gallon", "ratio"),
+    ("Mix 2 cups sugar per 1 litre.", 2, 2, "cup / liter", "ratio"),
+    ("Add 2 tablespoons of bleach per 5 gallons of water.", 0.4, 0.4, "tablespoon / gallon", "ratio"),
     # A range counts the noun the parser hangs on its first number.
     ("Plant 3-4 tall tomatoes.", 3, 4, "", "count"),
     ("The engine burns 5,200 pounds per second.", 5200, 5200, "pound / second", "mass_rate"),

@@ -189,7 +189,9 @@ def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
     except UNREADABLE_UNIT:
         return None
     if not parsed.dimensionality:
-        return None  # angles, cycles: counted things, not measures
+        # A ratio of two amounts of one kind ("cups per gallon") is a measure; angles and
+        # cycles are counted things.
+        return _Unit(str(parsed), "ratio", 1) if "/" in name else None
     dimension = lex.dimensions.get(str(parsed.dimensionality))
     return _Unit(str(parsed), dimension, 1) if dimension else None
 
@@ -214,26 +216,50 @@ def read_unit(sent: Span, index: int) -> _Unit | None:
 
 
 def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
-    """ "2 cups of food a day": a unit, an "of" phrase, then a period (time units only)."""
+    """A unit, the stuff it measures, then the unit it is divided by.
+
+    "2 cups of food a day" (a rate in time), "1 cup of salt per gallon of water" and "3 cups
+    salt per 1 gallon" (a ratio of two amounts). The stuff is an "of" phrase or bare nouns;
+    a period may follow any word of :data:`rate_of`, another unit only "per" (or "/"), since
+    "a cup of salt a gallon" is rare and "a" is too often an article.
+    """
     if unit.dimension == "time":
         return None  # "12 hours a day" is a share of each day, not a rate
+    lex = lexicon()
     doc = sent.doc
-    of = index + unit.width
-    if of >= sent.end or doc[of].lower_ != "of":
+    word = _after_stuff(sent, index + unit.width)
+    if word is None or word + 1 >= sent.end or doc[word].lower_ not in lex.rate_of:
         return None
-    stuff = [t for t in doc[of].children if t.dep_ == "pobj"]
-    if not stuff:
+    start, divisor = word + 1, number_value(doc[word + 1])
+    if divisor:
+        start += 1  # "per 5 gallons": the ratio is per one gallon
+    elif doc[start].lower_ in lex.articles:
+        start += 1  # "per a gallon"
+    per = _read_simple_unit(sent, start)
+    if per is None or per.dimension in ("count", "money", "ratio"):
         return None
-    word = stuff[0].i + 1
-    if word + 1 >= sent.end or doc[word].lower_ not in lexicon().rate_of:
+    if per.dimension != "time" and doc[word].lower_ not in lex.rate:
         return None
-    per = _read_simple_unit(sent, word + 1)
-    if per is None or per.dimension != "time":
-        return None
-    rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
+    rate = _pint_unit(f"{unit.name}/{per.name}", lex)
     if rate is None:
         return None
-    return _Unit(rate.name, rate.dimension, word + 1 + per.width - index, unit.scale, unit.width - 1)
+    scale = unit.scale / divisor if divisor else unit.scale
+    return _Unit(rate.name, rate.dimension, start + per.width - index, scale, unit.width - 1)
+
+
+def _after_stuff(sent: Span, index: int) -> int | None:
+    """Where the stuff a unit measures ends: after an "of" phrase, or after bare nouns
+    ("cups of kosher salt", "cups kosher salt"); None when no stuff is named."""
+    doc = sent.doc
+    if index >= sent.end:
+        return None
+    if doc[index].lower_ == "of":
+        stuff = [t for t in doc[index].children if t.dep_ == "pobj"]
+        return stuff[0].i + 1 if stuff else None
+    end = index
+    while end < sent.end and doc[end].is_alpha and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        end += 1
+    return end if end > index else None
 
 
 def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
