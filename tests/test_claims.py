@@ -135,6 +135,17 @@ def test_a_measure_is_of_the_thing_brought_to_it_or_refrained_from(text: str, wh
     assert [f.what for f in frames(text) if f.quantity is not None] == [what]
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Brine a 12 lb turkey for 24 hours.", "brine turkey"),
+        ("Bake the 9 inch pie for 40 minutes.", "bake pie"),
+    ],
+)
+def test_a_name_leaves_out_a_measure_before_its_noun(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
+
+
 def quantities(text: str) -> list[Quantity]:
     """Quantities of the first sentence of ``text``."""
     doc = build_nlp()(text)

@@ -117,6 +117,7 @@ def phrase_name(token: Token) -> str:
         and not t.like_num
         and not is_ordinal(t)
         and t.lower_ not in drop
+        and (t.i == token.i or not is_measure(t))  # "a 12 lb turkey", "2 cups kosher salt"
     )
 
 
