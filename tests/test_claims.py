@@ -404,6 +404,9 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("Cold water causes the glass to crack.", "crack glass"),
         ("Resting the dough makes shaping much easier.", "easy shape"),
         ("Heat allows the resin to cure faster.", "cure resin"),
+        # ... or the state it leaves its object in.
+        ("Mulch keeps the roots cool.", "cool root"),
+        ("Sugar enhances the flavor.", "enhance flavor"),
         # A gerund the parser reads as a noun complement is what is caused.
         ("Skipping the primer can cause peeling.", "cause peel"),
     ],

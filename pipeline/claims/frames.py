@@ -696,7 +696,7 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     """
     lex = lexicon()
     negated = is_negated(head)
-    inner = _xcomp(head) if lemma(head) in lex.causatives else None
+    inner = _caused(head) if lemma(head) in lex.causatives else None
     while inner is not None and lemma(inner) in lex.causatives and _xcomp(inner) is not None:
         head, inner = inner, _xcomp(inner)  # "helps keep the pan dry"
     # The parser may hang a gerund object on the verb as a noun complement ("can cause peeling").
@@ -747,6 +747,15 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
         elif token.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
             found.append((token, token.head))
     return found
+
+
+def _caused(causative: Token) -> Token | None:
+    """What a causative brings about: its verb complement ("helps prevent splatter"), or the
+    state it leaves its object in ("keeps the meat juicy", an object predicate)."""
+    inner = _xcomp(causative)
+    if inner is not None:
+        return inner
+    return next((c for c in causative.children if c.dep_ == "oprd"), None)
 
 
 def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
