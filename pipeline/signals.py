@@ -18,6 +18,7 @@ import ctypes
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from types import FrameType
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 #: ``prctl`` option asking the kernel for a signal when the parent process dies.
 PR_SET_PDEATHSIG = 1
+#: Delay before a stop signal that landed in a finalizer is sent again.
+FINALIZER_RETRY_SECONDS = 0.05
 
 
 class Interrupted(BaseException):
@@ -73,12 +76,33 @@ RECEIVED: list[int] = []
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     """Signal handler: ignore further stop signals while unwinding, and stop the run.
 
-    A second Ctrl-C would otherwise interrupt the clean-up of the first.
+    A second Ctrl-C would otherwise interrupt the clean-up of the first. A signal that
+    lands inside a finalizer (Dask releases each finished task's future in one) is sent
+    again a moment later: Python prints an exception raised in a finalizer and drops it.
     """
+    if _in_finalizer(frame):
+        RECEIVED.append(signum)  # the block's end raises it, if nothing sooner does
+        threading.Timer(FINALIZER_RETRY_SECONDS, _send_again, (signum,)).start()
+        return
     for stop in STOP_SIGNALS:
         signal.signal(stop, signal.SIG_IGN)
     RECEIVED.append(signum)
     raise Interrupted(signum)
+
+
+def _send_again(signum: int) -> None:
+    """Deliver a stop signal again, unless the interruptible block has ended meanwhile."""
+    if signal.getsignal(signum) is _raise_interrupted:
+        os.kill(os.getpid(), signum)
+
+
+def _in_finalizer(frame: FrameType | None) -> bool:
+    """Whether the interrupted code runs inside an object's ``__del__``."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 @contextmanager

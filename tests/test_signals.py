@@ -252,3 +252,23 @@ def test_a_stop_signal_swallowed_inside_the_run_still_stops_it() -> None:
         except BaseException:  # the swallowing library
             pass
     assert stopped.value.exit_status == 128 + signal.SIGTERM
+
+
+def test_a_stop_signal_inside_a_finalizer_stops_the_run_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Dask releases each finished task's future in a finalizer, where a raised exception is
+    # printed (through sys.unraisablehook) and dropped.
+    dropped: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", dropped.append)
+
+    class Released:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.01)
+
+    with pytest.raises(Interrupted) as stopped, interruptible():
+        Released()
+        time.sleep(2)
+    assert stopped.value.exit_status == 128 + signal.SIGTERM
+    assert dropped == []
