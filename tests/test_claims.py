@@ -106,6 +106,10 @@ def test_two_times_in_a_row_of_the_same_size_stay_two() -> None:
     assert [q.label() for q in found] == ["10 minute", "5 minute"]
 
 
+def test_a_time_that_is_the_subject_repeats_nothing() -> None:
+    assert quantities("Every day is different.") == []
+
+
 def test_a_vague_quantifier_states_no_number() -> None:
     # "a few days" is no number a reader could check against another page's "3 days".
     assert quantities("Let the varnish cure for a few days.") == []
@@ -250,6 +254,9 @@ def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -
         # "every other" doubles the period; an ordinal multiplies it.
         ("Water the ferns every other day.", 2, 2, "day"),
         ("Mow every 3rd week in autumn.", 3, 3, "week"),
+        # A unit after "every" is one of it, or the fraction of it before.
+        ("Sweep the porch every day.", 1, 1, "day"),
+        ("Baste the roast every half hour.", 0.5, 0.5, "hour"),
     ],
 )
 def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str) -> None:

@@ -495,22 +495,36 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
 
 
 def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
-    """ "every other day" (every 2 days), "every 3rd week" (every 3 weeks) as a period."""
+    """ "every other day" (every 2 days), "every 3rd week" (every 3 weeks), "every half hour"
+    and "every day" (one is understood) as a period."""
     lex = lexicon()
     doc = sent.doc
-    if index + 2 >= sent.end or doc[index].lower_ not in lex.every_strict:
+    if index + 1 >= sent.end or doc[index].lower_ not in lex.every_strict:
         return None
     step_word = doc[index + 1]
     if step_word.lower_ in lex.alternate:
         step = 2.0
     elif ORDINAL_DIGITS_RE.match(step_word.text):
         step = float(step_word.text[:-2])
+    elif step_word.lower_ in lex.fractions:
+        step = lex.fractions[step_word.lower_]
     else:
-        return None
-    unit = read_unit(sent, index + 2)
+        return _every_one(sent, index)
+    unit = read_unit(sent, index + 2) if index + 2 < sent.end else None
     if unit is None or unit.dimension != "time" or step <= 0:
         return None
     return _Scan(index, index + 2 + unit.width, step, step, index + 2), _Unit(unit.name, unit.dimension, 0)
+
+
+def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "every day", "each week": a unit of time right after the word of repetition, one of it.
+
+    Not as a subject: "every day is different" speaks of days, it repeats nothing.
+    """
+    unit = read_unit(sent, index + 1)
+    if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return _Scan(index, index + 1 + unit.width, 1.0, 1.0, index + 1), _Unit(unit.name, unit.dimension, 0)
 
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
