@@ -633,6 +633,15 @@ def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> Non
     assert any(c.section == "Let the wood dry for 2 hours before sanding" for c in claims), claims
 
 
+def test_a_line_of_an_amount_or_a_labelled_value_is_a_claim_and_a_counted_title_is_not() -> None:
+    text = "Stain\n3 Tips for a Smooth Finish\nDrying time: 4 hours\n2 cups mineral spirits\nWork along it.\n"
+    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    kinds = {c.text: (c.kind, c.value) for c in claims}
+    assert kinds["3 Tips for a Smooth Finish"] == ("heading", "")
+    assert kinds["Drying time: 4 hours"] == ("quantity", "4 hour")
+    assert kinds["2 cups mineral spirits"] == ("quantity", "2 cup")
+
+
 def test_shouted_advice_reads_as_advice_and_quotes_keep_the_capitals() -> None:
     text = "NEVER SAND WET WOOD.\nUse SPF 30 on the boat.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())

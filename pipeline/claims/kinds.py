@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, is_imperative
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
+from pipeline.claims.quantities import find_quantities
 
 KINDS = ("quantity", "recommendation", "warning", "statement")
 NON_CLAIM_KINDS = ("question", "call_to_action", "heading", "fragment")
@@ -26,6 +27,8 @@ HEADING_BLOCKS = frozenset({"title", "heading"})
 #: step of a list written without full stops ("Place the pan in the oven for 20min"): a claim
 #: as well as the heading of the lines after it. Shorter orders ("Dry it") stay headings only.
 STEP_MIN_WORDS = 4
+#: Measures that do not make a heading line a claim: counts ("5 tips") and dates ("2024").
+UNCLAIMED_MEASURES = frozenset({"count", "date"})
 #: A clause with no frame and fewer words than this is a fragment, not a claim: a claim
 #: needs at least a subject and a predicate with something to check ("Rinse well." has 2
 #: words but is an imperative with a frame, so it stays a claim).
@@ -62,6 +65,26 @@ def is_step(heading: Doc) -> bool:
     if capitalized * 2 > len(content):
         return False
     return is_imperative(next(iter(heading.sents)).root)
+
+
+def is_measured_line(heading: Doc) -> bool:
+    """Whether a heading block is a line that states a measure: an amount of a list
+    ("2 cups kosher salt") or a label with its value ("Cook time: 20 minutes").
+
+    Titles count things ("5 tips for ...") or state none; a measure of a physical unit
+    opening the line, or right after a short label and its colon, is a claim. The line still
+    heads what follows it.
+    """
+    words = [t for t in heading if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    lex = lexicon()
+    colon = next((t.i for t in heading if t.text == lex.label_colon), None)
+    label_words = sum(1 for t in heading[:colon] if t.is_alpha) if colon is not None else 0
+    start = colon + 1 if colon is not None and label_words <= lex.label_max_words else words[0].i
+    found = [q for sent in heading.sents for q in find_quantities(sent)]
+    # The measure opens the line or its value, after a bullet or sign at most.
+    return any(start <= q.start <= start + 1 and q.dimension not in UNCLAIMED_MEASURES for q in found)
 
 
 def _offers_own(head: Token) -> bool:
