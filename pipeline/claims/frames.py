@@ -735,17 +735,16 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
     reasons = lexicon().reason_marks
     found: list[tuple[Token, Token | None]] = []
     for token in clause.span:
-        if token.i == clause.head.i:
-            continue
-        own = subject_of(token)
         if token.dep_ == "advcl" and token.head.i == clause.head.i:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
             participle = token.tag_ == "VBG" and not marks and token.i > clause.head.i
             if marks & reasons or (not marks and (purpose or participle)):
-                found.append((token, own))
-        elif token.dep_ == "relcl" and own is not None and own.tag_ in ("WDT", "WP"):
-            found.append((token, token.head))
+                found.append((token, subject_of(token)))
+        elif token.dep_ == "relcl":
+            own = subject_of(token)
+            if own is not None and own.tag_ in ("WDT", "WP"):
+                found.append((token, token.head))
     return found
 
 

@@ -23,7 +23,7 @@ import pint
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
-from pipeline.claims.lexicon import Lexicon, lexicon
+from pipeline.claims.lexicon import lexicon
 
 #: Digits with thousands separators and decimals, and an optional magnitude suffix ("22.6bn").
 NUMBER_RE = re.compile(
@@ -104,13 +104,13 @@ def is_ordinal(token: Token) -> bool:
 @functools.cache
 def is_unit_word(word: str) -> bool:
     """True when a lemma names a unit of time or measure ("minute", "day", "inch"), per pint."""
-    return len(word) > 2 and _pint_unit(word, lexicon()) is not None
+    return len(word) > 2 and _pint_unit(word) is not None
 
 
 @functools.cache
 def is_time_word(word: str) -> bool:
     """True when a lemma names a unit of time ("minute", "day", "week"), per pint."""
-    unit = _pint_unit(word, lexicon()) if len(word) > 2 else None
+    unit = _pint_unit(word) if len(word) > 2 else None
     return unit is not None and unit.dimension == "time"
 
 
@@ -177,8 +177,13 @@ class _Unit:
     head: int = -1
 
 
-def _pint_unit(word: str, lex: Lexicon) -> _Unit | None:
-    """A pint unit for one word (aliases first), when its dimension is one the stage keeps."""
+@functools.cache
+def _pint_unit(word: str) -> _Unit | None:
+    """A pint unit for one word (aliases first), when its dimension is one the stage keeps.
+
+    Cached: pint parses a name in about 0.2 ms, and every word after a number is tried.
+    """
+    lex = lexicon()
     name = lex.unit_aliases.get(word, word)
     if name == "degree":
         name = lex.bare_degree  # a degree of no scale; angles are told apart in _bare_degree
@@ -209,7 +214,7 @@ def read_unit(sent: Span, index: int) -> _Unit | None:
     if after + 1 < sent.end and sent.doc[after].lower_ in lexicon().rate:
         per = _read_simple_unit(sent, after + 1)
         if per is not None and per.dimension not in ("count", "money", "ratio"):
-            rate = _pint_unit(f"{unit.name}/{per.name}", lexicon())
+            rate = _pint_unit(f"{unit.name}/{per.name}")
             if rate is not None:
                 return _Unit(rate.name, rate.dimension, unit.width + 1 + per.width)
     return _rate_of(sent, index, unit) or unit
@@ -240,7 +245,7 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
         return None
     if per.dimension != "time" and doc[word].lower_ not in lex.rate:
         return None
-    rate = _pint_unit(f"{unit.name}/{per.name}", lex)
+    rate = _pint_unit(f"{unit.name}/{per.name}")
     if rate is None:
         return None
     scale = unit.scale / divisor if divisor else unit.scale
@@ -284,7 +289,7 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         return _Unit(currency, "money", 1)
     two = f"{word} {doc[index + 1].lower_}" if index + 1 < sent.end else ""
     if two in lex.unit_aliases:
-        unit = _pint_unit(two, lex)
+        unit = _pint_unit(two)
         if unit is not None:
             return _Unit(unit.name, unit.dimension, 2)
     if lex.unit_aliases.get(token.lemma_.lower()) == "degree":
@@ -298,7 +303,7 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         return None
     if len(word) < 2 and word not in lex.unit_aliases:
         return None
-    unit = _pint_unit(word, lex) or _pint_unit(token.lemma_.lower(), lex)
+    unit = _pint_unit(word) or _pint_unit(token.lemma_.lower())
     return unit
 
 
@@ -529,7 +534,7 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
     """ "daily", "twice weekly": ``counts`` times per the period the adverb at ``adverb`` names."""
-    unit = _pint_unit(lexicon().periodic[sent.doc[adverb].lower_], lexicon())
+    unit = _pint_unit(lexicon().periodic[sent.doc[adverb].lower_])
     if unit is None:
         return None
     return _Scan(start, adverb + 1, 1 / max(counts), 1 / min(counts), adverb), unit
