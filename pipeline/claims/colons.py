@@ -10,12 +10,17 @@ starts a sentence after such a colon; the parser keeps sentence starts set befor
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import lexicon
 
 #: The name the component is registered and added under.
 NAME = "colon_sentences"
+
+
+def is_label(words: Span, max_words: int) -> bool:
+    """Words before a colon that make a short label: few, letters only ("Tip", "Cook time")."""
+    return 0 < len(words) <= max_words and all(t.is_alpha for t in words)
 
 
 @Language.factory(NAME)
@@ -42,6 +47,4 @@ class ColonSentences:
         after = colon.doc[colon.i + 1]
         if not after.is_alpha:
             return False
-        label = colon.doc[: colon.i]
-        short = 0 < len(label) <= self.label_max_words and all(t.is_alpha for t in label)
-        return after.is_title or short
+        return after.is_title or is_label(colon.doc[: colon.i], self.label_max_words)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.colons import is_label
 from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, is_imperative
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
@@ -75,13 +76,14 @@ def is_measured_line(heading: Doc) -> bool:
     opening the line, or right after a short label and its colon, is a claim. The line still
     heads what follows it.
     """
-    words = [t for t in heading if not (t.is_punct or t.is_space)]
-    if not words:
-        return False
     lex = lexicon()
     colon = next((t.i for t in heading if t.text == lex.label_colon), None)
-    label_words = sum(1 for t in heading[:colon] if t.is_alpha) if colon is not None else 0
-    start = colon + 1 if colon is not None and label_words <= lex.label_max_words else words[0].i
+    if colon is not None and is_label(heading[:colon], lex.label_max_words):
+        start: int | None = colon + 1
+    else:
+        start = next((t.i for t in heading if not (t.is_punct or t.is_space)), None)
+    if start is None:
+        return False
     found = [q for sent in heading.sents for q in find_quantities(sent)]
     # The measure opens the line or its value, after a bullet or sign at most.
     return any(start <= q.start <= start + 1 and q.dimension not in UNCLAIMED_MEASURES for q in found)

@@ -301,7 +301,7 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
     listed = word in lex.unit_aliases
     if not listed and (not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "SYM", "X", "ADJ")):
         return None
-    if len(word) < 2 and word not in lex.unit_aliases:
+    if len(word) < 2 and not listed:
         return None
     unit = _pint_unit(word) or _pint_unit(token.lemma_.lower())
     return unit
@@ -515,7 +515,7 @@ def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         step = lex.fractions[step_word.lower_]
     else:
         return _every_one(sent, index)
-    unit = read_unit(sent, index + 2) if index + 2 < sent.end else None
+    unit = read_unit(sent, index + 2)
     if unit is None or unit.dimension != "time" or step <= 0:
         return None
     return _Scan(index, index + 2 + unit.width, step, step, index + 2), _Unit(unit.name, unit.dimension, 0)

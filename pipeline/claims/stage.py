@@ -226,8 +226,9 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     parses = nlp.pipe(plain_apostrophes(r["text"]) for r in headings)
     heading_docs = dict(zip((r["index"] for r in headings), parses, strict=True))
     heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
-    steps = {index for index, parse in heading_docs.items() if is_step(parse) or is_measured_line(parse)}
-    prose = [row for row in rows if row["kind"] not in HEADING_BLOCKS or row["index"] in steps]
+    # Headings that are claims too: steps of a list, lines that state a measure.
+    claimed = {index for index, parse in heading_docs.items() if is_step(parse) or is_measured_line(parse)}
+    prose = [row for row in rows if row["kind"] not in HEADING_BLOCKS or row["index"] in claimed]
     parsed = _parse_texts(prose, nlp)
     claims: list[Claim] = []
     seen: set[str] = set()
@@ -235,7 +236,7 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     negated_list = False
     for row in rows:
         block = block_from_json(row)
-        if row["kind"] in HEADING_BLOCKS and row["index"] not in steps:
+        if row["kind"] in HEADING_BLOCKS and row["index"] not in claimed:
             pieces = [Piece(0, len(block.text), "heading", False)]
         else:
             pieces = parsed[row["index"]]

@@ -195,17 +195,17 @@ def _aspect_groups(
     # source pairs on the tune subjects of devcorpus/; a used thing's name stays mergeable
     # ("numbing cream" / "topical numbing cream").
     kinds = [SPAN_OF_TIME if c.frame in TIME_SPAN_FRAMES else c.frame for c in members]
+    things = [point_thing(c) for c in members]
     merged = {
         kind: merge_names(
-            (point_thing(c) for c, k in zip(members, kinds, strict=True) if point_thing(c) and k == kind),
-            into_longer=kind != ADVICE,
+            (t for t, k in zip(things, kinds, strict=True) if t and k == kind), into_longer=kind != ADVICE
         )
         for kind in set(kinds)
     }
     first_of: dict[tuple[str, str], int] = {}
-    for index, (claim, kind) in enumerate(zip(members, kinds, strict=True)):
-        if point_thing(claim):
-            sets.union(first_of.setdefault((kind, merged[kind][point_thing(claim)]), index), index)
+    for index, (thing, kind) in enumerate(zip(things, kinds, strict=True)):
+        if thing:
+            sets.union(first_of.setdefault((kind, merged[kind][thing]), index), index)
     if name.split("|")[0] in VALUE_FRAMES:
         for i, j in context_links(members, weights):
             sets.union(i, j)
