@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from pipeline.claims.clauses import split_clauses
 from pipeline.claims.frames import Frame, clause_quantities, frame_clause
-from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, build_nlp, calm_capitals
+from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, blank_list_marks, build_nlp, calm_capitals
 from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
@@ -688,6 +688,29 @@ def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:
 def test_list_bullets_are_split_from_the_word_after_them() -> None:
     words = [t.text for t in build_nlp()("•Rinse the jars. ∙Dry them.")]
     assert words[:2] == ["•", "Rinse"] and words[5:7] == ["∙", "Dry"]
+
+
+@pytest.mark.parametrize("mark", ["•", "• ", "--", "- ", "* ", "—"])
+def test_a_list_mark_opening_a_line_changes_no_claim(mark: str) -> None:
+    lines = [
+        "Do not let anyone water the fern while it is dormant.",
+        "NEVER PRUNE IN FROST.",
+        "Rinse the filter twice a week.",
+    ]
+    nlp = build_nlp()
+
+    def read(text: str) -> list[tuple[str, str, str, str]]:
+        claims = segment_document(document_from_text(text, source_id="p"), nlp=nlp, topics=TopicSet())
+        return [(c.text, c.frame, c.object, c.value) for c in claims]
+
+    plain = read("\n".join(lines) + "\n")
+    assert read("\n".join(mark + line for line in lines) + "\n") == plain
+    assert {frame for _, frame, _, _ in plain} == {"advice", "interval"}
+
+
+def test_a_minus_sign_or_a_dash_between_words_is_no_list_mark() -> None:
+    assert blank_list_marks("-5 °C at night\nwarm - not hot\n") == "-5 °C at night\nwarm - not hot\n"
+    assert blank_list_marks("•Rinse\n  -- Dry") == " Rinse\n     Dry"
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,10 @@ EXCLUDED = ["ner"]
 #: List bullets the tokenizer leaves glued to the word after them ("•Never pick"): split off
 #: as prefixes, as a bullet is punctuation in any English text.
 BULLETS = ("•", "∙")
+#: Marks that open an item of a list at the start of a line ("• Rinse", "-- Do not swim",
+#: "* Wash"): one bullet, or a run of up to ``LIST_DASH_RUN`` dashes or asterisks, before a letter.
+LIST_DASHES = "-–—*"
+LIST_DASH_RUN = 3
 #: Dependents only a noun takes: a word with one of these is not a misread verb.
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.
@@ -135,10 +139,38 @@ def misread_noun(token: Token) -> bool:
 def parse_form(text: str) -> str:
     """The form of a page text the pipeline parses: same length, same offsets, easier English.
 
-    Typographic apostrophes become plain ones and shouted runs are lowercased
-    (:func:`calm_capitals`); the quotes of claims are still cut from the page text.
+    Typographic apostrophes become plain ones, shouted runs are lowercased
+    (:func:`calm_capitals`) and list marks become spaces (:func:`blank_list_marks`); the
+    quotes of claims are still cut from the page text.
     """
-    return calm_capitals(plain_apostrophes(text))
+    return blank_list_marks(calm_capitals(plain_apostrophes(text)))
+
+
+def blank_list_marks(text: str) -> str:
+    """``text`` with the marks that open list items replaced by spaces, at the same length.
+
+    A bullet or dash glued to the item is no word of it, but the parser takes it for one:
+    it makes "•" the subject of "•Do not pick" and reads "--Do" as a noun, so the order no
+    longer parses as an order. Only a mark at the start of a line before a letter is a list
+    mark; "-5 °C" and "a - b" keep theirs.
+    """
+    lines = text.split("\n")
+    return "\n".join(_blank_list_mark(line) for line in lines)
+
+
+def _blank_list_mark(line: str) -> str:
+    """One line with its opening list mark, if any, as spaces."""
+    start = len(line) - len(line.lstrip(" \t"))
+    end = start
+    if line[start : start + 1] in BULLETS:
+        end = start + 1
+    else:
+        while end < len(line) and end - start < LIST_DASH_RUN and line[end] in LIST_DASHES:
+            end += 1
+    rest = line[end:].lstrip(" \t")
+    if end == start or not rest[:1].isalpha():
+        return line
+    return line[:start] + " " * (end - start) + line[end:]
 
 
 def plain_apostrophes(text: str) -> str:
