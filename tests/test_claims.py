@@ -455,11 +455,33 @@ def test_suitability_reads_negation() -> None:
         ("Showers are fine.", "shower", "affirm"),
         ("It is ok to swim with a cast.", "swim cast", "affirm"),
         ("Raw dough is not safe.", "raw dough", "negate"),
+        # Adjectives of permission alone, and an act named by a gerund with its object.
+        ("Leftover rice is acceptable.", "leftover rice", "affirm"),
+        ("Jogging is acceptable.", "jog", "affirm"),
+        ("Taking ibuprofen is fine.", "take ibuprofen", "affirm"),
     ],
 )
 def test_suitability_and_permission(text: str, what: str, polarity: str) -> None:
     found = [(f.what, f.polarity) for f in frames(text) if f.frame == "suitability"]
     assert found == [(what, polarity)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mild shampoo is best.", [("mild shampoo", "affirm")]),
+        ("A soft brush is essential.", [("soft brush", "affirm")]),
+        ("A second coat is unnecessary.", [("coat", "negate")]),
+        ("A lid is not necessary.", [("lid", "negate")]),
+        # A judgment with its own scope, or of a thing named before, advises on nothing.
+        ("The weather is best in May.", []),
+        ("This step is crucial.", []),
+    ],
+)
+def test_a_thing_judged_needed_or_needless_is_advice_on_using_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.what, f.polarity) for f in frames(text) if f.frame == "use"] == expected, text
 
 
 def test_an_opening_base_form_read_as_past_tense_is_advice() -> None:

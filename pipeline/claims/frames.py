@@ -435,7 +435,10 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "acomp" and {child.lower_, child.lemma_.lower()} & judging:
                 act = _xcomp(child) or _xcomp(head)
                 # "peeling them is not necessary": the act judged is the subject.
-                return act or next((c for c in head.children if c.dep_ == "csubj" and c.pos_ == "VERB"), None)
+                # The parser hangs a bare gerund as a subject either way ("jogging is important").
+                return act or next(
+                    (c for c in head.children if c.dep_ in ("csubj", "nsubj") and c.pos_ == "VERB"), None
+                )
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
@@ -573,7 +576,11 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     if verdict:
         return verdict
     if verb is None:
-        return _statement_use_frames(head, subject) or _verbless_frames(head, subject)
+        return (
+            _judged_thing_frames(head, subject)
+            or _statement_use_frames(head, subject)
+            or _verbless_frames(head, subject)
+        )
     action, negative = _advised_action(verb)
     if (verb.i != head.i and is_negated(head)) != _judged_against(head):
         # "you do not need to rewrap it", "we don't recommend using X", "there is no need to
@@ -625,6 +632,33 @@ def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
     return [Frame("use", phrase_name(item), subject, polarity) for item in _items(obj) if phrase_name(item)]
 
 
+def _judged_thing_frames(head: Token, subject: str) -> list[Frame]:
+    """ "Mild soap is best", "a lid is essential", "a bandage is unnecessary": a thing advised on.
+
+    A deontic adjective said of a named thing, with no act after it, recommends having or
+    using the thing; a needless one advises against it.
+    """
+    lex = lexicon()
+    if head.lemma_.lower() != "be":
+        return []
+    judging = lex.deontic_adjectives | lex.needless_adjectives
+    judged = next(
+        (c for c in head.children if c.dep_ == "acomp" and {c.lower_, c.lemma_.lower()} & judging), None
+    )
+    thing = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if judged is None or thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return []
+    # A judgment with its own scope judges something else ("the weather is best in May",
+    # "best for beginners"), and "this step is crucial" points back to a thing named before.
+    if any(c.dep_ == "prep" for c in (*head.children, *judged.children)) or any(
+        "Dem" in c.morph.get("PronType", []) for c in thing.children
+    ):
+        return []
+    needless = bool({judged.lower_, judged.lemma_.lower()} & lex.needless_adjectives)
+    polarity = NEGATE if needless != is_negated(head) else AFFIRM
+    return [Frame("use", phrase_name(item), subject, polarity) for item in _items(thing) if phrase_name(item)]
+
+
 def _verbless_frames(head: Token, subject: str) -> list[Frame]:
     """ "No soap, hot water or scrubbing." : things advised against without a verb."""
     if head.pos_ not in ("NOUN", "PROPN") or not any(
@@ -644,7 +678,7 @@ def suitability_frames(head: Token, subject: str) -> list[Frame]:
     lex = lexicon()
     for adj in (c for c in head.subtree if c.dep_ in ("acomp", "amod", "attr", "oprd", "ROOT")):
         word = adj.lemma_.lower()
-        if word not in lex.suitable | lex.unsuitable:
+        if word not in lex.suitable | lex.unsuitable | lex.permission:
             continue
         negative = (word in lex.unsuitable) != (is_negated(head) or is_negated(adj))
         polarity = NEGATE if negative else AFFIRM
@@ -684,7 +718,9 @@ def _allowed(head: Token, adj: Token) -> str:
     if act is not None and act.pos_ in ("VERB", "AUX"):
         return activity(act)
     subject = subject_of(head)
-    return phrase_name(subject) if subject is not None and subject.pos_ != "PRON" else ""
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    return activity(subject) if subject.pos_ == "VERB" else phrase_name(subject)
 
 
 def effect_frames(head: Token, subject: str) -> list[Frame]:
