@@ -24,6 +24,10 @@ SPECIAL = [
     "Let's go: you gotta rinse it twice. C'mon, there is time.",
     "Did you do it? That is what I did, and those are mine.",
     "She told him  that  it was done;\n\nthey gave it to me.",
+    "Nothin' beats a cold glass. Nuthin' at all, y' all.",
+    # Sentences that open no pattern left to the matcher, so it is not run on them.
+    "The glaze cures in two days.",
+    "Water the beds at dawn.",
 ]
 
 
