@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from pipeline.extract.text import (
+    REVISION_MAX_RUN,
     REVISION_MIN_PROBABILITY,
     build_extraction,
     extract_text,
@@ -232,6 +233,24 @@ def test_restored_bullets_stay_list_items() -> None:
     restored = result.blocks[1:3]
     assert all(b.keep and b.rule.startswith("revision.") for b in restored)
     assert [b.kind for b in restored] == ["list_item", "list_item"]
+
+
+def test_a_list_announced_by_a_kept_line_ending_in_a_colon_is_kept_to_the_end_of_the_page() -> None:
+    items = ["* water the seedlings daily", "* keep them out of frost", "- feed them twice a month"]
+    lead_in = "For the first month, remember to:"
+    doubtful = [REVISION_MIN_PROBABILITY] * len(items)
+    result = _synthetic([PROSE, lead_in, *items], [0.9, 0.9, *doubtful])
+    assert all(b.keep and b.rule.startswith("revision.list_after_lead_in") for b in result.blocks[2:])
+    assert [b.kind for b in result.blocks[2:]] == ["list_item"] * len(items)
+    # Without the colon, or with lines that are no list items, nothing is announced.
+    plain = _synthetic([PROSE, "For the first month, remember this.", *items], [0.9, 0.9, *doubtful])
+    assert not any(b.keep for b in plain.blocks[2:])
+    unlisted = _synthetic([PROSE, lead_in, "Share this post", "Follow us"], [0.9, 0.9, *doubtful[:2]])
+    assert not any(b.keep for b in unlisted.blocks[2:])
+    # A run longer than a revision restores, or below its floor, stays removed.
+    long_run = [f"* step number {k}" for k in range(REVISION_MAX_RUN + 1)]
+    too_long = _synthetic([PROSE, lead_in, *long_run], [0.9, 0.9] + [0.5 * KEEP_THRESHOLD] * len(long_run))
+    assert not any(b.keep for b in too_long.blocks[2:])
 
 
 @pytest.mark.parametrize("trailing", range(1, TRAILING_HEADINGS_MAX + 2))

@@ -259,6 +259,13 @@ def _revise(blocks: list[Block], lines: LineTable, page: PageLines, probabilitie
             for k in range(i, j):
                 _restore(blocks[k], n_words[k], probs[k], "revision.between_kept",
                          list_item=_listed(lines, k))
+        elif (i > 0 and blocks[i - 1].keep and _introduces(blocks[i - 1].text)
+              and j - i <= REVISION_MAX_RUN and all(_listed(lines, k) for k in range(i, j))):
+            # "Do not, for two weeks:" then its items: a kept lead-in ending in a colon
+            # announces the list under it, even as the page's last lines.
+            for k in range(i, j):
+                _restore(blocks[k], n_words[k], probs[k], "revision.list_after_lead_in",
+                         list_item=True)
         elif i > 0 and blocks[i - 1].keep:
             for k in range(i, j):
                 if n_words[k] < PROSE_MIN_WORDS:
@@ -340,6 +347,11 @@ def _drop_trailing_headings(blocks: list[Block]) -> None:
         return  # nothing but short lines kept: they are the article
     for block in trailing:
         block.keep, block.rule = False, "revision.trailing_heading"
+
+
+def _introduces(text: str) -> bool:
+    """True for a line that ends in a colon: it announces what follows it."""
+    return text.rstrip().endswith(":")
 
 
 def _listed(lines: LineTable, k: int) -> bool:
