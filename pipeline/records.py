@@ -7,7 +7,7 @@ page text a record came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Block kinds for content. Removed blocks may carry any kind their rule names.
@@ -110,18 +110,10 @@ class Claim:
     keywords: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """Return the claim as a JSON-ready dict (fields in order; a shallow copy, as every
-        field is flat but ``keywords``, whose list is copied: ``asdict`` recurses and costs
-        more than the rest of writing a claim)."""
-        row = {name: getattr(self, name) for name in CLAIM_FIELDS}
-        row["keywords"] = list(self.keywords)
-        return row
+        """Return the claim as a JSON-ready dict."""
+        return asdict(self)
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Claim:
         """Rebuild a claim from :meth:`to_json` output."""
         return cls(**{k: row[k] for k in cls.__dataclass_fields__ if k in row})
-
-
-#: Claim fields in declaration order: the keys of :meth:`Claim.to_json`.
-CLAIM_FIELDS = tuple(f.name for f in fields(Claim))

@@ -251,6 +251,9 @@ def test_a_list_announced_by_a_kept_line_ending_in_a_colon_is_kept_to_the_end_of
     long_run = [f"* step number {k}" for k in range(REVISION_MAX_RUN + 1)]
     too_long = _synthetic([PROSE, lead_in, *long_run], [0.9, 0.9] + [0.5 * KEEP_THRESHOLD] * len(long_run))
     assert not any(b.keep for b in too_long.blocks[2:])
+    floor = np.nextafter(REVISION_MIN_PROBABILITY, 0.0)
+    sure = _synthetic([PROSE, lead_in, *items], [0.9, 0.9] + [floor] * len(items))
+    assert not any(b.keep for b in sure.blocks[2:])
 
 
 @pytest.mark.parametrize("trailing", range(1, TRAILING_HEADINGS_MAX + 2))

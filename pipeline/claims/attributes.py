@@ -46,6 +46,9 @@ MEMBER = "IN"
 EXCLUDED = "NOT_IN"
 #: The model's own regular-expression predicate, tested as spaCy tests it (``re.search``).
 PATTERN = "REGEX"
+#: Predicates a looked-up rule may use; :func:`_holds` also tests ``PATTERN``.
+LOOKUP_PREDICATES = frozenset({MEMBER, EXCLUDED})
+HOLDS_PREDICATES = LOOKUP_PREDICATES | {PATTERN}
 
 Spec = dict[str, Any]
 
@@ -58,10 +61,10 @@ def make_lookup_ruler(nlp: Language, name: str) -> LookupAttributeRuler:
     return LookupAttributeRuler(ruler)
 
 
-def _testable(spec: Spec) -> bool:
-    """A one-token spec made only of attributes we read and predicates we can test."""
+def _testable(spec: Spec, predicates: frozenset[str] = LOOKUP_PREDICATES) -> bool:
+    """A one-token spec made only of attributes we read and of ``predicates``."""
     return all(
-        key in READERS and (not isinstance(test, dict) or set(test) <= {MEMBER, EXCLUDED})
+        key in READERS and (not isinstance(test, dict) or set(test) <= predicates)
         for key, test in spec.items()
     )
 
@@ -92,14 +95,6 @@ def _holds(spec: Spec, token: Token) -> bool:
     return True
 
 
-def _readable(spec: Spec) -> bool:
-    """A spec :func:`_holds` can test: attributes of ``READERS``, predicates it knows."""
-    return all(
-        key in READERS and (not isinstance(test, dict) or set(test) <= {MEMBER, EXCLUDED, PATTERN})
-        for key, test in spec.items()
-    )
-
-
 class LookupAttributeRuler:
     """A pipeline component equal to a trained ``AttributeRuler``, matching by lookup (see the module)."""
 
@@ -120,12 +115,11 @@ class LookupAttributeRuler:
                     self.matcher.add(str(rule), [pattern])
                     self.openers.append(pattern[0])
         self.looked_up = sorted({key for key, _ in self.index})
-        #: Token signature (its values of ``READERS``) -> the looked-up rules it matches.
-        self.cache: dict[tuple[Any, ...], tuple[int, ...]] = {}
-        #: Whether a token can open a pattern left to the matcher (None: cannot be told,
-        #: so the matcher always runs), by token signature.
-        self.opens: dict[tuple[Any, ...], bool] = {}
-        self.openers_readable = all(_readable(spec) for spec in self.openers)
+        #: Token signature (its values of ``READERS``) -> the looked-up rules it matches, and
+        #: whether it can open a pattern left to the matcher.
+        self.cache: dict[tuple[Any, ...], tuple[tuple[int, ...], bool]] = {}
+        #: Without a test for every opener, the matcher runs on every doc.
+        self.openers_testable = all(_testable(spec, HOLDS_PREDICATES) for spec in self.openers)
 
     def __call__(self, doc: Doc) -> Doc:
         for rule, position in sorted(self._matches(doc)):
@@ -135,15 +129,16 @@ class LookupAttributeRuler:
     def _matches(self, doc: Doc) -> list[tuple[int, int]]:
         """(rule, token position) of every match, all tested before any rule is applied."""
         found: list[tuple[int, int]] = []
-        opened = not self.openers_readable
+        opened = not self.openers_testable
         for token in doc:
             signature = tuple(read(token) for read in READERS.values())
-            rules = self.cache.get(signature)
-            if rules is None:
-                rules = self.cache[signature] = self._token_rules(token)
-                self.opens[signature] = any(_holds(spec, token) for spec in self.openers)
+            known = self.cache.get(signature)
+            if known is None:
+                opens = any(_holds(spec, token) for spec in self.openers)
+                known = self.cache[signature] = (self._token_rules(token), opens)
+            rules, opens = known
             found.extend((rule, token.i) for rule in rules)
-            opened = opened or self.opens[signature]
+            opened = opened or opens
         if not opened:
             return found  # no token can open a pattern of the matcher: running it finds nothing
         for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):

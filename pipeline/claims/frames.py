@@ -430,9 +430,8 @@ def advice_verb(head: Token) -> Token | None:
         # mistake is storing it cold" as a progressive, whose verb is the act.
         return _xcomp(head) if head.lemma_.lower() == "be" else head
     if head.lemma_.lower() == "be":
-        judging = lex.deontic_adjectives | lex.needless_adjectives
         for child in head.children:
-            if child.dep_ == "acomp" and {child.lower_, child.lemma_.lower()} & judging:
+            if _judges(child):
                 act = _xcomp(child) or _xcomp(head)
                 # "peeling them is not necessary": the act judged is the subject.
                 # The parser hangs a bare gerund as a subject either way ("jogging is important").
@@ -442,6 +441,15 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _judges(token: Token) -> bool:
+    """An adjective complement that judges an act or thing needed or needless ("is best", "is
+    unnecessary"), by its form or its lemma ("best" is a form of "good")."""
+    lex = lexicon()
+    return token.dep_ == "acomp" and bool(
+        {token.lower_, token.lemma_.lower()} & (lex.deontic_adjectives | lex.needless_adjectives)
+    )
 
 
 def _ruling_subject(head: Token) -> Token | None:
@@ -641,10 +649,7 @@ def _judged_thing_frames(head: Token, subject: str) -> list[Frame]:
     lex = lexicon()
     if head.lemma_.lower() != "be":
         return []
-    judging = lex.deontic_adjectives | lex.needless_adjectives
-    judged = next(
-        (c for c in head.children if c.dep_ == "acomp" and {c.lower_, c.lemma_.lower()} & judging), None
-    )
+    judged = next((c for c in head.children if _judges(c)), None)
     thing = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if judged is None or thing is None or thing.pos_ not in ("NOUN", "PROPN"):
         return []
