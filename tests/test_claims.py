@@ -150,6 +150,36 @@ def test_a_name_leaves_out_a_measure_before_its_noun(text: str, what: str) -> No
     assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Mix 2 cups sugar per litre.", "sugar"),
+        ("Spread 3 kg seed per hectare.", "seed"),
+        ("Feed the tomatoes 10 ml fertilizer per litre.", "fertilizer"),
+    ],
+)
+def test_a_rate_measures_the_stuff_named_before_its_divisor(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "quantity"] == [what]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("8-10 lb ham: 2 cups brown sugar", "2 cup"),
+        ("Above 30 °C: 2 inches a week", "2 inch"),
+        ("Dogs over 20 kg: 3 cups of food", "3 cup"),
+    ],
+)
+def test_a_measure_in_a_label_before_a_colon_is_the_case_not_a_claim(text: str, value: str) -> None:
+    assert [f.quantity.label() for f in frames(text) if f.quantity is not None] == [value]
+
+
+def test_a_measure_before_a_colon_with_a_verb_is_a_claim() -> None:
+    text = "Boil them for 10 minutes: 2 minutes more for soft yolks."
+    labels = sorted(f.quantity.label() for f in frames(text) if f.quantity is not None)
+    assert labels == ["10 minute", "2 minute"], labels
+
+
 def quantities(text: str) -> list[Quantity]:
     """Quantities of the first sentence of ``text``."""
     doc = build_nlp()(text)

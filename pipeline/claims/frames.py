@@ -22,9 +22,10 @@ parse's negation, negative determiners ("no soap") and verbs of refraining ("avo
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause
 from pipeline.claims.language import lemma, misread_noun, reads_as_verb
@@ -163,10 +164,16 @@ def is_measure(token: Token) -> bool:
         return True
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
+    # "2 cups sugar", "3 kg seed": the parser may hang the number on the stuff, not the unit.
+    if token.i > token.sent.start and token.doc[token.i - 1].like_num and read_unit(token.sent, token.i):
+        return True
     # A unit the tokenizer split ("68°F" as "68", "°", "F"): read from the number it starts at.
+    # A rate's unit words are a measure, not the stuff named between them ("2 cups sugar per litre").
     first = token.left_edge
     unit = read_unit(token.sent, first.i + 1) if first.like_num and first.i < token.i else None
-    return unit is not None and unit.dimension != "count" and first.i + unit.width >= token.i
+    if unit is None or unit.dimension == "count":
+        return False
+    return token.i <= first.i + (unit.head + 1 if unit.head >= 0 else unit.width)
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -818,6 +825,9 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
             if pobj is not None and phrase_name(pobj):
                 return phrase_name(pobj)
+    stuff = _rate_stuff(quantity, doc)
+    if stuff is not None and phrase_name(stuff):
+        return phrase_name(stuff)
     if (
         unit.dep_ in ("nummod", "compound", "amod")
         and unit.head.pos_ == "NOUN"
@@ -826,6 +836,18 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
         return phrase_name(unit.head)
     held = _holder(unit)
     return (phrase_name(held) if held is not None else "") or _owner(clause.head)
+
+
+def _rate_stuff(quantity: Quantity, doc: Doc) -> Token | None:
+    """The bare noun a rate measures, between its unit and the word before its divisor.
+
+    "2 cups sugar per litre", "3 kg seed per hectare": the words are the stuff however the
+    parser hangs them (it often takes the number for the noun's and the unit for a modifier).
+    """
+    words = doc[quantity.head + 1 : quantity.end]
+    stuff = list(itertools.takewhile(lambda t: t.lower_ not in lexicon().rate_of, words))
+    nouns = [t for t in stuff if t.is_alpha and t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns and len(stuff) < len(words) else None
 
 
 def _holder(unit: Token) -> Token | None:
@@ -1049,7 +1071,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     # Each measure starts from that verb, so one measure's choice never moves the next.
     advised_clause = Clause(advised or head, clause.span)
     outer = _advised_action(advised_clause.head)  # "do not let it exceed 2 hours": the act "let" hands on
-    measures = [_measure(quantity, advised_clause, outer) for quantity in quantities]
+    measures = [_measure(q, advised_clause, outer) for q in quantities if not _names_case(q, clause)]
     if any(limit for _, _, limit in measures):
         # A negation spent on a limit ("do not add more than 2 cups") advises against nothing.
         practice = [f for f in practice if f.polarity != NEGATE]
@@ -1078,6 +1100,25 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     for predicate, causer in asserted_predicates(clause):
         frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _names_case(quantity: Quantity, clause: Clause) -> bool:
+    """Whether a measure sits in a label before a colon that another number follows.
+
+    A line of a table written as text names its case, then its value: in "8-10 lb turkey:
+    1 1/2 cups salt per gallon" or "Above 30 °C: 2 inches a week" the first measure says
+    when the value after the colon holds, as "if the turkey weighs 8-10 lb" would; it is
+    not a claim of its own. A label has no verb.
+    """
+    sent = clause.span.doc[quantity.head].sent
+    colon = next(
+        (t for t in sent if t.i >= quantity.end and t.text == lexicon().label_colon), None
+    )
+    if colon is None:
+        return False
+    label = sent.doc[sent.start : colon.i]
+    after = sent.doc[colon.i + 1 : sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in after)
 
 
 def _counted_thing(quantity: Quantity, clause: Clause) -> str:
