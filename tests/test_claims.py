@@ -71,7 +71,41 @@ QUANTITIES = [
     # A degree with no scale is a temperature; things pint reads as angles are counted.
     ("Roast the squash at 400 degrees.", 400, 400, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
+    # A time of day is a point in the day, in hours after midnight, whatever clock writes it.
+    ("The ferry leaves at 6:45 a.m.", 6.75, 6.75, "time_of_day", "date"),
+    ("The museum is open from 9 am to 5 pm.", 9, 17, "time_of_day", "date"),
+    ("Feed the hens between 6 and 8 a.m.", 6, 8, "time_of_day", "date"),
+    ("The library closes at 17:30.", 17.5, 17.5, "time_of_day", "date"),
+    ("The market runs from 10 to 2 pm.", 10, 14, "time_of_day", "date"),
+    ("Midnight is 12 a.m. on the dot.", 0, 0, "time_of_day", "date"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mix the mortar 1:3 with sand.",  # a ratio, not a time
+        "She ran the mile in 5:10.",  # a running time
+        "The hikers were 14 pm hours late.",  # no clock has a 14 pm
+        "I am 30 this year.",  # a verb, not a meridiem, after the number
+    ],
+)
+def test_a_number_is_a_time_of_day_only_with_a_clock_mark_or_a_clock_preposition(text: str) -> None:
+    assert all(q.unit != "time_of_day" for q in quantities(text)), (text, quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "polarity"),
+    [
+        ("Water the beds before 10am.", "<=10:00", "affirm"),
+        ("Walk the dog after 7 p.m.", ">=19:00", "affirm"),
+        # Advice against an act after a time is the act no later than it.
+        ("Do not run the dishwasher after 9 pm.", "<=21:00", "affirm"),
+    ],
+)
+def test_a_time_of_day_before_or_after_which_to_act_bounds_it(text: str, value: str, polarity: str) -> None:
+    dated = [f for f in frames(text) if f.frame == "date"]
+    assert [(f.quantity.label(), f.polarity) for f in dated if f.quantity is not None] == [(value, polarity)]
 
 
 @pytest.mark.parametrize(

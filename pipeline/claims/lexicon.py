@@ -32,6 +32,9 @@ class Lexicon:
     exceed_verbs: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
+    meridiem: dict[str, int]
+    clock_preps: frozenset[str]
+    clock_bounds: dict[str, str]
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
@@ -134,6 +137,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         exceed_verbs=frozenset(data["exceed"]["lemmas"]),
         range_joiners=frozenset(data["range"]["joiners"]),
         range_openers=frozenset(data["range"]["openers"]),
+        meridiem={k: int(v) for k, v in data["clock"]["meridiem"].items()},
+        clock_preps=frozenset(data["clock"]["preps"]),
+        clock_bounds=dict(data["clock"]["bounds"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),

@@ -10,7 +10,8 @@ or hedge it ("at least", "up to", "about") or make it a repetition ("every 3 mon
 
 Examples: "every 5,000 to 7,500 miles" -> 5000-7500 mile, repeating; "$22.6bn" ->
 2.26e10 USD; "twice a day" -> 0.5 day, repeating; "at least 24 hours" -> 24 hour, lower
-bound; "3 sessions" -> 3, a count of "session".
+bound; "3 sessions" -> 3, a count of "session"; "from 2 to 4 pm" -> 14:00-16:00, a time of
+day (hours after midnight).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: lowercase letters, so the tokenizer splits the number off. "3D" and "4x4" stay whole.
 GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
+#: A clock reading in one token, with its meridiem mark if glued on: "9:30", "17:00", "4:30pm".
+CLOCK_RE = re.compile(r"^(\d{1,2}):([0-5]\d)([ap]\.?m\.?)?$", re.IGNORECASE)
+#: The unit of a time of day: hours after midnight, a point in the day (dimension "date").
+TIME_OF_DAY = "time_of_day"
 #: The noun that counts repetitions: "3 times a day".
 REPEAT_NOUN = "time"
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
@@ -80,9 +85,18 @@ class Quantity:
     def label(self) -> str:
         """A canonical text form: "~4-6 week", ">=24 hour", "3 session"."""
         prefix = {"min": ">=", "max": "<="}.get(self.bound, "") + ("~" if self.approx else "")
+        if self.unit == TIME_OF_DAY:  # "04:00-10:00"
+            ends = sorted({_clock_face(self.low), _clock_face(self.high)})
+            return prefix + "-".join(ends)
         number = _fmt(self.low) if self.low == self.high else f"{_fmt(self.low)}-{_fmt(self.high)}"
         unit = self.unit or self.counted
         return f"{prefix}{number} {unit}".strip()
+
+
+def _clock_face(hours: float) -> str:
+    """Hours after midnight as a 24-hour clock reading: 9.5 -> "09:30"."""
+    minutes = round(hours * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _fmt(value: float) -> str:
@@ -711,6 +725,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if not may_open(sent.doc[index]):
             index += 1
             continue
+        clock = _clock_time(sent, index)
+        if clock is not None:
+            found.append(clock)
+            index = clock.end
+            continue
         frequency = _frequency(sent, index)
         if frequency is not None:
             period, per = frequency
@@ -735,6 +754,85 @@ def find_quantities(sent: Span) -> list[Quantity]:
             found.append(quantity)
         index = max(quantity.end, index + 1)
     return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
+
+
+def _clock_reading(sent: Span, index: int) -> tuple[float, int, int | None] | None:
+    """A clock reading at doc index ``index``: (hours as written, tokens taken, the hours its
+    meridiem mark adds, or None without one). "10am" and "4 a.m." take a mark token."""
+    doc = sent.doc
+    lex = lexicon()
+    match = CLOCK_RE.match(doc[index].text)
+    if match:
+        hours, mark = int(match[1]) + int(match[2]) / 60, (match[3] or "").lower()
+    elif doc[index].text.isdigit() and len(doc[index].text) <= 2:
+        hours, mark = float(doc[index].text), ""
+    else:
+        return None
+    width = 1
+    if not mark and index + 1 < sent.end and doc[index + 1].lower_ in lex.meridiem:
+        mark, width = doc[index + 1].lower_, 2
+    offset = lex.meridiem.get(mark) if mark else None
+    if offset is not None and not 1 <= hours < 13:
+        return None  # "14 pm" is no time
+    return hours, width, offset
+
+
+def _on_clock(hours: float, offset: int | None) -> float:
+    """Hours after midnight of a reading: "12 a.m." is 0, "4 pm" 16, "17:00" 17."""
+    return hours if offset is None else hours % 12 + offset
+
+
+def _clock_time(sent: Span, index: int) -> Quantity | None:
+    """A time of day or a range of them at doc index ``index``: "4 a.m.", "from 2 to 4 pm",
+    "between 4 and 10 a.m.", "at 9:30", "before 10am".
+
+    A number is a time of day when a meridiem mark follows it or the range's second end (the
+    mark of "2 to 4 pm" holds for both ends when that keeps them in order), or, written
+    "H:MM", when a word of ``clock.preps`` stands before it. Its value is in hours after
+    midnight, of dimension "date": a point in the day, compared as a number.
+    """
+    lex = lexicon()
+    doc = sent.doc
+    first = _clock_reading(sent, index)
+    if first is None:
+        return None
+    hours, width, offset = first
+    end = index + width
+    before = doc[index - 1].lower_ if index > sent.start else ""
+    low = high = None
+    joiner = end
+    if joiner + 1 < sent.end and doc[joiner].lower_ in lex.range_joiners:
+        second = _clock_reading(sent, joiner + 1)
+        opened = doc[joiner].lower_ != "and" or before in lex.range_openers
+        if second is not None and opened and (second[2] is not None or ":" in doc[joiner + 1].text):
+            high = _on_clock(second[0], second[2])
+            low = _on_clock(hours, second[2] if offset is None else offset)
+            if low > high:
+                low = _on_clock(hours, offset)
+            end = joiner + 1 + second[1]
+    if low is None:
+        low = high = _on_clock(hours, offset)
+        if offset is None and not (":" in doc[index].text and before in lex.clock_preps):
+            return None
+    if low is None or high is None or not 0 <= low <= high < 24:
+        return None
+    lead = _prefix(sent, index)
+    # "before 10 am" is a comparative bound, which a negation turns: "do not mow after 6 pm"
+    # is mowing at 18:00 at the latest.
+    bounded = before in lex.clock_bounds
+    return Quantity(
+        low=low,
+        high=high,
+        unit=TIME_OF_DAY,
+        dimension="date",
+        approx=lead.approx,
+        bound=lex.clock_bounds[before] if bounded else lead.bound,
+        repeat=False,
+        start=index - 1 if bounded else lead.start,
+        end=end,
+        head=end - 1,
+        comparative=bounded or lead.comparative,
+    )
 
 
 def _join_compound_times(sent: Span, found: list[Quantity]) -> list[Quantity]:
