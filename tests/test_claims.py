@@ -631,6 +631,33 @@ def test_a_unit_word_without_a_number_is_a_thing(text: str, what: str) -> None:
     assert what in [f.what for f in frames(text) if f.frame == "advice"], frames(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "acts", "polarity"),
+    [
+        ("Never scrape, chip, sand or scratch the paint.", ["scrape", "chip", "sand", "scratch"], "negate"),
+        ("Do not pick, squeeze, or pop the blister.", ["pick", "squeeze", "pop"], "negate"),
+        # The parser makes some listed verbs clauses of their own; the list still speaks once.
+        ("Sift, whisk and fold the flour.", ["sift", "whisk", "fold"], "affirm"),
+        ("Do not bend, fold, or staple the card.", ["bend", "fold", "staple"], "negate"),
+        ("Never kick, push or hit the dog.", ["kick", "push", "hit"], "negate"),
+    ],
+)
+def test_each_act_of_a_list_of_verbs_is_advice_on_the_object_they_share(
+    text: str, acts: list[str], polarity: str
+) -> None:
+    advice = [(f.what, f.polarity) for f in frames(text) if f.frame == "advice"]
+    thing = text.split()[-1].rstrip(".")
+    assert advice == [(f"{act} {thing}", polarity) for act in acts], advice
+
+
+def test_two_acts_joined_by_and_stay_two_clauses_not_a_list() -> None:
+    claims = segment_document(
+        document_from_text("Rinse and dry the bowl.", source_id="p"), nlp=build_nlp(), topics=TopicSet()
+    )
+    advice = sorted(c.object for c in claims if c.frame == "advice")
+    assert advice.count("dry bowl") == 1, advice
+
+
 def test_a_noun_the_tagger_does_not_know_still_heads_its_name() -> None:
     # The small tagger reads "tattoo" after "your new" as an adverb and makes "new" the object.
     advice = [f.what for f in frames("Keep your new tattoo away from pets.") if f.frame == "advice"]

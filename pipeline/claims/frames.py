@@ -618,6 +618,15 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             return [Frame("use", phrase_name(i), subject, polarity) for i in items if phrase_name(i)]
     if lemma(action) in lex.web_actions:
         return []
+    if _listed_after_another(action):
+        return []  # the act that opens the list speaks for it
+    listed = _listed_acts(action)
+    if listed:
+        # "Never pick, scratch or peel the scab": each act, on the object the list shares.
+        shared = object_of(listed[-1])
+        thing = phrase_name(shared) if shared is not None else ""
+        acts = [verb_name(action), *(lemma(t) for t in listed)]
+        return [Frame("advice", " ".join(w for w in (act, thing) if w), subject, polarity) for act in acts]
     obj = object_of(action)
     action_name, places = verb_name(action), _places(action, obj) or [""]
     if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
@@ -633,6 +642,38 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _listed_acts(action: Token) -> list[Token]:
+    """Single words listed after an act, the last after a conjunction: "pick, scratch or peel".
+
+    English lists acts that share an object as bare verbs between commas ("wash, rinse and
+    dry the pan"); the small parser reads most of them as nouns and hangs them anywhere, so
+    the list is found by its shape: right after the act, one word after each comma, and a
+    coordinating conjunction (an optional comma before it) and one word to close it. Empty
+    when the act is not followed by such a list; "wash and dry it" the parser reads as two
+    clauses.
+    """
+    doc, end = action.doc, action.sent.end
+    listed: list[Token] = []
+    index = action.i + 1
+    while index + 1 < end and doc[index].is_punct and doc[index].text == "," and doc[index + 1].is_alpha:
+        if doc[index + 1].tag_ == "CC":
+            index += 1  # the comma before the conjunction
+            break
+        listed.append(doc[index + 1])
+        index += 2
+    closes = index + 1 < end and doc[index].tag_ == "CC" and doc[index + 1].is_alpha
+    return [*listed, doc[index + 1]] if closes and listed else []
+
+
+def _listed_after_another(action: Token) -> bool:
+    """Whether an act is one of the :func:`_listed_acts` of an act before it in its sentence.
+
+    The parser makes some listed verbs clauses of their own ("fold" in "sift, whisk and fold
+    the flour"); the list's first act advises on all of them, with the negation that opens it.
+    """
+    return any(action in _listed_acts(token) for token in action.doc[action.sent.start : action.i])
 
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
