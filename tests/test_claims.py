@@ -71,6 +71,10 @@ QUANTITIES = [
     # A degree with no scale is a temperature; things pint reads as angles are counted.
     ("Roast the squash at 400 degrees.", 400, 400, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
+    # A dimension is known however pint orders its factors; a symbol whose case matters is read as written.
+    ("The outboard makes 300 horsepower.", 300, 300, "horsepower", "power"),
+    ("The charger puts out 20 volts.", 20, 20, "volt", "voltage"),
+    ("The pack stores 75 kWh of energy.", 75, 75, "kilowatt_hour", "energy"),
     # A time of day is a point in the day, in hours after midnight, whatever clock writes it.
     ("The ferry leaves at 6:45 a.m.", 6.75, 6.75, "time_of_day", "date"),
     ("The museum is open from 9 am to 5 pm.", 9, 17, "time_of_day", "date"),

@@ -218,8 +218,20 @@ def _pint_unit(word: str) -> _Unit | None:
         # A ratio of two amounts of one kind ("cups per gallon") is a measure; angles and
         # cycles are counted things.
         return _Unit(str(parsed), "ratio", 1) if "/" in name else None
-    dimension = lex.dimensions.get(str(parsed.dimensionality))
+    dimension = _dimension_names().get(frozenset(parsed.dimensionality.items()))
     return _Unit(str(parsed), dimension, 1) if dimension else None
+
+
+@functools.cache
+def _dimension_names() -> dict[frozenset[tuple[str, float]], str]:
+    """The kept dimensionalities of ``unit_dimensions`` by their base dimensions and powers.
+
+    Compared as sets, not as pint's text, which orders the factors by how a unit is defined:
+    horsepower prints "[length] ** 2 * [mass] / [time] ** 3", the watt "[mass] * [length] ** 2
+    / [time] ** 3".
+    """
+    dimensionality = units().get_dimensionality
+    return {frozenset(dimensionality(key).items()): name for key, name in lexicon().dimensions.items()}
 
 
 def read_unit(sent: Span, index: int) -> _Unit | None:
@@ -324,7 +336,8 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         return None
     if len(word) < 2 and not listed:
         return None
-    unit = _pint_unit(word) or _pint_unit(token.lemma_.lower())
+    # Lowercase first ("Minutes"), then as written, for symbols whose case matters ("kWh", "mAh").
+    unit = _pint_unit(word) or _pint_unit(token.text) or _pint_unit(token.lemma_.lower())
     return unit
 
 
