@@ -223,7 +223,7 @@ def _pint_unit(word: str) -> _Unit | None:
 
 
 @functools.cache
-def _dimension_names() -> dict[frozenset[tuple[str, float]], str]:
+def _dimension_names() -> dict[frozenset[tuple[str, object]], str]:
     """The kept dimensionalities of ``unit_dimensions`` by their base dimensions and powers.
 
     Compared as sets, not as pint's text, which orders the factors by how a unit is defined:
