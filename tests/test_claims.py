@@ -685,6 +685,18 @@ def test_names_keep_what_tells_things_apart(text: str, what: str, polarity: str)
     assert (what, polarity) in use, (text, use)
 
 
+@pytest.mark.parametrize(
+    ("text", "whats"),
+    [
+        ("No detergent with bleach, enzymes, or dyes.", ["detergent bleach", "enzyme", "dye"]),
+        ("Avoid cleaners containing bleach, ammonia or acid.", ["cleaner bleach", "ammonia", "acid"]),
+    ],
+)
+def test_each_kind_of_a_listed_kind_is_a_thing_advised_on(text: str, whats: list[str]) -> None:
+    used = [(f.what, f.polarity) for f in frames(text) if f.frame == "use"]
+    assert used == [(what, "negate") for what in whats], used
+
+
 def test_an_adverb_grading_a_modifier_is_part_of_the_name() -> None:
     found = frames("In our garden, extra large or jumbo pumpkins need 18 weeks.")
     assert [(f.frame, f.what) for f in found] == [("duration", "extra large pumpkin")]

@@ -91,20 +91,7 @@ def phrase_name(token: Token) -> str:
     misread = _misread_head(token)
     if misread is not None:
         words.append(misread)
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in lexicon().kind_preps:
-            # "soap of any kind" is soap: a partitive after "of" sorts nothing out.
-            kind = [
-                t
-                for t in child.children
-                if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and lemma(t) not in lexicon().partitives
-            ]
-        elif child.dep_ in ("acl", "relcl") and lemma(child) in lexicon().containing_verbs:
-            # "products containing alcohol", "a lotion that contains fragrance": the kind of thing.
-            kind = [t for t in child.children if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
-        else:
-            continue
-        words.extend(word for noun in kind for word in _premodified(noun))
+    words.extend(word for noun in _kinds(token) for word in _premodified(noun))
     words = sorted(set(words), key=lambda t: t.i)
     drop = lexicon().name_drop
     if is_measure(token):
@@ -543,12 +530,44 @@ def _assured(verb: Token) -> Token | None:
 
 
 def _items(token: Token) -> list[Token]:
-    """A noun and the nouns coordinated with it ("soap or hot water" -> soap, water)."""
+    """A noun and the nouns coordinated with it ("soap or hot water" -> soap, water).
+
+    A list after a kind word is a list of kinds: "no soap with fragrance, beads or scrubs",
+    "cleaners containing bleach, ammonia or acid". The first kind stays in the noun's name
+    ("soap fragrance"); each other is an item of its own ("bead", "scrub").
+    """
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or misread_noun(child)):
+        if child.dep_ == "conj" and _is_noun(child):
             out.extend(_items(child))
+    for kind in _kinds(token):
+        out.extend(_items(kind)[1:])
     return out
+
+
+def _is_noun(token: Token) -> bool:
+    """A noun, or a word the tagger misread that stands where a noun does."""
+    return token.pos_ in ("NOUN", "PROPN") or misread_noun(token)
+
+
+def _kinds(noun: Token) -> list[Token]:
+    """The nouns that say which kind a noun is: after a kind preposition ("soap with fragrance")
+    or a verb of containing ("products containing alcohol", "a lotion that contains fragrance").
+
+    A partitive after "of" sorts nothing out: "soap of any kind" is soap.
+    """
+    lex = lexicon()
+    kinds = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lex.kind_preps:
+            kinds += [
+                t
+                for t in child.children
+                if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and lemma(t) not in lex.partitives
+            ]
+        elif child.dep_ in ("acl", "relcl") and lemma(child) in lex.containing_verbs:
+            kinds += [t for t in child.children if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
+    return kinds
 
 
 def _verdict_frames(head: Token, subject: str) -> list[Frame]:
