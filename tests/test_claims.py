@@ -82,20 +82,27 @@ QUANTITIES = [
     ("The library closes at 17:30.", 17.5, 17.5, "time_of_day", "date"),
     ("The market runs from 10 to 2 pm.", 10, 14, "time_of_day", "date"),
     ("Midnight is 12 a.m. on the dot.", 0, 0, "time_of_day", "date"),
+    ("The talk starts at 4.30 pm.", 16.5, 16.5, "time_of_day", "date"),
 ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Mix the mortar 1:3 with sand.",  # a ratio, not a time
+        "Dilute the cleaner at 1:10 with water.",  # a ratio, not a time
         "She ran the mile in 5:10.",  # a running time
-        "The hikers were 14 pm hours late.",  # no clock has a 14 pm
-        "I am 30 this year.",  # a verb, not a meridiem, after the number
+        "The bag weighs 4.30 kg.",  # a decimal, which only a mark makes a time ("4.30 pm")
+        "The hikers were 14 pm hours late.",  # no clock has a 14 pm, and "pm" is no unit
     ],
 )
 def test_a_number_is_a_time_of_day_only_with_a_clock_mark_or_a_clock_preposition(text: str) -> None:
-    assert all(q.unit != "time_of_day" for q in quantities(text)), (text, quantities(text))
+    found = quantities(text)
+    assert all(q.unit not in ("time_of_day", "picometer") for q in found), (text, found)
+
+
+def test_a_range_of_times_past_midnight_is_read_as_its_two_times() -> None:
+    found = [q.label() for q in quantities("Run the pump from 11 pm to 1 am.")]
+    assert found == ["23:00", "01:00"], found
 
 
 @pytest.mark.parametrize(
@@ -210,6 +217,11 @@ def test_a_rate_measures_the_stuff_named_before_its_divisor(text: str, what: str
 )
 def test_a_measure_in_a_label_before_a_colon_is_the_case_not_a_claim(text: str, value: str) -> None:
     assert [f.quantity.label() for f in frames(text) if f.quantity is not None] == [value]
+
+
+def test_only_the_measure_in_the_label_before_a_colon_names_a_case() -> None:
+    labels = [f.quantity.label() for f in frames("Kittens: 1 cup, cats over 5 kg: 2 cups.") if f.quantity]
+    assert labels == ["1 cup", "2 cup"], labels
 
 
 def test_a_measure_before_a_colon_with_a_verb_is_a_claim() -> None:
@@ -659,7 +671,23 @@ def test_two_acts_joined_by_and_stay_two_clauses_not_a_list() -> None:
         document_from_text("Rinse and dry the bowl.", source_id="p"), nlp=build_nlp(), topics=TopicSet()
     )
     advice = sorted(c.object for c in claims if c.frame == "advice")
-    assert advice.count("dry bowl") == 1, advice
+    assert advice == ["dry bowl", "rinse"], advice
+
+
+def test_a_negation_before_a_list_joined_by_and_stays_with_its_act() -> None:
+    advice = [(f.what, f.polarity) for f in frames("Don't panic, relax and breathe.") if f.frame == "advice"]
+    assert advice == [("panic", "negate"), ("relax", "affirm"), ("breathe", "affirm")], advice
+
+
+def test_a_word_between_commas_that_is_no_verb_makes_no_list() -> None:
+    advice = [f.what for f in frames("Stir, however, and cook the sauce.") if f.frame == "advice"]
+    assert not any("however" in what for what in advice), advice
+
+
+def test_each_listed_act_is_a_claim_whose_words_hold_it() -> None:
+    doc = document_from_text("Never kick, push or hit the dog.", source_id="p")
+    advice = [c for c in segment_document(doc, nlp=build_nlp(), topics=TopicSet()) if c.frame == "advice"]
+    assert len(advice) == 3 and all(c.object.split()[0] in c.text.lower() for c in advice), advice
 
 
 def test_a_noun_the_tagger_does_not_know_still_heads_its_name() -> None:

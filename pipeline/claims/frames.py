@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.clauses import LOOSE_DEPS, Clause
+from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
 from pipeline.claims.language import lemma, misread_noun, reads_as_verb
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
@@ -149,11 +149,15 @@ def is_measure(token: Token) -> bool:
     word = lemma(token)
     if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
+    if token.lower_ in lexicon().meridiem:  # "water at 6 pm"
+        return True
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
     # "2 cups sugar", "3 kg seed": the parser may hang the number on the stuff, not the unit.
-    if token.i > token.sent.start and token.doc[token.i - 1].like_num and read_unit(token.sent, token.i):
-        return True
+    if token.i > token.sent.start and token.doc[token.i - 1].like_num:
+        unit = read_unit(token.sent, token.i)
+        if unit is not None and unit.dimension != "count":
+            return True
     # A unit the tokenizer split ("68°F" as "68", "°", "F"): read from the number it starts at.
     # A rate's unit words are a measure, not the stuff named between them ("2 cups sugar per litre").
     first = token.left_edge
@@ -414,6 +418,9 @@ def advice_verb(head: Token) -> Token | None:
         return head
     if any(c.dep_ == "aux" and c.lemma_.lower() in lex.modals for c in head.children):
         return head
+    leader = _list_leader(head)
+    if leader is not None and advice_verb(leader) is not None:
+        return head  # "sift, whisk and fold the flour": a listed act is advised as the first is
     if head.pos_ == "NOUN" and lemma(head) in lex.judgment_nouns:  # "no need to peel them"
         return _infinitive_of(head)
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs:
@@ -637,15 +644,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             return [Frame("use", phrase_name(i), subject, polarity) for i in items if phrase_name(i)]
     if lemma(action) in lex.web_actions:
         return []
-    if _listed_after_another(action):
-        return []  # the act that opens the list speaks for it
-    listed = _listed_acts(action)
-    if listed:
-        # "Never pick, scratch or peel the scab": each act, on the object the list shares.
-        shared = object_of(listed[-1])
-        thing = phrase_name(shared) if shared is not None else ""
-        acts = [verb_name(action), *(lemma(t) for t in listed)]
-        return [Frame("advice", " ".join(w for w in (act, thing) if w), subject, polarity) for act in acts]
+    listed_frames = _list_frames(action, subject, polarity)
+    if listed_frames is not None:
+        return listed_frames
     obj = object_of(action)
     action_name, places = verb_name(action), _places(action, obj) or [""]
     if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
@@ -663,6 +664,10 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     return [Frame("advice", name, subject, polarity) for name in names]
 
 
+#: Parts of speech a listed verb may carry (the tagger reads many as nouns or adjectives).
+LISTED_ACT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+
+
 def _listed_acts(action: Token) -> list[Token]:
     """Single words listed after an act, the last after a conjunction: "pick, scratch or peel".
 
@@ -676,23 +681,57 @@ def _listed_acts(action: Token) -> list[Token]:
     doc, end = action.doc, action.sent.end
     listed: list[Token] = []
     index = action.i + 1
-    while index + 1 < end and doc[index].is_punct and doc[index].text == "," and doc[index + 1].is_alpha:
+    while index + 1 < end and doc[index].text == "," and doc[index + 1].is_alpha:
         if doc[index + 1].tag_ == "CC":
             index += 1  # the comma before the conjunction
             break
         listed.append(doc[index + 1])
         index += 2
     closes = index + 1 < end and doc[index].tag_ == "CC" and doc[index + 1].is_alpha
-    return [*listed, doc[index + 1]] if closes and listed else []
+    acts = [*listed, doc[index + 1]] if closes and listed else []
+    # The tagger may misread a listed verb as a noun or an adjective, never as a word of
+    # another class: "stir, however, and cook" lists no act "however".
+    return acts if all(t.pos_ in LISTED_ACT_POS for t in acts) else []
 
 
-def _listed_after_another(action: Token) -> bool:
-    """Whether an act is one of the :func:`_listed_acts` of an act before it in its sentence.
+def _list_reaches(last: Token) -> bool:
+    """Whether a negation before a list reaches its acts, given the list's last act (which its
+    conjunction precedes): it does across "or" ("do not pick, scratch or peel it" forbids
+    each), not across "and" ("don't panic, relax and breathe" advises the last two)."""
+    return last.doc[last.i - 1].lower_ in lexicon().disjunctions
 
-    The parser makes some listed verbs clauses of their own ("fold" in "sift, whisk and fold
-    the flour"); the list's first act advises on all of them, with the negation that opens it.
+
+def _list_leader(action: Token) -> Token | None:
+    """The act before ``action`` in its sentence whose :func:`_listed_acts` hold it, if any."""
+    before = action.doc[action.sent.start : action.i]
+    return next((t for t in before if t.pos_ == "VERB" and action in _listed_acts(t)), None)
+
+
+def _list_frames(action: Token, subject: str, polarity: str) -> list[Frame] | None:
+    """Advice frames of an act that opens or belongs to a list of acts; None for other acts.
+
+    "Never pick, scratch or peel the scab": each act, on the object the list shares, with the
+    negation that opens the list where it reaches (:func:`_list_reaches`). Each act speaks in
+    its own clause, so that a claim's words always hold its act: the parser makes some listed
+    verbs clauses of their own ("fold" in "sift, whisk and fold the flour"), and the list's
+    first act speaks for the others.
     """
-    return any(action in _listed_acts(token) for token in action.doc[action.sent.start : action.i])
+    leader = _list_leader(action)
+    listed = _listed_acts(leader if leader is not None else action)
+    if not listed:
+        return None
+    shared = object_of(listed[-1])
+    thing = phrase_name(shared) if shared is not None else ""
+    opening = leader if leader is not None else action
+    negative = is_negated(opening) if leader is not None else polarity == NEGATE
+    reaches = negative and _list_reaches(listed[-1])
+    if leader is not None:
+        acts = [(action, NEGATE if reaches else AFFIRM)]
+    else:
+        own_clauses = {head.i for head in clause_heads(action.sent)}
+        side = NEGATE if reaches else AFFIRM
+        acts = [(action, polarity), *((t, side) for t in listed if t.i not in own_clauses)]
+    return [Frame("advice", " ".join(w for w in (verb_name(a), thing) if w), subject, p) for a, p in acts]
 
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
@@ -1170,14 +1209,16 @@ def _names_case(quantity: Quantity, clause: Clause) -> bool:
     when the value after the colon holds, as "if the turkey weighs 8-10 lb" would; it is
     not a claim of its own. A label has no verb.
     """
-    sent = clause.span.doc[quantity.head].sent
-    colon = next(
-        (t for t in sent if t.i >= quantity.end and t.text == lexicon().label_colon), None
-    )
-    if colon is None:
+    doc = clause.span.doc
+    sent = doc[quantity.head].sent
+    # The label runs from the last mark before the measure to the first mark after it, which
+    # must be the colon: in "puppies: 1 cup, dogs over 20 kg: 3 cups" only "20 kg" names a case.
+    colon = next((t for t in doc[quantity.end : sent.end] if t.is_punct), None)
+    if colon is None or colon.text != lexicon().label_colon:
         return False
-    label = sent.doc[sent.start : colon.i]
-    after = sent.doc[colon.i + 1 : sent.end]
+    start = max((t.i + 1 for t in doc[sent.start : quantity.start] if t.is_punct), default=sent.start)
+    label = doc[start : colon.i]
+    after = doc[colon.i + 1 : sent.end]
     return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in after)
 
 

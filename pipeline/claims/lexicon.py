@@ -32,8 +32,11 @@ class Lexicon:
     exceed_verbs: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
+    range_closers: frozenset[str]
+    disjunctions: frozenset[str]
     meridiem: dict[str, int]
     clock_preps: frozenset[str]
+    clock_ratio: frozenset[str]
     clock_bounds: dict[str, str]
     every: frozenset[str]
     times: dict[str, int]
@@ -137,8 +140,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         exceed_verbs=frozenset(data["exceed"]["lemmas"]),
         range_joiners=frozenset(data["range"]["joiners"]),
         range_openers=frozenset(data["range"]["openers"]),
+        range_closers=frozenset(data["range"]["closers"]),
+        disjunctions=frozenset(data["list"]["disjunctions"]),
         meridiem={k: int(v) for k, v in data["clock"]["meridiem"].items()},
         clock_preps=frozenset(data["clock"]["preps"]),
+        clock_ratio=frozenset(data["clock"]["ratio"]),
         clock_bounds=dict(data["clock"]["bounds"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),

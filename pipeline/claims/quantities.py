@@ -43,8 +43,9 @@ ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: lowercase letters, so the tokenizer splits the number off. "3D" and "4x4" stay whole.
 GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
-#: A clock reading in one token, with its meridiem mark if glued on: "9:30", "17:00", "4:30pm".
-CLOCK_RE = re.compile(r"^(\d{1,2}):([0-5]\d)([ap]\.?m\.?)?$", re.IGNORECASE)
+#: A clock reading in one token, with a meridiem mark if glued on: "9:30", "17:00", "4:30pm",
+#: "4.30pm" (a full stop parts hours from minutes only before a mark, see _clock_reading).
+CLOCK_RE = re.compile(r"^(\d{1,2})([:.])([0-5]\d)([a-z.]*)$", re.IGNORECASE)
 #: The unit of a time of day: hours after midnight, a point in the day (dimension "date").
 TIME_OF_DAY = "time_of_day"
 #: The noun that counts repetitions: "3 times a day".
@@ -330,6 +331,8 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         if follow.startswith("degree_"):
             return _Unit(follow, "temperature", 2)
         return _bare_degree(sent)
+    if word in lex.meridiem:
+        return None  # a clock's mark, never a unit: "14 pm" is no picometer
     # A listed abbreviation is a unit after a number however the tagger reads it ("6 tbsp" as a verb).
     listed = word in lex.unit_aliases
     if not listed and (not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "SYM", "X", "ADJ")):
@@ -474,6 +477,17 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
     return _read_range_end(sent, scan)
 
 
+def _joins_range(sent: Span, joiner: int, start: int) -> bool:
+    """Whether the word at ``joiner`` joins a range whose first end starts at ``start``: a range
+    joiner, and a closer such as "and" only after an opener ("between 4 and 6")."""
+    lex = lexicon()
+    word = sent.doc[joiner].lower_
+    if word not in lex.range_joiners:
+        return False
+    opener = sent.doc[start - 1].lower_ if start > sent.start else ""
+    return word not in lex.range_closers or opener in lex.range_openers
+
+
 def _read_range_end(sent: Span, scan: _Scan) -> _Scan:
     """Extend a number into a range when a joiner and a second number follow ("4 to 6")."""
     doc = sent.doc
@@ -491,7 +505,7 @@ def _read_range_end(sent: Span, scan: _Scan) -> _Scan:
         - 1
         - (1 if scan.start > sent.start and doc[scan.start - 1].text in lex.currency_symbols else 0)
     )
-    if doc[joiner].lower_ == "and" and not (before >= sent.start and doc[before].lower_ in lex.range_openers):
+    if not _joins_range(sent, joiner, before + 1):
         return scan
     return _Scan(scan.start, joiner + 2 + skip, scan.low, second, joiner + 1 + skip)
 
@@ -769,30 +783,60 @@ def find_quantities(sent: Span) -> list[Quantity]:
     return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
 
 
-def _clock_reading(sent: Span, index: int) -> tuple[float, int, int | None] | None:
-    """A clock reading at doc index ``index``: (hours as written, tokens taken, the hours its
-    meridiem mark adds, or None without one). "10am" and "4 a.m." take a mark token."""
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """A clock reading as written: its hours, the tokens it takes, the hours its meridiem mark
+    adds (None without a mark), and whether it is written "H:MM"."""
+
+    hours: float
+    width: int
+    offset: int | None
+    colon: bool
+
+    def on_clock(self, offset: int | None) -> float:
+        """Hours after midnight under a mark's offset: "12 a.m." is 0, "4 pm" 16, "17:00" 17."""
+        return self.hours if offset is None else self.hours % 12 + offset
+
+
+def _meridiem(mark: str) -> int | None:
+    """The hours a meridiem mark adds ("pm" 12), also with a sentence's full stop on it ("pm.")."""
+    table = lexicon().meridiem
+    return table.get(mark, table.get(mark.rstrip(".")))
+
+
+def _clock_reading(sent: Span, index: int) -> _Clock | None:
+    """A clock reading at doc index ``index``: "10am" and "4 a.m." take the mark's token, "4.30"
+    is one only with a mark ("4.30 pm"; "4.30" alone is a decimal), and an hour with a mark is
+    1 to 12 ("14 pm" is no time)."""
     doc = sent.doc
-    lex = lexicon()
     match = CLOCK_RE.match(doc[index].text)
     if match:
-        hours, mark = int(match[1]) + int(match[2]) / 60, (match[3] or "").lower()
+        hours, colon, mark = int(match[1]) + int(match[3]) / 60, match[2] == ":", match[4].lower()
+        if mark and _meridiem(mark) is None:
+            return None
     elif doc[index].text.isdigit() and len(doc[index].text) <= 2:
-        hours, mark = float(doc[index].text), ""
+        hours, colon, mark = float(doc[index].text), False, ""
     else:
         return None
     width = 1
-    if not mark and index + 1 < sent.end and doc[index + 1].lower_ in lex.meridiem:
+    if not mark and index + 1 < sent.end and _meridiem(doc[index + 1].lower_) is not None:
         mark, width = doc[index + 1].lower_, 2
-    offset = lex.meridiem.get(mark) if mark else None
-    if offset is not None and not 1 <= hours < 13:
-        return None  # "14 pm" is no time
-    return hours, width, offset
+    offset = _meridiem(mark) if mark else None
+    if (offset is None and match and not colon) or (offset is not None and not 1 <= hours < 13):
+        return None
+    return _Clock(hours, width, offset, colon)
 
 
-def _on_clock(hours: float, offset: int | None) -> float:
-    """Hours after midnight of a reading: "12 a.m." is 0, "4 pm" 16, "17:00" 17."""
-    return hours if offset is None else hours % 12 + offset
+def _clock_range_end(sent: Span, index: int, first: _Clock) -> tuple[_Clock, int] | None:
+    """The second end of a range of times after ``first`` at ``index`` ("from 2 to 4 pm"), with
+    the index after it; None unless that end has a mark or is written "H:MM" as well."""
+    joiner = index + first.width
+    if joiner + 1 >= sent.end or not _joins_range(sent, joiner, index):
+        return None
+    second = _clock_reading(sent, joiner + 1)
+    if second is None or not (second.offset is not None or (first.colon and second.colon)):
+        return None
+    return second, joiner + 1 + second.width
 
 
 def _clock_time(sent: Span, index: int) -> Quantity | None:
@@ -801,33 +845,35 @@ def _clock_time(sent: Span, index: int) -> Quantity | None:
 
     A number is a time of day when a meridiem mark follows it or the range's second end (the
     mark of "2 to 4 pm" holds for both ends when that keeps them in order), or, written
-    "H:MM", when a word of ``clock.preps`` stands before it. Its value is in hours after
-    midnight, of dimension "date": a point in the day, compared as a number.
+    "H:MM", when a word of ``clock.preps`` stands before it and no word of ``clock.ratio``
+    follows ("dilute at 1:10 with water" is a ratio). Its value is in hours after midnight, of
+    dimension "date": a point in the day, compared as a number. A range that runs past
+    midnight ("11 pm to 1 am") is read as its two times.
     """
     lex = lexicon()
     doc = sent.doc
     first = _clock_reading(sent, index)
     if first is None:
         return None
-    hours, width, offset = first
-    end = index + width
     before = doc[index - 1].lower_ if index > sent.start else ""
-    low = high = None
-    joiner = end
-    if joiner + 1 < sent.end and doc[joiner].lower_ in lex.range_joiners:
-        second = _clock_reading(sent, joiner + 1)
-        opened = doc[joiner].lower_ != "and" or before in lex.range_openers
-        if second is not None and opened and (second[2] is not None or ":" in doc[joiner + 1].text):
-            high = _on_clock(second[0], second[2])
-            low = _on_clock(hours, second[2] if offset is None else offset)
-            if low > high:
-                low = _on_clock(hours, offset)
-            end = joiner + 1 + second[1]
-    if low is None:
-        low = high = _on_clock(hours, offset)
-        if offset is None and not (":" in doc[index].text and before in lex.clock_preps):
+    low = high = first.on_clock(first.offset)
+    end = index + first.width
+    ranged = _clock_range_end(sent, index, first)
+    if ranged is not None:
+        second, after = ranged
+        high = second.on_clock(second.offset)
+        low = first.on_clock(second.offset if first.offset is None else first.offset)
+        if low > high:
+            low = first.on_clock(first.offset)
+        if low <= high:
+            end = after
+        else:
+            high = low
+    if first.offset is None and end == index + first.width:
+        follows = doc[end].lower_ if end < sent.end else ""
+        if not (first.colon and before in lex.clock_preps and follows not in lex.clock_ratio):
             return None
-    if low is None or high is None or not 0 <= low <= high < 24:
+    if not 0 <= low <= high < 24:
         return None
     lead = _prefix(sent, index)
     # "before 10 am" is a comparative bound, which a negation turns: "do not mow after 6 pm"
