@@ -178,6 +178,10 @@ def test_a_unit_the_tokenizer_split_is_no_part_of_a_name() -> None:
         # Refraining is no part of it: what is refrained from is measured.
         ("Avoid temperatures above 90°F.", "temperature"),
         ("Skip the gym for 3 days.", "gym"),
+        # A rate measures the stuff named before its divisor, however the parser hangs it.
+        ("Mix 2 cups sugar per litre.", "sugar"),
+        ("Spread 3 kg seed per hectare.", "seed"),
+        ("Feed the tomatoes 10 ml fertilizer per litre.", "fertilizer"),
     ],
 )
 def test_a_measure_is_of_the_thing_brought_to_it_or_refrained_from(text: str, what: str) -> None:
@@ -193,18 +197,6 @@ def test_a_measure_is_of_the_thing_brought_to_it_or_refrained_from(text: str, wh
 )
 def test_a_name_leaves_out_a_measure_before_its_noun(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
-
-
-@pytest.mark.parametrize(
-    ("text", "what"),
-    [
-        ("Mix 2 cups sugar per litre.", "sugar"),
-        ("Spread 3 kg seed per hectare.", "seed"),
-        ("Feed the tomatoes 10 ml fertilizer per litre.", "fertilizer"),
-    ],
-)
-def test_a_rate_measures_the_stuff_named_before_its_divisor(text: str, what: str) -> None:
-    assert [f.what for f in frames(text) if f.frame == "quantity"] == [what]
 
 
 @pytest.mark.parametrize(

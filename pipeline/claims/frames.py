@@ -22,7 +22,6 @@ parse's negation, negative determiners ("no soap") and verbs of refraining ("avo
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +37,7 @@ from pipeline.claims.quantities import (
     is_time_word,
     is_unit_word,
     read_unit,
+    stuff_end,
 )
 
 #: Dependents that make up the name of a thing: compounds, adjectives, "of" complements.
@@ -153,18 +153,20 @@ def is_measure(token: Token) -> bool:
         return True
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
-    # "2 cups sugar", "3 kg seed": the parser may hang the number on the stuff, not the unit.
-    if token.i > token.sent.start and token.doc[token.i - 1].like_num:
-        unit = read_unit(token.sent, token.i)
-        if unit is not None and unit.dimension != "count":
-            return True
-    # A unit the tokenizer split ("68°F" as "68", "°", "F"): read from the number it starts at.
-    # A rate's unit words are a measure, not the stuff named between them ("2 cups sugar per litre").
-    first = token.left_edge
-    unit = read_unit(token.sent, first.i + 1) if first.like_num and first.i < token.i else None
-    if unit is None or unit.dimension == "count":
+    # Else a unit read after a number covers the word: the number just before it, which the
+    # parser may hang on the stuff instead ("2 cups sugar"), or the one its phrase opens with,
+    # for a unit the tokenizer split ("68°F" as "68", "°", "F").
+    before = [token.doc[token.i - 1]] if token.i > token.sent.start else []
+    return any(_unit_covers(first, token) for first in dict.fromkeys([*before, token.left_edge]))
+
+
+def _unit_covers(number: Token, token: Token) -> bool:
+    """Whether the unit read after ``number`` spans ``token`` with its own words: a rate's unit
+    words are a measure, not the stuff named between them ("2 cups sugar per litre")."""
+    if not (number.like_num and number.i < token.i):
         return False
-    return token.i <= first.i + (unit.head + 1 if unit.head >= 0 else unit.width)
+    unit = read_unit(token.sent, number.i + 1)
+    return unit is not None and unit.dimension != "count" and token.i <= number.i + 1 + unit.head_offset
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -448,9 +450,12 @@ def _judges(token: Token) -> bool:
     """An adjective complement that judges an act or thing needed or needless ("is best", "is
     unnecessary"), by its form or its lemma ("best" is a form of "good")."""
     lex = lexicon()
-    return token.dep_ == "acomp" and bool(
-        {token.lower_, token.lemma_.lower()} & (lex.deontic_adjectives | lex.needless_adjectives)
-    )
+    return token.dep_ == "acomp" and bool(_forms(token) & (lex.deontic_adjectives | lex.needless_adjectives))
+
+
+def _forms(token: Token) -> set[str]:
+    """A word as written and as its lemma, lowercase: word lists hold either ("best" / "good")."""
+    return {token.lower_, token.lemma_.lower()}
 
 
 def _ruling_subject(head: Token) -> Token | None:
@@ -577,6 +582,13 @@ def _kinds(noun: Token) -> list[Token]:
     return kinds
 
 
+def _use_frames(items: list[Token], subject: str, polarity: str) -> list[Frame]:
+    """A ``use`` frame for each named item ("soap or hot water" -> soap, water); unnamed ones
+    (a pronoun with no antecedent) say nothing."""
+    names = (phrase_name(item) for item in items)
+    return [Frame("use", name, subject, polarity) for name in names if name]
+
+
 def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     """Advice given by recommending or advising against a thing named as the subject or object.
 
@@ -604,7 +616,7 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
         return [Frame("advice", act, subject, polarity)] if act else []
     if thing.pos_ not in ("NOUN", "PROPN"):
         return []
-    return [Frame("use", phrase_name(item), subject, polarity) for item in _items(thing) if phrase_name(item)]
+    return _use_frames(_items(thing), subject, polarity)
 
 
 def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
@@ -630,18 +642,13 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     polarity = NEGATE if negative else AFFIRM
     if lemma(action) in lex.avoid_verbs:
         obj = object_of(action)
-        return (
-            [Frame("use", phrase_name(item), subject, polarity) for item in _items(obj)]
-            if obj is not None
-            else []
-        )
+        return _use_frames(_items(obj), subject, polarity) if obj is not None else []
     if lemma(action) in lex.use_verbs:
         obj = object_of(action)
         if obj is not None and phrase_name(obj):
             # The parser may hang a misread second object on the verb ("applying makeup or sunscreen").
             extra = [c for c in action.children if c.dep_ == "conj" and misread_noun(c)]
-            items = [*_items(obj), *extra]
-            return [Frame("use", phrase_name(i), subject, polarity) for i in items if phrase_name(i)]
+            return _use_frames([*_items(obj), *extra], subject, polarity)
     if lemma(action) in lex.web_actions:
         return []
     listed_frames = _list_frames(action, subject, polarity)
@@ -722,14 +729,12 @@ def _list_frames(action: Token, subject: str, polarity: str) -> list[Frame] | No
         return None
     shared = object_of(listed[-1])
     thing = phrase_name(shared) if shared is not None else ""
-    opening = leader if leader is not None else action
-    negative = is_negated(opening) if leader is not None else polarity == NEGATE
-    reaches = negative and _list_reaches(listed[-1])
+    negative = is_negated(leader) if leader is not None else polarity == NEGATE
+    side = NEGATE if negative and _list_reaches(listed[-1]) else AFFIRM
     if leader is not None:
-        acts = [(action, NEGATE if reaches else AFFIRM)]
+        acts = [(action, side)]
     else:
         own_clauses = {head.i for head in clause_heads(action.sent)}
-        side = NEGATE if reaches else AFFIRM
         acts = [(action, polarity), *((t, side) for t in listed if t.i not in own_clauses)]
     return [Frame("advice", " ".join(w for w in (verb_name(a), thing) if w), subject, p) for a, p in acts]
 
@@ -743,7 +748,7 @@ def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
     if obj is None or not phrase_name(obj):
         return []
     polarity = NEGATE if is_negated(head) else AFFIRM
-    return [Frame("use", phrase_name(item), subject, polarity) for item in _items(obj) if phrase_name(item)]
+    return _use_frames(_items(obj), subject, polarity)
 
 
 def _judged_thing_frames(head: Token, subject: str) -> list[Frame]:
@@ -765,9 +770,9 @@ def _judged_thing_frames(head: Token, subject: str) -> list[Frame]:
         "Dem" in c.morph.get("PronType", []) for c in thing.children
     ):
         return []
-    needless = bool({judged.lower_, judged.lemma_.lower()} & lex.needless_adjectives)
+    needless = bool(_forms(judged) & lex.needless_adjectives)
     polarity = NEGATE if needless != is_negated(head) else AFFIRM
-    return [Frame("use", phrase_name(item), subject, polarity) for item in _items(thing) if phrase_name(item)]
+    return _use_frames(_items(thing), subject, polarity)
 
 
 def _verbless_frames(head: Token, subject: str) -> list[Frame]:
@@ -776,7 +781,7 @@ def _verbless_frames(head: Token, subject: str) -> list[Frame]:
         c.dep_ == "det" and c.lower_ == "no" for c in head.children
     ):
         return []
-    return [Frame("use", phrase_name(item), subject, NEGATE) for item in _items(head) if phrase_name(item)]
+    return _use_frames(_items(head), subject, NEGATE)
 
 
 def suitability_frames(head: Token, subject: str) -> list[Frame]:
@@ -940,13 +945,15 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
 def _rate_stuff(quantity: Quantity, doc: Doc) -> Token | None:
     """The bare noun a rate measures, between its unit and the word before its divisor.
 
-    "2 cups sugar per litre", "3 kg seed per hectare": the words are the stuff however the
-    parser hangs them (it often takes the number for the noun's and the unit for a modifier).
+    "2 cups sugar per litre", "3 kg seed per hectare": the words the rate reader took for the
+    stuff (:func:`stuff_end`), however the parser hangs them (it often takes the number for
+    the noun's and the unit for a modifier).
     """
-    words = doc[quantity.head + 1 : quantity.end]
-    stuff = list(itertools.takewhile(lambda t: t.lower_ not in lexicon().rate_of, words))
-    nouns = [t for t in stuff if t.is_alpha and t.pos_ in ("NOUN", "PROPN")]
-    return nouns[-1] if nouns and len(stuff) < len(words) else None
+    end = stuff_end(doc[quantity.head].sent, quantity.head + 1)
+    if end is None or end >= quantity.end:
+        return None  # no stuff, or no divisor after it: not a rate
+    nouns = [t for t in doc[quantity.head + 1 : end] if t.is_alpha and t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
 
 
 def _holder(unit: Token) -> Token | None:

@@ -86,11 +86,9 @@ class Quantity:
     def label(self) -> str:
         """A canonical text form: "~4-6 week", ">=24 hour", "3 session"."""
         prefix = {"min": ">=", "max": "<="}.get(self.bound, "") + ("~" if self.approx else "")
-        if self.unit == TIME_OF_DAY:  # "04:00-10:00"
-            ends = sorted({_clock_face(self.low), _clock_face(self.high)})
-            return prefix + "-".join(ends)
-        number = _fmt(self.low) if self.low == self.high else f"{_fmt(self.low)}-{_fmt(self.high)}"
-        unit = self.unit or self.counted
+        form = _clock_face if self.unit == TIME_OF_DAY else _fmt  # "04:00-10:00"
+        number = form(self.low) if self.low == self.high else f"{form(self.low)}-{form(self.high)}"
+        unit = "" if self.unit == TIME_OF_DAY else self.unit or self.counted
         return f"{prefix}{number} {unit}".strip()
 
 
@@ -198,6 +196,11 @@ class _Unit:
     #: Offset of the unit's head word in its span; -1 for the last word.
     head: int = -1
 
+    @property
+    def head_offset(self) -> int:
+        """Offset of the unit's head word in its span: its last word unless ``head`` says."""
+        return self.head if self.head >= 0 else self.width - 1
+
 
 @functools.cache
 def _pint_unit(word: str) -> _Unit | None:
@@ -266,7 +269,7 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
         return None  # "12 hours a day" is a share of each day, not a rate
     lex = lexicon()
     doc = sent.doc
-    word = _after_stuff(sent, index + unit.width)
+    word = stuff_end(sent, index + unit.width)
     if word is None or word + 1 >= sent.end or doc[word].lower_ not in lex.rate_of:
         return None
     start, divisor = word + 1, number_value(doc[word + 1])
@@ -286,7 +289,7 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     return _Unit(rate.name, rate.dimension, start + per.width - index, scale, unit.width - 1)
 
 
-def _after_stuff(sent: Span, index: int) -> int | None:
+def stuff_end(sent: Span, index: int) -> int | None:
     """Where the stuff a unit measures ends: after an "of" phrase, or after bare nouns
     ("cups of kosher salt", "cups kosher salt"); None when no stuff is named."""
     doc = sent.doc
@@ -676,7 +679,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         bound = FLIPPED_BOUND.get(bound, bound)
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
-    head = scan.end + (unit.head if unit.head >= 0 else unit.width - 1) if unit and unit.width else scan.head
+    head = scan.end + unit.head_offset if unit and unit.width else scan.head
     # A magnitude word stands between a number and what it counts ("6 million vehicles").
     last = sent.doc[min(scan.end + (unit.width if unit else 0), sent.end) - 1]
     # In a range the parser may hang the noun on the first number only ("8-9 ripe pears").
@@ -839,6 +842,17 @@ def _clock_range_end(sent: Span, index: int, first: _Clock) -> tuple[_Clock, int
     return second, joiner + 1 + second.width
 
 
+def _ordered_ends(first: _Clock, second: _Clock) -> tuple[float, float] | None:
+    """The hours of a range of two readings, in order: the second's mark holds for the first
+    too when that keeps them in order ("10 to 2 pm" is 10:00-14:00); None for a range past
+    midnight ("11 pm to 1 am")."""
+    high = second.on_clock(second.offset)
+    low = first.on_clock(second.offset if first.offset is None else first.offset)
+    if low > high:
+        low = first.on_clock(first.offset)
+    return (low, high) if low <= high else None
+
+
 def _clock_time(sent: Span, index: int) -> Quantity | None:
     """A time of day or a range of them at doc index ``index``: "4 a.m.", "from 2 to 4 pm",
     "between 4 and 10 a.m.", "at 9:30", "before 10am".
@@ -859,16 +873,9 @@ def _clock_time(sent: Span, index: int) -> Quantity | None:
     low = high = first.on_clock(first.offset)
     end = index + first.width
     ranged = _clock_range_end(sent, index, first)
-    if ranged is not None:
-        second, after = ranged
-        high = second.on_clock(second.offset)
-        low = first.on_clock(second.offset if first.offset is None else first.offset)
-        if low > high:
-            low = first.on_clock(first.offset)
-        if low <= high:
-            end = after
-        else:
-            high = low
+    ends = _ordered_ends(first, ranged[0]) if ranged is not None else None
+    if ranged is not None and ends is not None:
+        (low, high), end = ends, ranged[1]
     if first.offset is None and end == index + first.width:
         follows = doc[end].lower_ if end < sent.end else ""
         if not (first.colon and before in lex.clock_preps and follows not in lex.clock_ratio):
