@@ -90,7 +90,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     The bytes go through the temp file's own descriptor, and the folder is created only
     when the temp file cannot be: closing the temp file to reopen it by name, as a writer
     given a path must, and checking the folder on every write took half the time of the
-    extract stage's writes (two files per page).
+    extract stage's writes (two files per page). The descriptor is written and closed
+    here, never handed to a file object: a stop signal that lands inside ``os.fdopen``
+    after the file object owns the descriptor left no way to know who closes it (the
+    second close raised ``EBADF`` over the interruption, and the run exited 1, not 130).
     """
     try:
         fd, name = _temp_beside(path)
@@ -99,13 +102,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         fd, name = _temp_beside(path)
     with _replacing(path, Path(name)):
         try:
-            handle = os.fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)  # fdopen did not take the descriptor over
-            raise
-        with handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), FILE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, FILE_MODE)
+        finally:
+            os.close(fd)
 
 
 def _temp_beside(path: Path) -> tuple[int, str]:
