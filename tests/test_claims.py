@@ -83,7 +83,49 @@ QUANTITIES = [
     ("The market runs from 10 to 2 pm.", 10, 14, "time_of_day", "date"),
     ("Midnight is 12 a.m. on the dot.", 0, 0, "time_of_day", "date"),
     ("The talk starts at 4.30 pm.", 16.5, 16.5, "time_of_day", "date"),
+    # A date is a day: with its year, the day's number since 0001-01-01 (ISO ordinal); without
+    # one, its day in a leap year; a month with its year is the month's days.
+    ("The bridge reopened on March 3, 2021.", 737852, 737852, "calendar_day", "date"),
+    ("Entries close on 30 Sept. 2024.", 739159, 739159, "calendar_day", "date"),
+    ("The fair opens on July 22 every summer.", 204, 204, "month_day", "date"),
+    ("Plant garlic by the 15th of October.", 289, 289, "month_day", "date"),
+    ("The shop opened in March 2020.", 737485, 737515, "calendar_day", "date"),
+    # A number after "of" counts the set it is taken from; one of them singles one out.
+    ("Two of the engines failed on the test stand.", 2, 2, "", "count"),
+    # A bare number is the value a sentence gives a thing it names.
+    ("The median of the series is 3.", 3, 3, "", "number"),
+    ("Keep the soil at a pH of 6.5.", 6.5, 6.5, "", "number"),
+    ("Lower the threshold to 0.5 for noisy sensors.", 0.5, 0.5, "", "number"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The bridge reopened on March 3, 2021.", "2021-03-03"),
+        ("The fair opens on July 22 every summer.", "--07-22"),
+        ("The shop opened in March 2020.", "2020-03-01/2020-03-31"),
+        ("Prune the roses before Feb 15.", "<=--02-15"),
+    ],
+)
+def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
+    assert [q.label() for q in quantities(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may 3 times a week skip it.",  # "may" is a verb, not May
+        "Rain is forecast for February 30.",  # no such day
+        "One of the engines failed on the test stand.",  # one picked out of a set, no count
+        "In this case it is 3.",  # a pronoun's value: the sentence names no thing
+        "Buy the 2 pH strips at the store.",  # "pH" is no picohenry, nor "care" a centiare
+    ],
+)
+def test_words_that_look_like_dates_or_values_are_not(text: str) -> None:
+    found = quantities(text)
+    assert all(q.dimension not in ("date", "number") for q in found), (text, found)
+    assert all(q.unit in ("", "time") or "pico" not in q.unit for q in found), (text, found)
 
 
 @pytest.mark.parametrize(

@@ -32,10 +32,12 @@ from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
     FLIPPED_BOUND,
     REPEAT_NOUN,
+    STATED_NUMBER,
     Quantity,
     is_ordinal,
     is_time_word,
     is_unit_word,
+    month_of,
     read_unit,
     stuff_end,
 )
@@ -150,6 +152,8 @@ def is_measure(token: Token) -> bool:
     if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
     if token.lower_ in lexicon().meridiem:  # "water at 6 pm"
+        return True
+    if token.pos_ == "PROPN" and month_of(token) is not None:  # "opened in March 2020"
         return True
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
@@ -924,6 +928,11 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
     """What a non-time measure belongs to: an "of" complement, the noun it modifies, or the subject."""
     doc = clause.span.doc
     unit = doc[quantity.head]
+    # "a z-score of 6": a bare number is the value of the noun before "of".
+    valued = unit.head.head
+    stated_of = quantity.dimension == STATED_NUMBER and unit.head.lower_ in lexicon().value_of
+    if stated_of and valued.pos_ == "NOUN":
+        return phrase_name(valued)
     for child in unit.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)

@@ -38,6 +38,8 @@ class Lexicon:
     clock_preps: frozenset[str]
     clock_ratio: frozenset[str]
     clock_bounds: dict[str, str]
+    months: dict[str, int]
+    day_of: frozenset[str]
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
@@ -56,6 +58,9 @@ class Lexicon:
     containing_verbs: frozenset[str]
     empty_verbs: frozenset[str]
     partitives: frozenset[str]
+    count_of: frozenset[str]
+    value_of: frozenset[str]
+    prefixed_units: frozenset[str]
     imperative_primer: str
     label_colon: str
     label_max_words: int
@@ -146,6 +151,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clock_preps=frozenset(data["clock"]["preps"]),
         clock_ratio=frozenset(data["clock"]["ratio"]),
         clock_bounds=dict(data["clock"]["bounds"]),
+        months={k: int(v) for k, v in data["calendar"]["months"].items()},
+        day_of=frozenset(data["calendar"]["day_of"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
@@ -164,6 +171,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
         partitives=frozenset(data["names"]["partitive"]),
+        count_of=frozenset(data["names"]["count_of"]),
+        value_of=frozenset(data["names"]["value_of"]),
+        prefixed_units=frozenset(data["units"]["prefixed"]),
         imperative_primer=str(data["imperative"]["primer"]),
         label_colon=str(data["label"]["colon"]),
         label_max_words=int(data["label"]["max_words"]),

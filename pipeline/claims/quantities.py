@@ -16,6 +16,8 @@ day (hours after midnight).
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -48,8 +50,20 @@ DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
 CLOCK_RE = re.compile(r"^(\d{1,2})([:.])([0-5]\d)([a-z.]*)$", re.IGNORECASE)
 #: The unit of a time of day: hours after midnight, a point in the day (dimension "date").
 TIME_OF_DAY = "time_of_day"
+#: The unit of a date with its year: the day's number in the proleptic Gregorian calendar
+#: (0001-01-01 is 1, Python's ``date.toordinal``), so dates compare and subtract as numbers.
+CALENDAR_DAY = "calendar_day"
+#: The unit of a date without a year ("on July 22"): the day's number in a leap year (1-366),
+#: comparable with other dates written without a year only.
+MONTH_DAY = "month_day"
+#: A day of the month, with an ordinal suffix or without: "22", "22nd".
+DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
+#: The leap year month-day dates are placed in, so that February 29 has a number.
+LEAP_YEAR = 2000
 #: The noun that counts repetitions: "3 times a day".
 REPEAT_NOUN = "time"
+#: The dimension of a bare number given to a named thing ("the median is 3", "a pH of 6.5").
+STATED_NUMBER = "number"
 #: Four-digit whole numbers with no unit and no counted noun are read as years.
 YEAR_RANGE = (1500, 2200)
 #: The open side of a bound turned around: how often against the time between, or under a negation.
@@ -84,11 +98,12 @@ class Quantity:
     comparative: bool = False
 
     def label(self) -> str:
-        """A canonical text form: "~4-6 week", ">=24 hour", "3 session"."""
+        """A canonical text form: "~4-6 week", ">=24 hour", "3 session", "14:00-16:00",
+        "2021-09-30", "--07-22" (a date without its year, as ISO 8601 writes it)."""
         prefix = {"min": ">=", "max": "<="}.get(self.bound, "") + ("~" if self.approx else "")
-        form = _clock_face if self.unit == TIME_OF_DAY else _fmt  # "04:00-10:00"
-        number = form(self.low) if self.low == self.high else f"{form(self.low)}-{form(self.high)}"
-        unit = "" if self.unit == TIME_OF_DAY else self.unit or self.counted
+        form, joiner = POINT_FORMS.get(self.unit, (_fmt, "-"))
+        number = form(self.low) if self.low == self.high else f"{form(self.low)}{joiner}{form(self.high)}"
+        unit = "" if self.unit in POINT_FORMS else self.unit or self.counted
         return f"{prefix}{number} {unit}".strip()
 
 
@@ -98,9 +113,26 @@ def _clock_face(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _iso_date(day: float) -> str:
+    """A :data:`CALENDAR_DAY` number as an ISO 8601 date: 738064 -> "2021-09-30"."""
+    return datetime.date.fromordinal(int(day)).isoformat()
+
+
+def _month_day(day: float) -> str:
+    """A :data:`MONTH_DAY` number as ISO 8601 writes a date without its year: 204 -> "--07-22"."""
+    first = datetime.date(LEAP_YEAR, 1, 1).toordinal()
+    return datetime.date.fromordinal(first + int(day) - 1).strftime("--%m-%d")
+
+
 def _fmt(value: float) -> str:
     """A number without a trailing ".0", rounded to 4 significant decimals."""
     return f"{value:.6g}" if value != int(value) else str(int(value))
+
+
+#: Units of a point in time, printed as the point (no unit word after it), with the mark
+#: between the two ends of a range: a time of day "09:30-10:00", a date interval
+#: "2021-09-01/2021-09-30" (ISO 8601's solidus, since a date holds hyphens).
+POINT_FORMS = {TIME_OF_DAY: (_clock_face, "-"), CALENDAR_DAY: (_iso_date, "/"), MONTH_DAY: (_month_day, "/")}
 
 
 @functools.cache
@@ -216,8 +248,11 @@ def _pint_unit(word: str) -> _Unit | None:
         return None
     try:
         parsed = units().parse_units(name)
+        readings = units().parse_unit_name(name)
     except UNREADABLE_UNIT:
         return None
+    if readings and all(prefix and root not in lex.prefixed_units for prefix, root, _ in readings):
+        return None  # "pH": no pico-henry
     if not parsed.dimensionality:
         # A ratio of two amounts of one kind ("cups per gallon") is a measure; angles and
         # cycles are counted things.
@@ -371,7 +406,8 @@ def glued_unit_suffixes() -> list[str]:
 
 
 def _counted(token: Token, sent: Span) -> str:
-    """The noun a bare number counts: its head noun, or the noun right after it."""
+    """The noun a bare number counts: its head noun, the noun right after it, or the set it
+    counts out of ("two of the engines")."""
     doc = sent.doc
     if (
         token.dep_ in ("nummod", "quantmod")
@@ -382,6 +418,12 @@ def _counted(token: Token, sent: Span) -> str:
     nxt = token.i + 1
     if nxt < sent.end and doc[nxt].pos_ == "NOUN":
         return doc[nxt].lemma_.lower()
+    # "one of the engines" singles one out of a set ("one of the best ways"): no count.
+    count_of = lexicon().count_of if number_value(token) != 1 else frozenset()
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in count_of):
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun.lemma_.lower()
     return ""
 
 
@@ -746,8 +788,9 @@ def find_quantities(sent: Span) -> list[Quantity]:
     """Every quantity of one sentence (or clause), in order.
 
     Ordinals ("the first time"), numbers inside words and list enumerators are not
-    quantities. A number with no unit is a count of the noun it modifies; a bare number
-    with no noun to count is dropped, since it measures nothing a reader could check.
+    quantities. A number with no unit is a count of the noun it modifies, or the value of
+    the noun a copula gives it to ("the median is 3"); any other bare number is dropped,
+    since it measures nothing a reader could check.
     """
     found: list[Quantity] = []
     index = sent.start
@@ -755,10 +798,10 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if not may_open(sent.doc[index]):
             index += 1
             continue
-        clock = _clock_time(sent, index)
-        if clock is not None:
-            found.append(clock)
-            index = clock.end
+        point = _calendar_date(sent, index) or _clock_time(sent, index)
+        if point is not None:
+            found.append(point)
+            index = point.end
             continue
         frequency = _frequency(sent, index)
         if frequency is not None:
@@ -782,6 +825,8 @@ def find_quantities(sent: Span) -> list[Quantity]:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
+        elif _stated_value(sent.doc[scan.head]):
+            found.append(replace(quantity, dimension=STATED_NUMBER))
         index = max(quantity.end, index + 1)
     return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
 
@@ -898,6 +943,136 @@ def _clock_time(sent: Span, index: int) -> Quantity | None:
         end=end,
         head=end - 1,
         comparative=bounded or lead.comparative,
+    )
+
+
+#: A date's (low, high, unit, first token, end token).
+_DateSpan = tuple[float, float, str, int, int]
+
+
+def month_of(token: Token) -> int | None:
+    """The month a capitalized month name or abbreviation names ("Sept." -> 9), else None."""
+    if not token.text[:1].isupper():
+        return None
+    return lexicon().months.get(token.lower_.rstrip("."))
+
+
+def _day(token: Token) -> int | None:
+    """A day of the month written in digits ("22", "22nd"), else None."""
+    match = DAY_RE.match(token.text)
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else None
+
+
+def _year(token: Token) -> int | None:
+    """A year written in four digits within :data:`YEAR_RANGE`, else None."""
+    text = token.text
+    ok = len(text) == 4 and text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+    return int(text) if ok else None
+
+
+def _stated_value(number: Token) -> bool:
+    """Whether a bare number is the value a sentence gives a thing it names: what a copula
+    says the thing is ("the median is 3"), an "of" complement of a noun ("a z-score of 6", "a
+    pH of 6.5"), or what a verb brings the thing to ("raise the threshold to 3"). Not a
+    pronoun's value ("it's 3"), whose thing the sentence does not name."""
+    head, lex = number.head, lexicon()
+    if number.dep_ == "attr" and head.lemma_ == "be":
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN")
+    if number.dep_ != "pobj":
+        return False
+    if head.lower_ in lex.value_of:
+        return head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i
+    verb = head.head
+    return (
+        head.lower_ in lex.result_preps
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < head.i for c in verb.children)
+    )
+
+
+def _month_beside(sent: Span, index: int) -> tuple[int, int, int] | None:
+    """(month, first token, end) of a month named beside the day at ``index``: before it
+    ("July 22") or after it ("22 July", "the 22nd of July")."""
+    doc = sent.doc
+    if index > sent.start and (month := month_of(doc[index - 1])):
+        return month, index - 1, index + 1
+    after = index + 1
+    if after < sent.end and doc[after].lower_ in lexicon().day_of:
+        after += 1
+    if after < sent.end and (month := month_of(doc[after])):
+        return month, index, after + 1
+    return None
+
+
+def _year_after(sent: Span, end: int) -> tuple[int, int] | None:
+    """(year, end) of a year right after a date, with or without a comma: "July 22, 2021"."""
+    doc = sent.doc
+    at = end + 1 if end < sent.end and doc[end].text == "," else end
+    year = _year(doc[at]) if at < sent.end else None
+    return (year, at + 1) if year is not None else None
+
+
+def _date_span(sent: Span, index: int) -> _DateSpan | None:
+    """(low, high, unit, start, end) of the date that reads from the number at ``index``.
+
+    A day with a month beside it is a day, on :data:`CALENDAR_DAY` with a year after it and
+    on :data:`MONTH_DAY` without; a year after a month alone is that month's days.
+    """
+    doc = sent.doc
+    day = _day(doc[index])
+    beside = _month_beside(sent, index) if day is not None else None
+    if beside is not None and day is not None:
+        return _day_span(sent, day, *beside)
+    year = _year(doc[index])
+    in_month = month_of(doc[index - 1]) if year is not None and index > sent.start else None
+    if year is None or in_month is None:
+        return None
+    first = datetime.date(year, in_month, 1).toordinal()
+    return first, first + calendar.monthrange(year, in_month)[1] - 1, CALENDAR_DAY, index - 1, index + 1
+
+
+def _day_span(sent: Span, day: int, month: int, start: int, end: int) -> _DateSpan | None:
+    """(low, high, unit, start, end) of one day, with the year after it when there is one;
+    None for a day the month does not have ("February 30")."""
+    dated = _year_after(sent, end)
+    try:
+        if dated is None:
+            number = datetime.date(LEAP_YEAR, month, day).timetuple().tm_yday
+            return number, number, MONTH_DAY, start, end
+        ordinal = datetime.date(dated[0], month, day).toordinal()
+    except ValueError:
+        return None
+    return ordinal, ordinal, CALENDAR_DAY, start, dated[1]
+
+
+@functools.cache
+def _calendar_date(sent: Span, index: int) -> Quantity | None:
+    """A date that reads from the number at doc index ``index``: "September 30", "30 Sept.
+    2021", "the 4th of July", "July 22, 2021", "in March 2020" (the month's days).
+
+    Its dimension is "date", like a year's or a time of day's, and a word of ``clock.bounds``
+    before it bounds it ("by March 1" is March 1 at the latest).
+    """
+    found = _date_span(sent, index)
+    if found is None:
+        return None
+    low, high, unit, start, end = found
+    before = sent.doc[start - 1].lower_ if start > sent.start else ""
+    bounds = lexicon().clock_bounds
+    lead = _prefix(sent, start)
+    return Quantity(
+        low=low,
+        high=high,
+        unit=unit,
+        dimension="date",
+        approx=lead.approx,
+        bound=bounds.get(before, lead.bound),
+        repeat=False,
+        start=start - 1 if before in bounds else lead.start,
+        end=end,
+        head=end - 1,
+        comparative=before in bounds or lead.comparative,
     )
 
 
