@@ -527,6 +527,11 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("Heat allows the resin to cure faster.", "cure resin"),
         # ... or the state it leaves its object in.
         ("Mulch keeps the roots cool.", "cool root"),
+        # ... also where the small parser reads object and state as one noun phrase ("the soil
+        # moist") or the state as a noun, through a causative handed on ("helps keep").
+        ("Straw keeps the soil moist in summer.", "moist soil"),
+        ("A lid keeps the pan hot.", "hot pan"),
+        ("Soaking helps keep the beans tender.", "tender bean"),
         ("Sugar enhances the flavor.", "enhance flavor"),
         # A gerund the parser reads as a noun complement is what is caused.
         ("Skipping the primer can cause peeling.", "cause peel"),

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
-from pipeline.claims.language import lemma, misread_noun, reads_as_verb
+from pipeline.claims.language import adjective_only, lemma, misread_noun, reads_as_verb
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
     FLIPPED_BOUND,
@@ -853,10 +853,10 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     lex = lexicon()
     negated = is_negated(head)
     inner = _caused(head) if lemma(head) in lex.causatives else None
-    while inner is not None and lemma(inner) in lex.causatives and _xcomp(inner) is not None:
-        head, inner = inner, _xcomp(inner)  # "helps keep the pan dry"
+    while inner is not None and lemma(inner) in lex.causatives and _caused(inner) is not None:
+        head, inner = inner, _caused(inner)  # "helps keep the pan dry"
     # The parser may hang a gerund object on the verb as a noun complement ("can cause peeling").
-    named = inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") else None
+    named = inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") and not _is_state(inner) else None
     if inner is not None and inner.pos_ in ("VERB", "AUX") and lemma(inner) in lex.effect_verbs:
         head, negated = inner, negated or is_negated(inner)
     elif inner is not None and named is None:
@@ -910,16 +910,36 @@ def _caused(causative: Token) -> Token | None:
     inner = _xcomp(causative)
     if inner is not None:
         return inner
-    return next((c for c in causative.children if c.dep_ == "oprd"), None)
+    state = next((c for c in causative.children if c.dep_ == "oprd"), None)
+    return state if state is not None else _misread_state(causative)
+
+
+def _misread_state(causative: Token) -> Token | None:
+    """A state the small parser took for the head of the causative's object, with the thing
+    as its compound: "keeps the soil moist" parsed as the noun phrase "the soil moist"."""
+    obj = object_of(causative)
+    if obj is None or not any(c.dep_ == "compound" for c in obj.children):
+        return None
+    return obj if obj.pos_ == "ADJ" or adjective_only(obj.lower_) else None
+
+
+def _is_state(token: Token) -> bool:
+    """A word that says how something is or ends up: a verb, an adjective or adverb, an object
+    predicate whatever its tag ("keeps the meat tender"), or a word English has only as an
+    adjective that the tagger read as a noun ("keeps the soil moist")."""
+    return token.pos_ in ("VERB", "AUX", "ADJ", "ADV") or token.dep_ == "oprd" or adjective_only(token.lower_)
 
 
 def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
     """The effect a causative names in its complement: what changes, and how."""
-    # The complement's own subject ("the glass" to crack), else the causer's object.
+    # The complement's own subject ("the glass" to crack), the thing a misread state holds as
+    # its compound ("the soil moist"), else the causer's object.
     own = next((c for c in result.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+    if own is None and result.dep_ in OBJECT_DEPS:
+        own = next((c for c in result.children if c.dep_ == "compound"), None)
     changed = own if own is not None else object_of(causer)
     name = phrase_name(changed) if changed is not None else ""
-    if not name or result.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
+    if not name or not _is_state(result):
         return []
     return [Frame("effect", f"{lemma(result)} {name}", subject, NEGATE if negated else AFFIRM)]
 

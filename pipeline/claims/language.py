@@ -18,6 +18,7 @@ from typing import Any, cast
 import spacy
 from spacy.lang.en import English
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
@@ -47,6 +48,19 @@ LIST_DASH_RUN = 3
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
 #: Texts per spaCy batch: blocks are short, so a large batch amortizes call overhead.
 BATCH_SIZE = 128
+
+
+@functools.cache
+def adjective_only(word: str) -> bool:
+    """Whether English has ``word`` as an adjective and never as a noun ("moist", "juicy").
+
+    Read from the lemmatizer's word index (WordNet's adjectives and nouns, shipped with the
+    model), for words the small tagger reads as nouns in the wrong place ("keeps the soil
+    moist" parsed as a noun phrase "soil moist").
+    """
+    lemmatizer = cast(Lemmatizer, build_nlp().get_pipe("lemmatizer"))
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return word in index["adj"] and word not in index["noun"]
 
 
 @functools.cache
