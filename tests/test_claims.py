@@ -8,16 +8,19 @@ sentence would write down, not output copied back.
 from __future__ import annotations
 
 import ast
+import gc
 import itertools
 import math
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from pipeline.claims.clauses import split_clauses
 from pipeline.claims.frames import Frame, clause_quantities, frame_clause
@@ -96,6 +99,13 @@ QUANTITIES = [
     ("The median of the series is 3.", 3, 3, "", "number"),
     ("Keep the soil at a pH of 6.5.", 6.5, 6.5, "", "number"),
     ("Lower the threshold to 0.5 for noisy sensors.", 0.5, 0.5, "", "number"),
+    # A share of a whole is a percentage.
+    ("About 1 in 10 adults snore.", 10, 10, "percent", "ratio"),
+    ("Three out of four hikers turn back.", 75, 75, "percent", "ratio"),
+    # A month before a number with a unit is no date; a unit with a metric prefix is read.
+    ("In July 30 mm of rain fell.", 30, 30, "millimeter", "length"),
+    ("Keep it below 140 mmHg.", 140, 140, "millimeter_Hg", "pressure"),
+    ("The battery holds 3000 mAh.", 3000, 3000, "milliampere_hour", "charge"),
 ]
 
 
@@ -106,10 +116,31 @@ QUANTITIES = [
         ("The fair opens on July 22 every summer.", "--07-22"),
         ("The shop opened in March 2020.", "2020-03-01/2020-03-31"),
         ("Prune the roses before Feb 15.", "<=--02-15"),
+        # Days of one month, in one token or two.
+        ("The festival runs July 4-6.", "--07-04/--07-06"),
+        ("The meeting was held on 3-5 June 2019.", "2019-06-03/2019-06-05"),
+        ("Entries are open from May 1 to 15, 2024.", "2024-05-01/2024-05-15"),
+        # A bound on a month bounds it at the edge it names.
+        ("Apply before March 2024.", "<=2024-03-01"),
+        ("The park reopens after June 2025.", ">=2025-06-30"),
     ],
 )
 def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
     assert [q.label() for q in quantities(text)] == [label]
+
+
+def test_reading_quantities_keeps_no_parsed_text_alive() -> None:
+    doc = build_nlp()("The fair opens on July 22 and closes at 6 pm.")
+    assert quantities_of(doc)
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
+
+
+def quantities_of(doc: Doc) -> list[Quantity]:
+    """Quantities of every sentence of a parsed text."""
+    return [q for sent in doc.sents for q in find_quantities(sent)]
 
 
 @pytest.mark.parametrize(
@@ -120,11 +151,15 @@ def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
         "One of the engines failed on the test stand.",  # one picked out of a set, no count
         "In this case it is 3.",  # a pronoun's value: the sentence names no thing
         "Buy the 2 pH strips at the store.",  # "pH" is no picohenry, nor "care" a centiare
+        "Section 3 of May's report is late.",  # a numbered item, and a May that owns a noun
+        "The final score was 24-17.",  # a score is no range, and no value of "score"
+        "The odds are 5 to 1.",
+        "Draw the 7 of hearts.",  # a card, not seven hearts out of a set
     ],
 )
 def test_words_that_look_like_dates_or_values_are_not(text: str) -> None:
     found = quantities(text)
-    assert all(q.dimension not in ("date", "number") for q in found), (text, found)
+    assert all(q.dimension not in ("date", "number") and q.counted != "heart" for q in found), (text, found)
     assert all(q.unit in ("", "time") or "pico" not in q.unit for q in found), (text, found)
 
 

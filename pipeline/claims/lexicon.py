@@ -61,6 +61,7 @@ class Lexicon:
     count_of: frozenset[str]
     value_of: frozenset[str]
     prefixed_units: frozenset[str]
+    share: tuple[tuple[str, ...], ...]
     imperative_primer: str
     label_colon: str
     label_max_words: int
@@ -174,6 +175,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_of=frozenset(data["names"]["count_of"]),
         value_of=frozenset(data["names"]["value_of"]),
         prefixed_units=frozenset(data["units"]["prefixed"]),
+        share=_phrases(data["percent"]["share"]),
         imperative_primer=str(data["imperative"]["primer"]),
         label_colon=str(data["label"]["colon"]),
         label_max_words=int(data["label"]["max_words"]),

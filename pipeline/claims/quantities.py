@@ -422,7 +422,8 @@ def _counted(token: Token, sent: Span) -> str:
     count_of = lexicon().count_of if number_value(token) != 1 else frozenset()
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in count_of):
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-        if noun is not None:
+        # A set is named as one: "two of the engines", "seven of his assists" ("the 7 of hearts" is a card).
+        if noun is not None and any(c.dep_ in ("det", "poss") for c in noun.children):
             return noun.lemma_.lower()
     return ""
 
@@ -491,7 +492,9 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
     token = doc[index]
     joined = JOINED_RANGE_RE.match(token.text)
     if joined:
-        return _Scan(index, index + 1, float(joined[1]), float(joined[2]), index)
+        low, high = float(joined[1]), float(joined[2])
+        # English writes a range from low to high; "24-17" and "0-0" are scores or records.
+        return _Scan(index, index + 1, low, high, index) if low < high else None
     decade = DECADE_RE.match(token.text)
     if decade:
         return _Scan(index, index + 1, float(decade[1]), float(decade[1]) + 9, index)
@@ -814,6 +817,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if scan is None or is_ordinal(sent.doc[index]) or _glued_list_number(sent, index):
             index += 1
             continue
+        share = _share(sent, scan)
+        if share is not None:
+            found.append(share)
+            index = share.end
+            continue
         currency = _currency_before(sent, scan.start)
         unit: _Unit | None = _money_unit(sent, scan, currency) if currency else read_unit(sent, scan.end)
         if unit is None and scan.end < sent.end and sent.doc[scan.end].text in ("-", "–"):
@@ -825,7 +833,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
-        elif _stated_value(sent.doc[scan.head]):
+        elif _stated_value(sent.doc[scan.head]) and not _paired(sent, quantity.start, quantity.end):
             found.append(replace(quantity, dimension=STATED_NUMBER))
         index = max(quantity.end, index + 1)
     return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
@@ -963,11 +971,57 @@ def _day(token: Token) -> int | None:
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else None
 
 
+def _days(sent: Span, index: int) -> tuple[int, int, int] | None:
+    """(first day, last day, end) of a day or a range of days of one month at ``index``: "22",
+    "4-6" in one token, or "4 to 6" ("July 4 to 6")."""
+    doc = sent.doc
+    joined = JOINED_RANGE_RE.match(doc[index].text)
+    if joined and joined[1].isdigit() and joined[2].isdigit() and 1 <= int(joined[1]) < int(joined[2]) <= 31:
+        return int(joined[1]), int(joined[2]), index + 1
+    first = _day(doc[index])
+    if first is None:
+        return None
+    joiner = index + 1
+    if joiner + 1 < sent.end and doc[joiner].lower_ in lexicon().range_joiners - lexicon().range_closers:
+        last = _day(doc[joiner + 1])
+        if last is not None and last > first:
+            return first, last, joiner + 2
+    return first, first, index + 1
+
+
+def _names_item(token: Token) -> bool:
+    """Whether a number follows a noun it names an item of ("Windows 10", "section 3"), so that
+    no date can start at it."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return before is not None and before.pos_ in ("NOUN", "PROPN") and month_of(before) is None
+
+
 def _year(token: Token) -> int | None:
     """A year written in four digits within :data:`YEAR_RANGE`, else None."""
     text = token.text
     ok = len(text) == 4 and text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
     return int(text) if ok else None
+
+
+def _paired(sent: Span, start: int, end: int) -> bool:
+    """Whether another number is joined to the number from ``start`` to ``end``: a score or a
+    record ("the score was 24-17") or odds ("5 to 1"), which the range reader leaves alone."""
+    doc, joiners = sent.doc, lexicon().range_joiners
+    after = end + 1 < sent.end and doc[end].lower_ in joiners and doc[end + 1].like_num
+    before = start - 2 >= sent.start and doc[start - 1].lower_ in joiners and doc[start - 2].like_num
+    return after or before
+
+
+def _share(sent: Span, scan: _Scan) -> Quantity | None:
+    """A share of a whole, as a percentage: "1 in 10" (10 percent), "3 out of 4", "two of every
+    five". The whole is a bare number: "5 in 10 minutes" is a count in a time."""
+    width = _phrase_after(sent, scan.end, lexicon().share)
+    whole = _read_number(sent, scan.end + width) if width and scan.low == scan.high else None
+    if whole is None or whole.low != whole.high or not whole.low or read_unit(sent, whole.end) is not None:
+        return None
+    part = scan.low / whole.low * 100
+    quantity = _build(sent, _Scan(scan.start, whole.end, part, part, scan.head), None, repeat=False)
+    return replace(quantity, unit="percent", dimension="ratio", counted="")
 
 
 def _stated_value(number: Token) -> bool:
@@ -991,16 +1045,21 @@ def _stated_value(number: Token) -> bool:
     )
 
 
-def _month_beside(sent: Span, index: int) -> tuple[int, int, int] | None:
-    """(month, first token, end) of a month named beside the day at ``index``: before it
-    ("July 22") or after it ("22 July", "the 22nd of July")."""
+def _month_beside(sent: Span, index: int, days_end: int) -> tuple[int, int, int] | None:
+    """(month, first token, end) of a month named beside the days from ``index`` to
+    ``days_end``: before them ("July 22", when no unit or noun follows: "in July 30 mm of rain
+    fell" is no date) or after them ("22 July", "the 22nd of July"; not "section 3 of May's
+    report", whose number names an item and whose "May" owns a noun)."""
     doc = sent.doc
     if index > sent.start and (month := month_of(doc[index - 1])):
-        return month, index - 1, index + 1
-    after = index + 1
+        follows = doc[days_end] if days_end < sent.end else None
+        measured = follows is not None and (follows.pos_ == "NOUN" or read_unit(sent, days_end) is not None)
+        return None if measured else (month, index - 1, days_end)
+    after = days_end
     if after < sent.end and doc[after].lower_ in lexicon().day_of:
         after += 1
-    if after < sent.end and (month := month_of(doc[after])):
+    owns = after + 1 < sent.end and doc[after + 1].dep_ == "case"  # "May's"
+    if after < sent.end and not owns and not _names_item(doc[index]) and (month := month_of(doc[after])):
         return month, index, after + 1
     return None
 
@@ -1020,10 +1079,10 @@ def _date_span(sent: Span, index: int) -> _DateSpan | None:
     on :data:`MONTH_DAY` without; a year after a month alone is that month's days.
     """
     doc = sent.doc
-    day = _day(doc[index])
-    beside = _month_beside(sent, index) if day is not None else None
-    if beside is not None and day is not None:
-        return _day_span(sent, day, *beside)
+    days = _days(sent, index)
+    beside = _month_beside(sent, index, days[2]) if days is not None else None
+    if beside is not None and days is not None:
+        return _day_span(sent, days[:2], *beside)
     year = _year(doc[index])
     in_month = month_of(doc[index - 1]) if year is not None and index > sent.start else None
     if year is None or in_month is None:
@@ -1032,21 +1091,20 @@ def _date_span(sent: Span, index: int) -> _DateSpan | None:
     return first, first + calendar.monthrange(year, in_month)[1] - 1, CALENDAR_DAY, index - 1, index + 1
 
 
-def _day_span(sent: Span, day: int, month: int, start: int, end: int) -> _DateSpan | None:
-    """(low, high, unit, start, end) of one day, with the year after it when there is one;
-    None for a day the month does not have ("February 30")."""
+def _day_span(sent: Span, days: tuple[int, int], month: int, start: int, end: int) -> _DateSpan | None:
+    """(low, high, unit, start, end) of days of one month, with the year after them when there
+    is one; None for a day the month does not have ("February 30")."""
     dated = _year_after(sent, end)
+    year = dated[0] if dated is not None else LEAP_YEAR
     try:
-        if dated is None:
-            number = datetime.date(LEAP_YEAR, month, day).timetuple().tm_yday
-            return number, number, MONTH_DAY, start, end
-        ordinal = datetime.date(dated[0], month, day).toordinal()
+        first, last = (datetime.date(year, month, day) for day in days)
     except ValueError:
         return None
-    return ordinal, ordinal, CALENDAR_DAY, start, dated[1]
+    if dated is None:
+        return first.timetuple().tm_yday, last.timetuple().tm_yday, MONTH_DAY, start, end
+    return first.toordinal(), last.toordinal(), CALENDAR_DAY, start, dated[1]
 
 
-@functools.cache
 def _calendar_date(sent: Span, index: int) -> Quantity | None:
     """A date that reads from the number at doc index ``index``: "September 30", "30 Sept.
     2021", "the 4th of July", "July 22, 2021", "in March 2020" (the month's days).
@@ -1061,13 +1119,16 @@ def _calendar_date(sent: Span, index: int) -> Quantity | None:
     before = sent.doc[start - 1].lower_ if start > sent.start else ""
     bounds = lexicon().clock_bounds
     lead = _prefix(sent, start)
+    bound = bounds.get(before, lead.bound)
+    if bound:  # "before March 2024" is before its first day, "after March 2024" after its last
+        low = high = low if bound == "max" else high
     return Quantity(
         low=low,
         high=high,
         unit=unit,
         dimension="date",
         approx=lead.approx,
-        bound=bounds.get(before, lead.bound),
+        bound=bound,
         repeat=False,
         start=start - 1 if before in bounds else lead.start,
         end=end,
