@@ -123,10 +123,20 @@ QUANTITIES = [
         # A bound on a month bounds it at the edge it names.
         ("Apply before March 2024.", "<=2024-03-01"),
         ("The park reopens after June 2025.", ">=2025-06-30"),
+        # Two dates a range joins are one span, the year of either standing for both.
+        ("Fertilize from May 1 to June 30.", "--05-01/--06-30"),
+        ("The sale runs March 3 - April 2, 2024.", "2024-03-03/2024-04-02"),
+        ("Visits are allowed between May 1 and May 8.", "--05-01/--05-08"),
+        # "o'clock" makes an hour a time of day, read as written.
+        ("The shop opens at 9 o'clock sharp.", "09:00"),
     ],
 )
 def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
     assert [q.label() for q in quantities(text)] == [label]
+
+
+def test_dates_given_as_alternatives_stay_two() -> None:
+    assert [q.label() for q in quantities("Vote on May 1 or May 8.")] == ["--05-01", "--05-08"]
 
 
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:

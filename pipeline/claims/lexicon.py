@@ -38,6 +38,7 @@ class Lexicon:
     clock_preps: frozenset[str]
     clock_ratio: frozenset[str]
     clock_bounds: dict[str, str]
+    oclock: frozenset[str]
     months: dict[str, int]
     day_of: frozenset[str]
     every: frozenset[str]
@@ -152,6 +153,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clock_preps=frozenset(data["clock"]["preps"]),
         clock_ratio=frozenset(data["clock"]["ratio"]),
         clock_bounds=dict(data["clock"]["bounds"]),
+        oclock=frozenset(data["clock"]["oclock"]),
         months={k: int(v) for k, v in data["calendar"]["months"].items()},
         day_of=frozenset(data["calendar"]["day_of"]),
         every=frozenset(data["repetition"]["every"]),

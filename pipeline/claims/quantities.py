@@ -836,7 +836,8 @@ def find_quantities(sent: Span) -> list[Quantity]:
         elif _stated_value(sent.doc[scan.head]) and not _paired(sent, quantity.start, quantity.end):
             found.append(replace(quantity, dimension=STATED_NUMBER))
         index = max(quantity.end, index + 1)
-    return _drop_alternate_units(sent, _join_unit_ranges(sent, _join_compound_times(sent, found)))
+    joined = _join_date_ranges(sent, _join_compound_times(sent, found))
+    return _drop_alternate_units(sent, _join_unit_ranges(sent, joined))
 
 
 @dataclass(frozen=True, slots=True)
@@ -848,6 +849,8 @@ class _Clock:
     width: int
     offset: int | None
     colon: bool
+    #: Read with "o'clock" after it, which makes any hour a time of day.
+    oclock: bool = False
 
     def on_clock(self, offset: int | None) -> float:
         """Hours after midnight under a mark's offset: "12 a.m." is 0, "4 pm" 16, "17:00" 17."""
@@ -865,6 +868,9 @@ def _clock_reading(sent: Span, index: int) -> _Clock | None:
     is one only with a mark ("4.30 pm"; "4.30" alone is a decimal), and an hour with a mark is
     1 to 12 ("14 pm" is no time)."""
     doc = sent.doc
+    if index + 1 < sent.end and doc[index + 1].lower_ in lexicon().oclock:  # "five o'clock"
+        hour = number_value(doc[index])
+        return _Clock(hour, 2, None, False, oclock=True) if hour is not None and 1 <= hour <= 12 else None
     match = CLOCK_RE.match(doc[index].text)
     if match:
         hours, colon, mark = int(match[1]) + int(match[3]) / 60, match[2] == ":", match[4].lower()
@@ -931,7 +937,8 @@ def _clock_time(sent: Span, index: int) -> Quantity | None:
         (low, high), end = ends, ranged[1]
     if first.offset is None and end == index + first.width:
         follows = doc[end].lower_ if end < sent.end else ""
-        if not (first.colon and before in lex.clock_preps and follows not in lex.clock_ratio):
+        at_clock = first.colon and before in lex.clock_preps and follows not in lex.clock_ratio
+        if not (first.oclock or at_clock):
             return None
     if not 0 <= low <= high < 24:
         return None
@@ -1135,6 +1142,55 @@ def _calendar_date(sent: Span, index: int) -> Quantity | None:
         head=end - 1,
         comparative=before in bounds or lead.comparative,
     )
+
+
+def _in_year(day: float, unit: str, year: int) -> float | None:
+    """A day as a :data:`CALENDAR_DAY` in ``year`` when written without one (None for February
+    29 of a common year); a day with its year as it is."""
+    if unit == CALENDAR_DAY:
+        return day
+    written = datetime.date.fromordinal(datetime.date(LEAP_YEAR, 1, 1).toordinal() + int(day) - 1)
+    try:
+        return datetime.date(year, written.month, written.day).toordinal()
+    except ValueError:
+        return None
+
+
+def _date_range(first: Quantity, second: Quantity) -> Quantity | None:
+    """One span from two dates, the year of either standing for both ("May 1 to June 30, 2024")."""
+    units_ = {first.unit, second.unit}
+    if not units_ <= {MONTH_DAY, CALENDAR_DAY}:
+        return None
+    low: float | None = first.low
+    high: float | None = second.high
+    if units_ != {MONTH_DAY}:
+        dated = first if first.unit == CALENDAR_DAY else second
+        year = datetime.date.fromordinal(int(dated.low)).year
+        low, high = _in_year(first.low, first.unit, year), _in_year(second.high, second.unit, year)
+    if low is None or high is None or low >= high:
+        return None
+    unit = CALENDAR_DAY if CALENDAR_DAY in units_ else MONTH_DAY
+    return replace(first, low=low, high=high, unit=unit, end=second.end, head=second.head)
+
+
+def _join_date_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
+    """Join two dates that a range joiner links into one span: "from May 1 to June 30", "March 3
+    - April 2, 2024"; "and" only after "between"."""
+    out: list[Quantity] = []
+    for quantity in found:
+        previous = out[-1] if out else None
+        if previous is not None and previous.dimension == quantity.dimension == "date" and not previous.bound:
+            between = [t.lower_ for t in sent.doc[previous.end : quantity.start]]
+            alternatives = between and between[0] in lexicon().disjunctions  # "on May 1 or May 8"
+            # The first date may hold its opener ("between May 1"), as a range's first number does not.
+            opened = previous.start + (sent.doc[previous.start].lower_ in lexicon().range_openers)
+            if len(between) == 1 and not alternatives and _joins_range(sent, previous.end, opened):
+                span = _date_range(previous, quantity)
+                if span is not None:
+                    out[-1] = span
+                    continue
+        out.append(quantity)
+    return out
 
 
 def _join_compound_times(sent: Span, found: list[Quantity]) -> list[Quantity]:
