@@ -98,9 +98,13 @@ QUANTITIES = [
     # A bare number is the value a sentence gives a thing it names.
     ("The median of the series is 3.", 3, 3, "", "number"),
     ("Keep the soil at a pH of 6.5.", 6.5, 6.5, "", "number"),
-    ("Lower the threshold to 0.5 for noisy sensors.", 0.5, 0.5, "", "number"),
+    ("The kit holds a total of 12.", 12, 12, "", "number"),
     # A share of a whole is a percentage.
     ("About 1 in 10 adults snore.", 10, 10, "percent", "ratio"),
+    ("About 1 in 2000 births are affected.", 0.05, 0.05, "percent", "ratio"),
+    # ... but a sum of money in a year is a sum of money.
+    ("The price was $3 in 2019.", 3, 3, "USD", "money"),
+    ("A 50 kDa protein binds it.", 50, 50, "kilodalton", "mass"),
     ("Three out of four hikers turn back.", 75, 75, "percent", "ratio"),
     # A month before a number with a unit is no date; a unit with a metric prefix is read.
     ("In July 30 mm of rain fell.", 30, 30, "millimeter", "length"),
@@ -123,6 +127,11 @@ QUANTITIES = [
         # A bound on a month bounds it at the edge it names.
         ("Apply before March 2024.", "<=2024-03-01"),
         ("The park reopens after June 2025.", ">=2025-06-30"),
+        ("Membership has grown since March 2020.", ">=2020-03-01"),
+        ("The offer is valid until March 2024.", "<=2024-03-31"),
+        # A weekday may stand before a date; a date may describe the noun after it.
+        ("Monday 22 July 2019 was hot.", "2019-07-22"),
+        ("The September 30 deadline is firm.", "--09-30"),
         # Two dates a range joins are one span, the year of either standing for both.
         ("Fertilize from May 1 to June 30.", "--05-01/--06-30"),
         ("The sale runs March 3 - April 2, 2024.", "2024-03-03/2024-04-02"),
@@ -133,6 +142,10 @@ QUANTITIES = [
 )
 def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
     assert [q.label() for q in quantities(text)] == [label]
+
+
+def test_a_year_after_a_date_with_a_noun_after_it_is_a_count() -> None:
+    assert [q.label() for q in quantities("On May 3, 1500 people marched.")] == ["--05-03", "1500 people"]
 
 
 def test_dates_given_as_alternatives_stay_two() -> None:
@@ -165,11 +178,19 @@ def quantities_of(doc: Doc) -> list[Quantity]:
         "The final score was 24-17.",  # a score is no range, and no value of "score"
         "The odds are 5 to 1.",
         "Draw the 7 of hearts.",  # a card, not seven hearts out of a set
+        # A number that names is no value of the thing it names, nor odds a share.
+        "Step 3 of 5: add the eggs.",
+        "The room number is 214.",
+        "The latest version is 2.4.",
+        "Set your alarm to 6.",
+        "The odds are 1 in a million.",
+        "This 2 in 1 shampoo works well.",  # a part larger than its whole is no share
     ],
 )
 def test_words_that_look_like_dates_or_values_are_not(text: str) -> None:
     found = quantities(text)
     assert all(q.dimension not in ("date", "number") and q.counted != "heart" for q in found), (text, found)
+    assert all(q.unit != "percent" for q in found), (text, found)
     assert all(q.unit in ("", "time") or "pico" not in q.unit for q in found), (text, found)
 
 
@@ -577,6 +598,7 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("Straw keeps the soil moist in summer.", "moist soil"),
         ("A lid keeps the pan hot.", "hot pan"),
         ("Soaking helps keep the beans tender.", "tender bean"),
+        ("A lid keeps the cat food moist.", "moist cat food"),
         ("Sugar enhances the flavor.", "enhance flavor"),
         # A gerund the parser reads as a noun complement is what is caused.
         ("Skipping the primer can cause peeling.", "cause peel"),
@@ -584,6 +606,10 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
 )
 def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
     assert [(f.frame, f.what) for f in frames(text)] == [("effect", what)]
+
+
+def test_a_name_is_no_state_a_causative_leaves() -> None:
+    assert [f for f in frames("Samsung makes the Galaxy S24 Ultra.") if f.frame == "effect"] == []
 
 
 @pytest.mark.parametrize(

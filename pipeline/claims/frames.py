@@ -918,8 +918,8 @@ def _misread_state(causative: Token) -> Token | None:
     """A state the small parser took for the head of the causative's object, with the thing
     as its compound: "keeps the soil moist" parsed as the noun phrase "the soil moist"."""
     obj = object_of(causative)
-    if obj is None or not any(c.dep_ == "compound" for c in obj.children):
-        return None
+    if obj is None or obj.pos_ not in ("ADJ", "NOUN") or not any(c.dep_ == "compound" for c in obj.children):
+        return None  # a name is no state ("makes the Galaxy S24 Ultra")
     return obj if obj.pos_ == "ADJ" or adjective_only(obj.lower_) else None
 
 
@@ -935,10 +935,12 @@ def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> 
     # The complement's own subject ("the glass" to crack), the thing a misread state holds as
     # its compound ("the soil moist"), else the causer's object.
     own = next((c for c in result.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
-    if own is None and result.dep_ in OBJECT_DEPS:
-        own = next((c for c in result.children if c.dep_ == "compound"), None)
+    compounds = [c for c in result.children if c.dep_ == "compound"] if result.dep_ in OBJECT_DEPS else []
     changed = own if own is not None else object_of(causer)
-    name = phrase_name(changed) if changed is not None else ""
+    if own is None and compounds:  # "keeps the cat food moist": the thing is every compound
+        name = " ".join(filter(None, (phrase_name(c) for c in compounds)))
+    else:
+        name = phrase_name(changed) if changed is not None else ""
     if not name or not _is_state(result):
         return []
     return [Frame("effect", f"{lemma(result)} {name}", subject, NEGATE if negated else AFFIRM)]

@@ -41,6 +41,8 @@ class Lexicon:
     oclock: frozenset[str]
     months: dict[str, int]
     day_of: frozenset[str]
+    weekdays: frozenset[str]
+    date_edges: dict[str, str]
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
@@ -61,6 +63,7 @@ class Lexicon:
     partitives: frozenset[str]
     count_of: frozenset[str]
     value_of: frozenset[str]
+    numbered: frozenset[str]
     prefixed_units: frozenset[str]
     share: tuple[tuple[str, ...], ...]
     imperative_primer: str
@@ -156,6 +159,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         oclock=frozenset(data["clock"]["oclock"]),
         months={k: int(v) for k, v in data["calendar"]["months"].items()},
         day_of=frozenset(data["calendar"]["day_of"]),
+        weekdays=frozenset(data["calendar"]["weekdays"]),
+        date_edges=dict(data["calendar"]["edges"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
@@ -176,6 +181,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         partitives=frozenset(data["names"]["partitive"]),
         count_of=frozenset(data["names"]["count_of"]),
         value_of=frozenset(data["names"]["value_of"]),
+        numbered=frozenset(data["names"]["numbered"]),
         prefixed_units=frozenset(data["units"]["prefixed"]),
         share=_phrases(data["percent"]["share"]),
         imperative_primer=str(data["imperative"]["primer"]),

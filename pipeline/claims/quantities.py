@@ -418,8 +418,10 @@ def _counted(token: Token, sent: Span) -> str:
     nxt = token.i + 1
     if nxt < sent.end and doc[nxt].pos_ == "NOUN":
         return doc[nxt].lemma_.lower()
-    # "one of the engines" singles one out of a set ("one of the best ways"): no count.
-    count_of = lexicon().count_of if number_value(token) != 1 else frozenset()
+    # "one of the engines" singles one out of a set ("one of the best ways"): no count; nor
+    # does the whole of a numbered item ("week 2 of 12 of the plan").
+    whole = token.dep_ == "pobj" and token.head.lower_ in lexicon().count_of
+    count_of = lexicon().count_of if number_value(token) != 1 and not whole else frozenset()
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in count_of):
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
         # A set is named as one: "two of the engines", "seven of his assists" ("the 7 of hearts" is a card).
@@ -833,7 +835,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
-        elif _stated_value(sent.doc[scan.head]) and not _paired(sent, quantity.start, quantity.end):
+        elif (
+            _stated_value(sent.doc[scan.head])
+            and not _paired(sent, quantity.start, quantity.end)
+            and not _phrase_after(sent, quantity.end, lexicon().share)  # "the odds are 1 in a million"
+        ):
             found.append(replace(quantity, dimension=STATED_NUMBER))
         index = max(quantity.end, index + 1)
     joined = _join_date_ranges(sent, _join_compound_times(sent, found))
@@ -998,9 +1004,11 @@ def _days(sent: Span, index: int) -> tuple[int, int, int] | None:
 
 def _names_item(token: Token) -> bool:
     """Whether a number follows a noun it names an item of ("Windows 10", "section 3"), so that
-    no date can start at it."""
+    no date can start at it; a month or a weekday is no such noun ("Monday 22 July")."""
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    return before is not None and before.pos_ in ("NOUN", "PROPN") and month_of(before) is None
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return month_of(before) is None and before.lower_ not in lexicon().weekdays
 
 
 def _year(token: Token) -> int | None:
@@ -1021,10 +1029,18 @@ def _paired(sent: Span, start: int, end: int) -> bool:
 
 def _share(sent: Span, scan: _Scan) -> Quantity | None:
     """A share of a whole, as a percentage: "1 in 10" (10 percent), "3 out of 4", "two of every
-    five". The whole is a bare number: "5 in 10 minutes" is a count in a time."""
+    five". The whole is a bare number at least as large as the part ("a 2 in 1 shampoo" and
+    "20 in 3 games" are none), not a time ("5 in 10 minutes"), not a year unless a noun follows
+    it ("he was 17 in 1944", but "1 in 2000 births"), and the part is no sum of money ("$3 in
+    2019")."""
     width = _phrase_after(sent, scan.end, lexicon().share)
     whole = _read_number(sent, scan.end + width) if width and scan.low == scan.high else None
-    if whole is None or whole.low != whole.high or not whole.low or read_unit(sent, whole.end) is not None:
+    if whole is None or whole.low != whole.high or not scan.low <= whole.low:
+        return None
+    if read_unit(sent, whole.end) is not None or _currency_before(sent, scan.start):
+        return None
+    counted = whole.end < sent.end and sent.doc[whole.end].pos_ == "NOUN"
+    if _year(sent.doc[whole.head]) is not None and not counted:
         return None
     part = scan.low / whole.low * 100
     quantity = _build(sent, _Scan(scan.start, whole.end, part, part, scan.head), None, repeat=False)
@@ -1033,23 +1049,26 @@ def _share(sent: Span, scan: _Scan) -> Quantity | None:
 
 def _stated_value(number: Token) -> bool:
     """Whether a bare number is the value a sentence gives a thing it names: what a copula
-    says the thing is ("the median is 3"), an "of" complement of a noun ("a z-score of 6", "a
-    pH of 6.5"), or what a verb brings the thing to ("raise the threshold to 3"). Not a
-    pronoun's value ("it's 3"), whose thing the sentence does not name."""
-    head, lex = number.head, lexicon()
+    says the thing is ("the median is 3"), or an "of" complement of a noun ("a z-score of 6",
+    "a pH of 6.5"). Not a pronoun's value ("it's 3"), whose thing the sentence does not name,
+    nor a number that names ("the room number is 214", "step 3 of 5").
+    """
+    head = number.head
     if number.dep_ == "attr" and head.lemma_ == "be":
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and subject.pos_ in ("NOUN", "PROPN")
-    if number.dep_ != "pobj":
+        thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif number.dep_ == "pobj" and head.lower_ in lexicon().value_of and head.head.i < head.i:
+        thing = head.head
+    else:
         return False
-    if head.lower_ in lex.value_of:
-        return head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i
-    verb = head.head
-    return (
-        head.lower_ in lex.result_preps
-        and verb.pos_ == "VERB"
-        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < head.i for c in verb.children)
-    )
+    return thing is not None and thing.pos_ in ("NOUN", "PROPN") and not _named_by_number(thing)
+
+
+def _named_by_number(thing: Token) -> bool:
+    """Whether a noun is one a number names rather than measures: a noun of ``names.numbered``
+    in its phrase ("room number", "zip code", "version"), or one that holds a number of its
+    own ("step 3" of 5)."""
+    words = {t.lemma_.lower() for t in thing.subtree if t.i <= thing.i}
+    return bool(words & lexicon().numbered) or any(c.like_num for c in thing.children)
 
 
 def _month_beside(sent: Span, index: int, days_end: int) -> tuple[int, int, int] | None:
@@ -1060,8 +1079,11 @@ def _month_beside(sent: Span, index: int, days_end: int) -> tuple[int, int, int]
     doc = sent.doc
     if index > sent.start and (month := month_of(doc[index - 1])):
         follows = doc[days_end] if days_end < sent.end else None
-        measured = follows is not None and (follows.pos_ == "NOUN" or read_unit(sent, days_end) is not None)
-        return None if measured else (month, index - 1, days_end)
+        # "the September 30 deadline": a date before a noun, after a determiner, describes it.
+        unit = read_unit(sent, days_end) is not None
+        described = index - 2 >= sent.start and doc[index - 2].pos_ == "DET" and not unit
+        counts = follows is not None and (follows.pos_ == "NOUN" or unit)
+        return None if counts and not described else (month, index - 1, days_end)
     after = days_end
     if after < sent.end and doc[after].lower_ in lexicon().day_of:
         after += 1
@@ -1076,7 +1098,8 @@ def _year_after(sent: Span, end: int) -> tuple[int, int] | None:
     doc = sent.doc
     at = end + 1 if end < sent.end and doc[end].text == "," else end
     year = _year(doc[at]) if at < sent.end else None
-    return (year, at + 1) if year is not None else None
+    counts = at + 1 < sent.end and doc[at + 1].pos_ == "NOUN"  # "On May 3, 1500 people marched"
+    return (year, at + 1) if year is not None and not counts else None
 
 
 def _date_span(sent: Span, index: int) -> _DateSpan | None:
@@ -1127,8 +1150,8 @@ def _calendar_date(sent: Span, index: int) -> Quantity | None:
     bounds = lexicon().clock_bounds
     lead = _prefix(sent, start)
     bound = bounds.get(before, lead.bound)
-    if bound:  # "before March 2024" is before its first day, "after March 2024" after its last
-        low = high = low if bound == "max" else high
+    if bound:  # "before March 2024" is before its first day, "until March 2024" up to its last
+        low = high = low if lexicon().date_edges.get(before, "first") == "first" else high
     return Quantity(
         low=low,
         high=high,
