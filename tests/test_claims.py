@@ -591,6 +591,8 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("Cold water causes the glass to crack.", "crack glass"),
         ("Resting the dough makes shaping much easier.", "easy shape"),
         ("Heat allows the resin to cure faster.", "cure resin"),
+        # ... and with no object of its own, the complement's object is what changes.
+        ("Baking soda helps soften the beans.", "soften bean"),
         # ... or the state it leaves its object in.
         ("Mulch keeps the roots cool.", "cool root"),
         # ... also where the small parser reads object and state as one noun phrase ("the soil

@@ -933,10 +933,13 @@ def _is_state(token: Token) -> bool:
 def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> list[Frame]:
     """The effect a causative names in its complement: what changes, and how."""
     # The complement's own subject ("the glass" to crack), the thing a misread state holds as
-    # its compound ("the soil moist"), else the causer's object.
+    # its compound ("the soil moist"), the causer's object, else, when the causer has none, the
+    # complement's own object ("salt helps dissolve the proteins"; not "let's break down X").
     own = next((c for c in result.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
     compounds = [c for c in result.children if c.dep_ == "compound"] if result.dep_ in OBJECT_DEPS else []
     changed = own if own is not None else object_of(causer)
+    if changed is None and result.pos_ in ("VERB", "AUX"):
+        changed = object_of(result)
     if own is None and compounds:  # "keeps the cat food moist": the thing is every compound
         name = " ".join(filter(None, (phrase_name(c) for c in compounds)))
     else:
