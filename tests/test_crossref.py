@@ -76,6 +76,20 @@ def test_same_measure_with_disjoint_values_conflicts() -> None:
     }
 
 
+def test_dates_compare_as_days() -> None:
+    points = points_of(
+        {
+            "a": "Sow the beans between April 1 and April 15.\n",
+            "b": "Sow the beans from the 2nd to the 10th of April.\n",
+            "c": "Sow the beans from May 10 to May 20.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["frame"] == "date" and point["status"] == "conflict"
+    assert point["conflicting_sources"] == ["c"] and point["sources"] == ["a", "b"]
+    assert "--05-10/--05-20" in point["clash"]
+
+
 def test_overlapping_ranges_are_partial() -> None:
     points = points_of(
         {"a": "Knead the dough for 8 to 10 minutes.\n", "b": "Knead the dough for 10 to 12 minutes.\n"}
