@@ -31,6 +31,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.claims.lexicon import lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCHES = [
     ROOT.parent / "shared" / "bench" / "extraction",
@@ -64,8 +66,6 @@ def names_item(token: Token) -> bool:
 def is_measuring(token: Token) -> bool:
     """A number that can measure: tagged NUM or written in digits, naming no item, and not
     the pronoun "one" ("some one", "one of them"), which counts only before its noun."""
-    from pipeline.claims.lexicon import lexicon
-
     if token.lower_ in lexicon().pronoun_one and token.dep_ != "nummod":
         return False
     return (token.pos_ == "NUM" or token.text[:1].isdigit()) and not names_item(token)

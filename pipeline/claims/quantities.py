@@ -120,8 +120,12 @@ def _iso_date(day: float) -> str:
 
 def _month_day(day: float) -> str:
     """A :data:`MONTH_DAY` number as ISO 8601 writes a date without its year: 204 -> "--07-22"."""
-    first = datetime.date(LEAP_YEAR, 1, 1).toordinal()
-    return datetime.date.fromordinal(first + int(day) - 1).strftime("--%m-%d")
+    return _leap_date(day).strftime("--%m-%d")
+
+
+def _leap_date(day: float) -> datetime.date:
+    """The date a :data:`MONTH_DAY` number stands for, in :data:`LEAP_YEAR`: 204 -> July 22."""
+    return datetime.date.fromordinal(datetime.date(LEAP_YEAR, 1, 1).toordinal() + int(day) - 1)
 
 
 def _fmt(value: float) -> str:
@@ -948,19 +952,27 @@ def _clock_time(sent: Span, index: int) -> Quantity | None:
             return None
     if not 0 <= low <= high < 24:
         return None
-    lead = _prefix(sent, index)
-    # "before 10 am" is a comparative bound, which a negation turns: "do not mow after 6 pm"
-    # is mowing at 18:00 at the latest.
-    bounded = before in lex.clock_bounds
+    return _point_in_time(sent, low, high, TIME_OF_DAY, index, end)
+
+
+def _point_in_time(sent: Span, low: float, high: float, unit: str, start: int, end: int) -> Quantity:
+    """A time of day or a date from ``start`` to ``end``, of dimension "date", with the bound a
+    word of ``clock.bounds`` before it sets: "before 10 am" is a comparative bound, which a
+    negation turns ("do not mow after 6 pm" is mowing at 18:00 at the latest), and "by March
+    1" is March 1 at the latest."""
+    bounds = lexicon().clock_bounds
+    before = sent.doc[start - 1].lower_ if start > sent.start else ""
+    bounded = before in bounds
+    lead = _prefix(sent, start)
     return Quantity(
         low=low,
         high=high,
-        unit=TIME_OF_DAY,
+        unit=unit,
         dimension="date",
         approx=lead.approx,
-        bound=lex.clock_bounds[before] if bounded else lead.bound,
+        bound=bounds[before] if bounded else lead.bound,
         repeat=False,
-        start=index - 1 if bounded else lead.start,
+        start=start - 1 if bounded else lead.start,
         end=end,
         head=end - 1,
         comparative=bounded or lead.comparative,
@@ -1139,32 +1151,19 @@ def _calendar_date(sent: Span, index: int) -> Quantity | None:
     """A date that reads from the number at doc index ``index``: "September 30", "30 Sept.
     2021", "the 4th of July", "July 22, 2021", "in March 2020" (the month's days).
 
-    Its dimension is "date", like a year's or a time of day's, and a word of ``clock.bounds``
-    before it bounds it ("by March 1" is March 1 at the latest).
+    A point in time (:func:`_point_in_time`); a bound on a span of days bounds it at the day
+    its word names.
     """
     found = _date_span(sent, index)
     if found is None:
         return None
-    low, high, unit, start, end = found
-    before = sent.doc[start - 1].lower_ if start > sent.start else ""
-    bounds = lexicon().clock_bounds
-    lead = _prefix(sent, start)
-    bound = bounds.get(before, lead.bound)
-    if bound:  # "before March 2024" is before its first day, "until March 2024" up to its last
-        low = high = low if lexicon().date_edges.get(before, "first") == "first" else high
-    return Quantity(
-        low=low,
-        high=high,
-        unit=unit,
-        dimension="date",
-        approx=lead.approx,
-        bound=bound,
-        repeat=False,
-        start=start - 1 if before in bounds else lead.start,
-        end=end,
-        head=end - 1,
-        comparative=before in bounds or lead.comparative,
-    )
+    point = _point_in_time(sent, *found)
+    if not point.bound:
+        return point
+    # "before March 2024" is before its first day, "until March 2024" up to its last.
+    before = sent.doc[found[3] - 1].lower_ if found[3] > sent.start else ""
+    day = point.low if lexicon().date_edges.get(before, "first") == "first" else point.high
+    return replace(point, low=day, high=day)
 
 
 def _in_year(day: float, unit: str, year: int) -> float | None:
@@ -1172,7 +1171,7 @@ def _in_year(day: float, unit: str, year: int) -> float | None:
     29 of a common year); a day with its year as it is."""
     if unit == CALENDAR_DAY:
         return day
-    written = datetime.date.fromordinal(datetime.date(LEAP_YEAR, 1, 1).toordinal() + int(day) - 1)
+    written = _leap_date(day)
     try:
         return datetime.date(year, written.month, written.day).toordinal()
     except ValueError:
