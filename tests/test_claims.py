@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from pipeline.claims.clauses import split_clauses
-from pipeline.claims.frames import Frame, clause_quantities, frame_clause
+from pipeline.claims.frames import Frame, clause_quantities, frame_clause, is_measure
 from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, blank_list_marks, build_nlp, calm_capitals
 from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
@@ -146,6 +146,11 @@ def test_a_date_prints_as_iso_8601_writes_it(text: str, label: str) -> None:
 
 def test_a_year_after_a_date_with_a_noun_after_it_is_a_count() -> None:
     assert [q.label() for q in quantities("On May 3, 1500 people marched.")] == ["--05-03", "1500 people"]
+
+
+def test_a_month_in_a_date_is_no_part_of_a_name_even_first_in_its_text() -> None:
+    doc = build_nlp()("March 2020 saw the shop close.")
+    assert is_measure(doc[0])
 
 
 def test_dates_given_as_alternatives_stay_two() -> None:

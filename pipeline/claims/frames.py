@@ -153,7 +153,7 @@ def is_measure(token: Token) -> bool:
         return True
     if token.lower_ in lexicon().meridiem:  # "water at 6 pm"
         return True
-    if month_of(token) is not None and any(t.like_num for t in token.doc[token.i - 1 : token.i + 2]):
+    if month_of(token) is not None and any(t.like_num for t in token.doc[max(token.i - 1, 0) : token.i + 2]):
         return True  # a date: "opened on March 3", "in March 2020"
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
