@@ -519,6 +519,29 @@ def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("named", "told"),
+    [
+        ("No smoking.", "Do not smoke."),
+        ("Avoid jogging.", "Never jog."),
+        ("Mowing is not recommended.", "Do not mow."),
+        # A verbless list, which the parser reads as appositions, gives each item.
+        ("No fires, no fishing, no camping.", "Do not camp."),
+        ("No flash or tripods, and no touching.", "Don't touch."),
+    ],
+)
+def test_an_act_advised_against_by_its_gerund_is_the_act_advised_against_by_its_verb(
+    named: str, told: str
+) -> None:
+    by_verb = {(f.frame, f.what, f.polarity) for f in frames(told)}
+    assert by_verb and by_verb <= {(f.frame, f.what, f.polarity) for f in frames(named)}, (named, told)
+
+
+@pytest.mark.parametrize("text", ["Avoid tight clothing.", "No seasoning mix on the ribs."])
+def test_a_gerund_with_a_modifier_names_a_thing(text: str) -> None:
+    assert all(f.frame != "advice" for f in frames(text)), frames(text)
+
+
+@pytest.mark.parametrize(
     ("text", "what"),
     [
         ("Buy fresh basil and chop it finely.", "chop fresh basil"),

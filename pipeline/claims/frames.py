@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
-from pipeline.claims.language import adjective_only, lemma, misread_noun, reads_as_verb
+from pipeline.claims.language import NOUN_MODIFIERS, adjective_only, lemma, misread_noun, reads_as_verb
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
     FLIPPED_BOUND,
@@ -554,11 +554,18 @@ def _items(token: Token) -> list[Token]:
     """
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and _is_noun(child):
+        # A gerund the tagger reads as a verb may close a list of nouns ("soap or scrubbing"),
+        # unless it heads a clause of its own, whose claim then names it.
+        if child.dep_ == "conj" and (_is_noun(child) or (child.tag_ == "VBG" and not _heads_clause(child))):
             out.extend(_items(child))
     for kind in _kinds(token):
         out.extend(_items(kind)[1:])
     return out
+
+
+def _heads_clause(token: Token) -> bool:
+    """Whether the clause splitter makes ``token`` the head of a clause of its own."""
+    return any(head.i == token.i for head in clause_heads(token.sent))
 
 
 def _is_noun(token: Token) -> bool:
@@ -593,6 +600,35 @@ def _use_frames(items: list[Token], subject: str, polarity: str) -> list[Frame]:
     return [Frame("use", name, subject, polarity) for name in names if name]
 
 
+def _names_act(item: Token) -> bool:
+    """A bare gerund, which names an act rather than a thing: "no swimming", "avoid scrubbing".
+
+    The tagger reads most gerunds as nouns, so an "-ing" word whose lemma the lemmatizer
+    knows as a verb (:func:`lemma`) counts, unless a modifier makes it a thing: "tight
+    clothing", "a thin coating", "the seasoning" (a determiner other than "no").
+    """
+    return (
+        item.lower_.endswith("ing")
+        and lemma(item) != item.lower_
+        and not any(
+            c.dep_ in NOUN_MODIFIERS and not (c.dep_ == "det" and c.lower_ == "no") for c in item.children
+        )
+    )
+
+
+def _things_or_acts(items: list[Token], subject: str, polarity: str) -> list[Frame]:
+    """Frames for items advised on by name: ``advice`` for a bare gerund, which names an act
+    (so "no swimming" and "do not swim" speak of one thing), ``use`` for the others."""
+    frames = []
+    for item in items:
+        if item.tag_ == "VBG":  # a gerund read as a verb names its object too: "no taking baths"
+            frames.append(Frame("advice", activity(item), subject, polarity))
+        else:
+            kind = "advice" if _names_act(item) else "use"
+            frames.append(Frame(kind, phrase_name(item), subject, polarity))
+    return [frame for frame in frames if frame.what]
+
+
 def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     """Advice given by recommending or advising against a thing named as the subject or object.
 
@@ -620,7 +656,7 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
         return [Frame("advice", act, subject, polarity)] if act else []
     if thing.pos_ not in ("NOUN", "PROPN"):
         return []
-    return _use_frames(_items(thing), subject, polarity)
+    return _things_or_acts(_items(thing), subject, polarity)
 
 
 def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
@@ -646,7 +682,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     polarity = NEGATE if negative else AFFIRM
     if lemma(action) in lex.avoid_verbs:
         obj = object_of(action)
-        return _use_frames(_items(obj), subject, polarity) if obj is not None else []
+        return _things_or_acts(_items(obj), subject, polarity) if obj is not None else []
     if lemma(action) in lex.use_verbs:
         obj = object_of(action)
         if obj is not None and phrase_name(obj):
@@ -776,16 +812,37 @@ def _judged_thing_frames(head: Token, subject: str) -> list[Frame]:
         return []
     needless = bool(_forms(judged) & lex.needless_adjectives)
     polarity = NEGATE if needless != is_negated(head) else AFFIRM
-    return _use_frames(_items(thing), subject, polarity)
+    return _things_or_acts(_items(thing), subject, polarity)
 
 
 def _verbless_frames(head: Token, subject: str) -> list[Frame]:
-    """ "No soap, hot water or scrubbing." : things advised against without a verb."""
-    if head.pos_ not in ("NOUN", "PROPN") or not any(
-        c.dep_ == "det" and c.lower_ == "no" for c in head.children
-    ):
+    """ "No soap, hot water or scrubbing." : things and acts advised against without a verb.
+
+    With no verb to hang the list on, the parser reads its later items as appositions of
+    the first ("no baths, no pools, no swimming"); a verbless sentence names nothing twice,
+    so each is an item of its own.
+    """
+    if head.pos_ not in ("NOUN", "PROPN") or not _denied(head):
         return []
-    return _use_frames(_items(head), subject, NEGATE)
+    found: dict[int, Token] = {}
+    todo = [head]
+    while todo:
+        noun = todo.pop()
+        for item in _items(noun):
+            found.setdefault(item.i, item)
+        # A later item with its own "no" is a noun phrase whatever its tag ("no touching", read
+        # as an adjective).
+        todo.extend(
+            c
+            for c in noun.children
+            if c.dep_ in ("appos", "conj") and (_is_noun(c) or _denied(c)) and c.i not in found
+        )
+    return _things_or_acts([found[i] for i in sorted(found)], subject, NEGATE)
+
+
+def _denied(token: Token) -> bool:
+    """A word the determiner "no" goes with: "no soap", "no swimming"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def suitability_frames(head: Token, subject: str) -> list[Frame]:
