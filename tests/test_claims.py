@@ -442,6 +442,9 @@ def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -
         # A unit after "every" is one of it, or the fraction of it before.
         ("Sweep the porch every day.", 1, 1, "day"),
         ("Baste the roast every half hour.", 0.5, 0.5, "hour"),
+        # A word of period before a noun of a regular pattern.
+        ("The library updates its catalogue on a monthly basis.", 1, 1, "month"),
+        ("Rotate the crops on a yearly schedule.", 1, 1, "year"),
     ],
 )
 def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str) -> None:
@@ -451,6 +454,12 @@ def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str
     assert (
         qty is not None and math.isclose(qty.low, low) and math.isclose(qty.high, high) and qty.unit == unit
     )
+
+
+def test_the_pattern_a_period_word_names_is_no_part_of_the_act() -> None:
+    interval = [f for f in frames("Wash the dog on a weekly basis.") if f.frame == "interval"]
+    assert [f.what for f in interval] == ["wash dog"]
+    assert not [f for f in frames("The monthly fee is $20.") if f.frame == "interval"]
 
 
 @pytest.mark.parametrize(
@@ -759,6 +768,7 @@ def test_advice_against_an_activity() -> None:
         # A rule is advice on what it says; a mistake warns against it.
         ("The golden rule is to never leave the bike in the rain.", {("leave bike rain", "negate")}),
         ("The key is to rinse the brush right away.", {("rinse brush", "affirm")}),
+        ("Your best bet is to prune the hedge.", {("prune hedge", "affirm")}),
         ("It is a mistake to store the paint in a cold garage.", {("store paint cold garage", "negate")}),
         ("A common mistake is to overwater the seedlings.", {("overwater seedling", "negate")}),
         ("Another mistake is storing the paint in a cold garage.", {("store paint cold garage", "negate")}),

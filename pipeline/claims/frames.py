@@ -336,7 +336,8 @@ def _places(verb: Token, obj: Token | None) -> list[str]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ not in timing and (obj is None or child.i > obj.i):
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            # "on a weekly basis" says how often, not where: a measure, as "for a week" is.
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and lemma(pobj) not in lex.schedule_nouns:
                 return [name for name in (phrase_name(item) for item in _items(pobj)) if name]
     return []
 

@@ -46,6 +46,7 @@ class Lexicon:
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
+    schedule_nouns: frozenset[str]
     rate_of: frozenset[str]
     apart: frozenset[str]
     alternate: frozenset[str]
@@ -164,6 +165,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
+        schedule_nouns=frozenset(data["repetition"]["schedule"]),
         rate_of=frozenset(data["repetition"]["rate_of"]),
         apart=frozenset(data["repetition"]["apart"]),
         alternate=frozenset(data["repetition"]["alternate"]),

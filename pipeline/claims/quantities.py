@@ -574,7 +574,9 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     alternate = _every_nth(sent, index)
     if alternate is not None:
         return alternate
-    if token.lower_ in lex.periodic and token.pos_ == "ADV":  # "water it daily"
+    if token.lower_ in lex.periodic and (
+        token.pos_ == "ADV" or token.head.lemma_.lower() in lex.schedule_nouns  # "daily", "on a daily basis"
+    ):
         return _periodic(sent, index, index, [1.0])
     if token.lower_ in lex.times:
         counts.append(float(lex.times[token.lower_]))
