@@ -157,6 +157,12 @@ def test_dates_given_as_alternatives_stay_two() -> None:
     assert [q.label() for q in quantities("Vote on May 1 or May 8.")] == ["--05-01", "--05-08"]
 
 
+@pytest.mark.parametrize("text", ["²", "Room ²²²² opens at ³.", "It was 5² wide by ¹⁰ in ²⁰²¹."])
+def test_superscript_digits_raise_no_error(text: str) -> None:
+    # str.isdigit holds for superscripts, which int() and float() refuse: the reader raised.
+    assert isinstance(quantities(text), list)
+
+
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:
     doc = build_nlp()("The fair opens on July 22 and closes at 6 pm.")
     assert quantities_of(doc)

@@ -469,7 +469,7 @@ def _and_a_fraction(sent: Span, end: int) -> tuple[float, int]:
     """The fraction after a whole number ("two and a half", "1 1/2") and where it ends; (0, end) if none."""
     lex = lexicon()
     after = sent.doc[end] if end < sent.end else None
-    if after is not None and SLASH_FRACTION_RE.match(after.text) and sent.doc[end - 1].text.isdigit():
+    if after is not None and SLASH_FRACTION_RE.match(after.text) and sent.doc[end - 1].text.isdecimal():
         part = number_value(after)
         if part is not None and part < 1:
             return part, end + 1  # a mixed number: "1 1/2 cups"
@@ -888,7 +888,7 @@ def _clock_reading(sent: Span, index: int) -> _Clock | None:
         hours, colon, mark = int(match[1]) + int(match[3]) / 60, match[2] == ":", match[4].lower()
         if mark and _meridiem(mark) is None:
             return None
-    elif doc[index].text.isdigit() and len(doc[index].text) <= 2:
+    elif doc[index].text.isdecimal() and len(doc[index].text) <= 2:
         hours, colon, mark = float(doc[index].text), False, ""
     else:
         return None
@@ -1028,7 +1028,7 @@ def _names_item(token: Token) -> bool:
 def _year(token: Token) -> int | None:
     """A year written in four digits within :data:`YEAR_RANGE`, else None."""
     text = token.text
-    ok = len(text) == 4 and text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+    ok = len(text) == 4 and text.isdecimal() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
     return int(text) if ok else None
 
 
