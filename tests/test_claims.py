@@ -971,6 +971,20 @@ def test_calming_capitals_keeps_every_character_in_place(text: str) -> None:
     assert all(a == b or a.lower() == b for a, b in zip(text, calmed, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("The crust should look golden.", False),
+        ("The dough should feel tacky to the touch.", False),
+        ("The finished joint should look like a clean line.", False),
+        ("You should taste the sauce before serving.", True),
+        ("You should look at the tyres before a long drive.", True),
+    ],
+)
+def test_a_modal_on_a_verb_of_appearance_expects_a_look_and_advises_nothing(text: str, advice: bool) -> None:
+    assert any(f.frame == "advice" for f in frames(text)) == advice, frames(text)
+
+
 def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
@@ -990,6 +1004,16 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         # Verbs of the screen that are also verbs of the kitchen or the sewing table advise.
         ("Gently tap the egg on the counter.", "recommendation"),
         ("Pin the hem before sewing.", "recommendation"),
+        # An order that sends the reader through the page itself.
+        ("Follow these steps to wire the dimmer.", "call_to_action"),
+        ("Skip to the next section if your bike has disc brakes.", "call_to_action"),
+        ("See the table below for torque settings.", "call_to_action"),
+        ("Keep reading to learn how to fold a fitted sheet.", "call_to_action"),
+        ("It is important to follow these guidelines.", "call_to_action"),
+        # A text that is no part of the page, or a step of the work, is advice.
+        ("Read the label before you spray.", "recommendation"),
+        ("Follow the manufacturer's instructions.", "recommendation"),
+        ("Repeat for the next step.", "recommendation"),
     ],
 )
 def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:

@@ -424,7 +424,7 @@ def advice_verb(head: Token) -> Token | None:
     if is_imperative(head):
         return head
     if any(c.dep_ == "aux" and c.lemma_.lower() in lex.modals for c in head.children):
-        return head
+        return None if _expected_look(head) else head
     leader = _list_leader(head)
     if leader is not None and advice_verb(leader) is not None:
         return head  # "sift, whisk and fold the flour": a listed act is advised as the first is
@@ -449,6 +449,18 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _expected_look(verb: Token) -> bool:
+    """ "The crust should look golden", "it should feel firm": what to expect, not an act to do.
+
+    A linking verb of appearance or of the senses with an adjective (or "like" and a noun)
+    after it describes its subject; a modal on it expects that, as "the bus should be late" does.
+    """
+    if lemma(verb) not in lexicon().appearance_verbs:
+        return False
+    described = ("acomp", "oprd", "attr")
+    return any(c.dep_ in described or (c.dep_ == "prep" and c.lower_ == "like") for c in verb.children)
 
 
 def _judges(token: Token) -> bool:

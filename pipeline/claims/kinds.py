@@ -4,7 +4,8 @@ Kinds: ``quantity`` (a clause with a value), ``recommendation`` and ``warning`` 
 do or not to do), ``statement`` (any other checkable sentence). Non-claims stay in the
 table with ``is_claim = False`` so nothing is silently dropped: ``question`` (ends with a
 question mark), ``call_to_action`` (an imperative of operating a web page: "click",
-"subscribe", "share", or one offering the writer's own thing: "get our recipe"),
+"subscribe", "share", one offering the writer's own thing: "get our recipe", or one
+sending the reader through the page: "follow these steps", "keep reading"),
 ``heading`` (a heading block) and ``fragment`` (fewer than ``MIN_CLAIM_WORDS`` words and
 no frame: a label, a caption, a lone name).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
-from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, is_imperative
+from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
@@ -42,6 +43,9 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     if sentence.text.rstrip().endswith("?"):
         return "question"
     if is_imperative(head) and (lemma(head) in lexicon().web_actions or _offers_own(head)):
+        return "call_to_action"
+    act = advice_verb(head)
+    if act is not None and _points_to_text(act):
         return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
     if not has_frame and words < MIN_CLAIM_WORDS:
@@ -94,6 +98,32 @@ def _offers_own(head: Token) -> bool:
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     owners = lexicon().own_possessives
     return obj is not None and any(c.dep_ == "poss" and c.lower_ in owners for c in obj.children)
+
+
+def _points_to_text(act: Token) -> bool:
+    """An act on the page itself: "follow these steps", "go to the next section", "keep reading".
+
+    The act, or the one a verb of going on hands it to, is reading with no object of its
+    own, or has for object a noun of text that a pointing word marks as the one being read.
+    """
+    lex = lexicon()
+    inner = next((c for c in act.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    for verb in (act, inner) if inner is not None and lemma(act) in lex.aspectual else (act,):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "go to this link", "skip to the next section": where the reader is sent.
+        sent_to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        objects += [t for c in sent_to for t in c.children if t.dep_ == "pobj"]
+        if lemma(verb) == lex.reading_verb and not any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        if any(lemma(obj) in lex.text_nouns and (_pointed(obj) or _pointed(verb)) for obj in objects):
+            return True
+    return False
+
+
+def _pointed(word: Token) -> bool:
+    """A word a pointing word goes with: "these steps", "the guide below", "see the chart below"
+    (where the parser hangs "below" on the verb)."""
+    return any(c.lower_ in lexicon().text_deictics and c.dep_ != "dobj" for c in word.children)
 
 
 def claim_kind(frames: list[Frame]) -> str:

@@ -82,6 +82,7 @@ class Lexicon:
     modals: frozenset[str]
     semi_modals: frozenset[str]
     deontic_adjectives: frozenset[str]
+    appearance_verbs: frozenset[str]
     needless_adjectives: frozenset[str]
     judgment_nouns: frozenset[str]
     bad_adjectives: frozenset[str]
@@ -115,6 +116,9 @@ class Lexicon:
     dimensions: dict[str, str]
     web_actions: frozenset[str]
     own_possessives: frozenset[str]
+    text_nouns: frozenset[str]
+    text_deictics: frozenset[str]
+    reading_verb: str
     permissive: frozenset[str]
     hortative: frozenset[str]
     name_drop: frozenset[str]
@@ -205,6 +209,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),
         deontic_adjectives=frozenset(data["deontic"]["adjectives"]),
+        appearance_verbs=frozenset(data["deontic"]["appearance"]),
         needless_adjectives=frozenset(data["deontic"]["needless"]),
         judgment_nouns=frozenset(data["deontic"]["judgment_nouns"]),
         bad_adjectives=frozenset(data["deontic"]["bad"]),
@@ -236,6 +241,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
         own_possessives=frozenset(data["web_actions"]["own"]),
+        text_nouns=frozenset(data["web_actions"]["text_nouns"]),
+        text_deictics=frozenset(data["web_actions"]["deictics"]),
+        reading_verb=str(data["web_actions"]["reading"]),
         permissive=frozenset(data["permissive"]["lemmas"]),
         hortative=frozenset(data["permissive"]["hortative"]),
         name_drop=frozenset(data["names"]["drop"]),
