@@ -645,6 +645,9 @@ def test_a_placeholder_subject_leaves_the_measure_to_the_activity() -> None:
         ("Soaking helps keep the beans tender.", "tender bean"),
         ("A lid keeps the cat food moist.", "moist cat food"),
         ("Sugar enhances the flavor.", "enhance flavor"),
+        # A verb made from an adjective with "-en", and one of countering.
+        ("Vinegar softens the limescale.", "soften limescale"),
+        ("Lemon juice balances the sweetness.", "balance sweetness"),
         # A gerund the parser reads as a noun complement is what is caused.
         ("Skipping the primer can cause peeling.", "cause peel"),
     ],
