@@ -988,6 +988,31 @@ def test_a_modal_on_a_verb_of_appearance_expects_a_look_and_advises_nothing(text
     assert any(f.frame == "advice" for f in frames(text)) == advice, frames(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "advised"),
+    [
+        # A verb coordinated with one that has a subject shares it: no order.
+        ("Vinegar can loosen the rust and brighten the chrome.", set()),
+        ("They rinse the brush and dry it.", set()),
+        # ... and shares a modal of advice with it.
+        ("You should rinse the brush and dry it.", {"rinse brush", "dry brush"}),
+        ("Rinse the brush and dry it.", {"rinse brush", "dry brush"}),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject_and_modal_of_the_first(text: str, advised: set[str]) -> None:
+    page = document_from_text(text + "\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert {c.object for c in claims if c.frame == "advice"} == advised, [(c.frame, c.object) for c in claims]
+
+
+@pytest.mark.parametrize("text", ["Note: the glue sets in an hour.", "TIP: sharpen the blade first."])
+def test_a_lone_word_before_a_colon_is_a_label_not_advice(text: str) -> None:
+    page = document_from_text(text + "\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    label = claims[0]
+    assert label.text.rstrip(":").lower() in ("note", "tip") and not label.is_claim, label
+
+
 def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())

@@ -382,7 +382,7 @@ def is_imperative(head: Token) -> bool:
         return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
         return False
-    if any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in head.children) or _shares_subject(head):
         return False
     if head.tag_ == "VBP":
         joined = head.dep_ in ("ROOT", *LOOSE_DEPS) or (head.dep_ == "conj" and head.head.tag_ == "VBZ")
@@ -390,6 +390,12 @@ def is_imperative(head: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
     return head.dep_ in ("ROOT", "conj", "parataxis", *LOOSE_DEPS) or head.i == head.sent.start
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb coordinated with one that has a subject, which English shares: in "salt can
+    draw out water and soften the skin" the subject of "soften" is salt; it is no order."""
+    return verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children)
 
 
 def is_hortative(head: Token) -> bool:
@@ -425,6 +431,9 @@ def advice_verb(head: Token) -> Token | None:
         return head
     if any(c.dep_ == "aux" and c.lemma_.lower() in lex.modals for c in head.children):
         return None if _expected_look(head) else head
+    if _shares_subject(head) and not any(c.dep_ == "aux" for c in head.children):
+        # "you should rinse the pan and dry it": a coordinated verb shares the modal too.
+        return head if advice_verb(head.head) is not None else None
     leader = _list_leader(head)
     if leader is not None and advice_verb(leader) is not None:
         return head  # "sift, whisk and fold the flour": a listed act is advised as the first is

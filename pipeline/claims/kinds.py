@@ -48,7 +48,7 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     if act is not None and _points_to_text(act):
         return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
-    if not has_frame and words < MIN_CLAIM_WORDS:
+    if (not has_frame and words < MIN_CLAIM_WORDS) or _labels(span):
         return "fragment"
     return ""
 
@@ -91,6 +91,21 @@ def is_measured_line(heading: Doc) -> bool:
     found = [q for sent in heading.sents for q in find_quantities(sent)]
     # The measure opens the line or its value, after a bullet or sign at most.
     return any(start <= q.start <= start + 1 and q.dimension not in UNCLAIMED_MEASURES for q in found)
+
+
+def _labels(span: Span) -> bool:
+    """A lone word right before a colon that opens its sentence: "Note: ...", "Rinse: ...", a
+    label of what follows even where the word is a verb ("12 minutes: ..." is a measure)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return (
+        after is not None
+        and after.text == lexicon().label_colon
+        and span.start == span.sent.start
+        and len(words) == 1
+        and words[0].is_alpha
+    )
 
 
 def _offers_own(head: Token) -> bool:
