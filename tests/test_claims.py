@@ -42,6 +42,9 @@ QUANTITIES = [
     ("Dissolve 1 cup of salt per gallon of water.", 1, 1, "cup / gallon", "ratio"),
     ("Mix 2 cups sugar per 1 litre.", 2, 2, "cup / liter", "ratio"),
     ("Add 2 tablespoons of bleach per 5 gallons of water.", 0.4, 0.4, "tablespoon / gallon", "ratio"),
+    # "for every" divides as "per" does, and "to" after a noun of proportion.
+    ("Use 1 tablespoon of bleach for every gallon of water.", 1, 1, "tablespoon / gallon", "ratio"),
+    ("Keep a ratio of 1/2 cup of salt to 2 quarts of water.", 0.25, 0.25, "cup / quart", "ratio"),
     # A range counts the noun the parser hangs on its first number.
     ("Plant 3-4 tall tomatoes.", 3, 4, "", "count"),
     ("The engine burns 5,200 pounds per second.", 5200, 5200, "pound / second", "mass_rate"),
@@ -161,6 +164,14 @@ def test_dates_given_as_alternatives_stay_two() -> None:
 def test_superscript_digits_raise_no_error(text: str) -> None:
     # str.isdigit holds for superscripts, which int() and float() refuse: the reader raised.
     assert isinstance(quantities(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Add 2 cups of salt to 1 gallon of water.", "Keep a ratio of 2 cups of flour to 1 cup of butter."],
+)
+def test_to_divides_only_after_a_noun_of_proportion_and_only_unlike_units(text: str) -> None:
+    assert [q.dimension for q in quantities(text)] == ["volume", "volume"], quantities(text)
 
 
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:

@@ -128,6 +128,8 @@ class Lexicon:
     articles: frozenset[str]
     every_strict: frozenset[str]
     rate: frozenset[str]
+    rate_phrases: tuple[tuple[str, ...], ...]
+    proportion_nouns: frozenset[str]
     pronoun_one: frozenset[str]
     pronoun_number: dict[str, str]
     effect_preps: frozenset[str]
@@ -253,6 +255,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         articles=frozenset(data["article_one"]["articles"]),
         every_strict=frozenset(data["repetition"]["strict"]),
         rate=frozenset(data["repetition"]["rate"]),
+        rate_phrases=_phrases(data["repetition"]["rate_phrases"]),
+        proportion_nouns=frozenset(data["repetition"]["proportion"]),
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
         pronoun_number=dict(data["names"]["pronoun_number"]),
         effect_preps=frozenset(data["effect"]["preps"]),

@@ -35,6 +35,8 @@ NUMBER_RE = re.compile(
 #: Two numbers the tokenizer left in one token: "3–6", "10-12".
 JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
 #: Vulgar fractions and "1/2".
+#: pint's name for a unit divided by itself.
+DIMENSIONLESS = "dimensionless"
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 #: Digits with an ordinal suffix: "1st", "22nd", "3rd", "4th".
@@ -309,9 +311,13 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     lex = lexicon()
     doc = sent.doc
     word = stuff_end(sent, index + unit.width)
-    if word is None or word + 1 >= sent.end or doc[word].lower_ not in lex.rate_of:
+    if word is None or word + 1 >= sent.end:
         return None
-    start, divisor = word + 1, number_value(doc[word + 1])
+    divides = _divider_width(sent, index, word)
+    if not divides and doc[word].lower_ not in lex.rate_of:
+        return None
+    start = word + max(divides, 1)
+    divisor = number_value(doc[start]) if start < sent.end else None
     if divisor:
         start += 1  # "per 5 gallons": the ratio is per one gallon
     elif doc[start].lower_ in lex.articles:
@@ -319,13 +325,33 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     per = _read_simple_unit(sent, start)
     if per is None or per.dimension in ("count", "money", "ratio"):
         return None
-    if per.dimension != "time" and doc[word].lower_ not in lex.rate:
+    if per.dimension != "time" and doc[word].lower_ not in lex.rate and not divides:
         return None
     rate = _pint_unit(f"{unit.name}/{per.name}")
-    if rate is None:
-        return None
+    if rate is None or rate.name == DIMENSIONLESS:
+        return None  # "2 cups of flour to 1 cup of butter" stays two amounts, not a bare 2
     scale = unit.scale / divisor if divisor else unit.scale
     return _Unit(rate.name, rate.dimension, start + per.width - index, scale, unit.width - 1)
+
+
+def _divider_width(sent: Span, number: int, word: int) -> int:
+    """Words at ``word`` that divide the amount at ``number`` by the one after them, or 0.
+
+    "for every" and "for each" always do ("1 cup of salt for every gallon"); "to" does after
+    a noun of proportion ("a ratio of 1 cup of salt to 1 gallon of water").
+    """
+    lex = lexicon()
+    doc = sent.doc
+    words = tuple(t.lower_ for t in doc[word : min(word + 2, sent.end)])
+    for phrase in lex.rate_phrases:
+        if words[: len(phrase)] == phrase:
+            return len(phrase)
+    lead = number - 1  # ``number`` is the unit's index: step back over the number's words
+    while lead >= sent.start and (doc[lead].like_num or doc[lead].text in FRACTIONS):
+        lead -= 1
+    of = doc[lead] if lead >= sent.start else None
+    proportion = of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lex.proportion_nouns
+    return 1 if proportion and words[:1] == ("to",) else 0
 
 
 def stuff_end(sent: Span, index: int) -> int | None:
