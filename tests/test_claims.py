@@ -1024,6 +1024,14 @@ def test_a_lone_word_before_a_colon_is_a_label_not_advice(text: str) -> None:
     assert label.text.rstrip(":").lower() in ("note", "tip") and not label.is_claim, label
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["To ensure a smooth finish on the table top", "We recommend the following steps.", "We advise the following"],
+)
+def test_a_goal_or_a_pointer_to_the_page_states_nothing(text: str) -> None:
+    assert frames(text) == [], frames(text)
+
+
 def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())

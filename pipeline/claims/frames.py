@@ -670,7 +670,7 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "against"), None)
         if thing is None and prep is not None:
             thing, against = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None), True
-    if thing is None or thing.pos_ == "PRON":
+    if thing is None or thing.pos_ == "PRON" or _names_the_text(thing):
         return []
     polarity = NEGATE if against else AFFIRM
     if thing.pos_ == "VERB":
@@ -679,6 +679,14 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     if thing.pos_ not in ("NOUN", "PROPN"):
         return []
     return _things_or_acts(_items(thing), subject, polarity)
+
+
+def _names_the_text(noun: Token) -> bool:
+    """ "the following", "these steps", "the tips below": a pointer to the page, which names
+    nothing a second page could advise on."""
+    lex = lexicon()
+    pointed = any(c.lower_ in lex.text_deictics for c in noun.children)
+    return noun.lower_ in lex.text_deictics or (lemma(noun) in lex.text_nouns and pointed)
 
 
 def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
@@ -1314,11 +1322,17 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         practice = [f for f in practice if f.frame == "use" or f.polarity == NEGATE]
     frames.extend(practice)
     frames.extend(suitability_frames(head, subject))
-    if not frames:
+    if not frames and not _bare_goal(head):
         frames.extend(effect_frames(head, subject))
     for predicate, causer in asserted_predicates(clause):
         frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _bare_goal(head: Token) -> bool:
+    """An infinitive heading its sentence alone: "To ensure the best results:", "To remove the
+    bandage," names a goal for what follows; it asserts no effect."""
+    return head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
 def _names_case(quantity: Quantity, clause: Clause) -> bool:
