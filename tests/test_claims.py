@@ -1026,7 +1026,11 @@ def test_a_lone_word_before_a_colon_is_a_label_not_advice(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["To ensure a smooth finish on the table top", "We recommend the following steps.", "We advise the following"],
+    [
+        "To ensure a smooth finish on the table top",
+        "We recommend the following steps.",
+        "We advise the following",
+    ],
 )
 def test_a_goal_or_a_pointer_to_the_page_states_nothing(text: str) -> None:
     assert frames(text) == [], frames(text)
