@@ -1036,6 +1036,22 @@ def test_a_goal_or_a_pointer_to_the_page_states_nothing(text: str) -> None:
     assert frames(text) == [], frames(text)
 
 
+@pytest.mark.parametrize(
+    ("line", "is_claim"),
+    [
+        ("Using a Slow Cooker:", False),
+        ("For the glaze:", False),
+        ("Rinse the jars:", True),  # an order before its list
+        ("You will need:", True),  # a sentence, with a finite verb
+        ("12-48 hours:", True),  # a measure naming its case
+    ],
+)
+def test_a_short_verbless_phrase_before_a_colon_titles_what_follows(line: str, is_claim: bool) -> None:
+    page = document_from_text(line + "\nthe lines it titles follow here.\n", source_id="p")
+    first = segment_document(page, nlp=build_nlp(), topics=TopicSet())[0]
+    assert first.is_claim == is_claim, (first.kind, first.text)
+
+
 def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
     claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())

@@ -6,7 +6,8 @@ table with ``is_claim = False`` so nothing is silently dropped: ``question`` (en
 question mark), ``call_to_action`` (an imperative of operating a web page: "click",
 "subscribe", "share", one offering the writer's own thing: "get our recipe", or one
 sending the reader through the page: "follow these steps", "keep reading"),
-``heading`` (a heading block) and ``fragment`` (fewer than ``MIN_CLAIM_WORDS`` words and
+``heading`` (a heading block, or a short verbless phrase titling the lines after its colon)
+and ``fragment`` (fewer than ``MIN_CLAIM_WORDS`` words and
 no frame: a label, a caption, a lone name).
 """
 
@@ -35,6 +36,11 @@ UNCLAIMED_MEASURES = frozenset({"count", "date"})
 #: needs at least a subject and a predicate with something to check ("Rinse well." has 2
 #: words but is an imperative with a frame, so it stays a claim).
 MIN_CLAIM_WORDS = 3
+#: A verbless phrase before a colon of at most this many words titles what follows ("Using a
+#: Picnic Cooler:"); English labels run to a few words, longer ones are prose cut short.
+LABEL_LINE_MAX_WORDS = 5
+#: Tags of a finite verb or a modal: a clause with one is a sentence, not a title.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
@@ -50,6 +56,8 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     words = sum(1 for t in span if t.is_alpha)
     if (not has_frame and words < MIN_CLAIM_WORDS) or _labels(span):
         return "fragment"
+    if _titles_what_follows(sentence):
+        return "heading"
     return ""
 
 
@@ -91,6 +99,22 @@ def is_measured_line(heading: Doc) -> bool:
     found = [q for sent in heading.sents for q in find_quantities(sent)]
     # The measure opens the line or its value, after a bullet or sign at most.
     return any(start <= q.start <= start + 1 and q.dimension not in UNCLAIMED_MEASURES for q in found)
+
+
+def _titles_what_follows(sentence: Span) -> bool:
+    """A short verbless phrase ending in a colon: "Using a slow cooker:", "For the glaze:".
+
+    It titles the lines after it, as a heading does; a sentence before a colon has a finite
+    verb ("You will need:") or is an order ("Rinse the jars:"), and a longer phrase is prose.
+    """
+    words = [t for t in sentence if t.is_alpha]
+    return (
+        sentence.text.rstrip().endswith(lexicon().label_colon)
+        and not any(t.like_num for t in sentence)  # "12-48 hours:" is a measure naming its case
+        and len(words) <= LABEL_LINE_MAX_WORDS
+        and not any(t.tag_ in FINITE_TAGS for t in sentence)
+        and not is_imperative(sentence.root)  # "Rinse the jars:" is an order
+    )
 
 
 def _labels(span: Span) -> bool:
