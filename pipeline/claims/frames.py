@@ -394,8 +394,19 @@ def is_imperative(head: Token) -> bool:
 
 def _shares_subject(verb: Token) -> bool:
     """A verb coordinated with one that has a subject, which English shares: in "salt can
-    draw out water and soften the skin" the subject of "soften" is salt; it is no order."""
-    return verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children)
+    draw out water and soften the skin" the subject of "soften" is salt; it is no order.
+
+    Not across a word that opens a new clause ("the soil is dry, so water the plants"), nor
+    where the forms cannot share one subject: a base form after a third-person or past verb
+    ("the pan is hot, remove it") is an order.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False
+    between = verb.doc[head.i + 1 : verb.i]
+    if any(t.lower_ in lexicon().new_clause and t.head.i in (head.i, verb.i) for t in between):
+        return False
+    return not (verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBD"))
 
 
 def is_hortative(head: Token) -> bool:
@@ -465,9 +476,13 @@ def _expected_look(verb: Token) -> bool:
 
     A linking verb of appearance or of the senses with an adjective (or "like" and a noun)
     after it describes its subject; a modal on it expects that, as "the bus should be late" does.
+    Said of the reader ("you should look rested") it is advice on how to look.
     """
     if lemma(verb) not in lexicon().appearance_verbs:
         return False
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ == "you":
+        return False  # "you should look professional": how the reader is to look, advice
     described = ("acomp", "oprd", "attr")
     return any(c.dep_ in described or (c.dep_ == "prep" and c.lower_ == "like") for c in verb.children)
 
@@ -627,15 +642,24 @@ def _names_act(item: Token) -> bool:
 
     The tagger reads most gerunds as nouns, so an "-ing" word whose lemma the lemmatizer
     knows as a verb (:func:`lemma`) counts, unless a modifier makes it a thing: "tight
-    clothing", "a thin coating", "the seasoning" (a determiner other than "no").
+    clothing", "a thin coating", "the seasoning" (a determiner other than "no"), "clothing made
+    of wool", "packaging that cannot be recycled".
     """
     return (
         item.lower_.endswith("ing")
         and lemma(item) != item.lower_
-        and not any(
-            c.dep_ in NOUN_MODIFIERS and not (c.dep_ == "det" and c.lower_ == "no") for c in item.children
-        )
+        and not any(_makes_thing(c) for c in item.children)
     )
+
+
+def _makes_thing(modifier: Token) -> bool:
+    """A dependent that makes a gerund a thing: a modifier of nouns (but "no"), or a clause."""
+    denial = modifier.dep_ == "det" and modifier.lower_ == "no"
+    return (modifier.dep_ in NOUN_MODIFIERS and not denial) or modifier.dep_ in THING_CLAUSES
+
+
+#: Dependents that describe a noun as a thing: a participle or relative clause after it.
+THING_CLAUSES = frozenset({"acl", "relcl"})
 
 
 def _things_or_acts(items: list[Token], subject: str, polarity: str) -> list[Frame]:
@@ -867,7 +891,27 @@ def _verbless_frames(head: Token, subject: str) -> list[Frame]:
             for c in noun.children
             if c.dep_ in ("appos", "conj") and (_is_noun(c) or _denied(c)) and c.i not in found
         )
-    return _things_or_acts([found[i] for i in sorted(found)], subject, NEGATE)
+    # What "just" or "only" brings in is offered, with what is joined to it ("just fruit and nuts").
+    offered = {t.i for t in found.values() if _contrasted(t)}
+    denied = [t for i, t in sorted(found.items()) if not _after_contrast(t, offered)]
+    return _things_or_acts(denied, subject, NEGATE)
+
+
+def _after_contrast(item: Token, offered: set[int]) -> bool:
+    """Whether ``item`` is an offered item or coordinated after one."""
+    node = item
+    while True:
+        if node.i in offered:
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _contrasted(item: Token) -> bool:
+    """A list item after "just" or "only", which offers it: "no sugar, no dairy, just fruit"."""
+    before = item.doc[max(item.sent.start, item.left_edge.i - 1) : item.i]
+    return any(t.lower_ in lexicon().list_contrast for t in before)
 
 
 def _denied(token: Token) -> bool:

@@ -51,7 +51,9 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     if is_imperative(head) and (lemma(head) in lexicon().web_actions or _offers_own(head)):
         return "call_to_action"
     act = advice_verb(head)
-    if act is not None and _points_to_text(act):
+    # A pointer with a number in it leads to what it measures: "follow these steps to bake it
+    # at 220°C", "see the table below: most dogs need 2 cups a day".
+    if act is not None and _points_to_text(act) and not any(t.like_num for t in span):
         return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
     if (not has_frame and words < MIN_CLAIM_WORDS) or _labels(span):
@@ -142,21 +144,28 @@ def _offers_own(head: Token) -> bool:
 def _points_to_text(act: Token) -> bool:
     """An act on the page itself: "follow these steps", "go to the next section", "keep reading".
 
-    The act, or the one a verb of going on hands it to, is reading with no object of its
-    own, or has for object a noun of text that a pointing word marks as the one being read.
+    Reading on ("keep reading", "read on"), or a verb of reading or going through a text
+    whose object is a noun of text that a pointing word marks as the one being read.
     """
     lex = lexicon()
     inner = next((c for c in act.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    for verb in (act, inner) if inner is not None and lemma(act) in lex.aspectual else (act,):
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        # "go to this link", "skip to the next section": where the reader is sent.
-        sent_to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
-        objects += [t for c in sent_to for t in c.children if t.dep_ == "pobj"]
-        if lemma(verb) == lex.reading_verb and not any(c.dep_ == "dobj" for c in verb.children):
-            return True
-        if any(lemma(obj) in lex.text_nouns and (_pointed(obj) or _pointed(verb)) for obj in objects):
-            return True
-    return False
+    if inner is not None and lemma(act) in lex.aspectual and _reads_on(inner):
+        return True  # "keep reading", "continue reading"
+    if _reads_on(act) and any(c.dep_ == "prt" or c.lower_ in lex.text_deictics for c in act.children):
+        return True  # "read on", "read below"
+    if lemma(act) not in lex.pointer_verbs:
+        return False
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    # "go to this link", "skip to the next section": where the reader is sent.
+    sent_to = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "to"]
+    objects += [t for c in sent_to for t in c.children if t.dep_ == "pobj"]
+    return any(lemma(obj) in lex.text_nouns and (_pointed(obj) or _pointed(act)) for obj in objects)
+
+
+def _reads_on(verb: Token) -> bool:
+    """Reading with nothing of its own read nor anyone read to: "keep reading", "read on"."""
+    own = any(c.dep_ in ("dobj", "prep") for c in verb.children)
+    return lemma(verb) == lexicon().reading_verb and not own
 
 
 def _pointed(word: Token) -> bool:

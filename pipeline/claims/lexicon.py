@@ -34,6 +34,8 @@ class Lexicon:
     range_openers: frozenset[str]
     range_closers: frozenset[str]
     disjunctions: frozenset[str]
+    new_clause: frozenset[str]
+    list_contrast: frozenset[str]
     meridiem: dict[str, int]
     clock_preps: frozenset[str]
     clock_ratio: frozenset[str]
@@ -119,6 +121,7 @@ class Lexicon:
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
+    pointer_verbs: frozenset[str]
     permissive: frozenset[str]
     hortative: frozenset[str]
     name_drop: frozenset[str]
@@ -159,6 +162,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         range_openers=frozenset(data["range"]["openers"]),
         range_closers=frozenset(data["range"]["closers"]),
         disjunctions=frozenset(data["list"]["disjunctions"]),
+        new_clause=frozenset(data["list"]["new_clause"]),
+        list_contrast=frozenset(data["list"]["list_contrast"]),
         meridiem={k: int(v) for k, v in data["clock"]["meridiem"].items()},
         clock_preps=frozenset(data["clock"]["preps"]),
         clock_ratio=frozenset(data["clock"]["ratio"]),
@@ -246,6 +251,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),
+        pointer_verbs=frozenset(data["web_actions"]["pointer_verbs"]),
         permissive=frozenset(data["permissive"]["lemmas"]),
         hortative=frozenset(data["permissive"]["hortative"]),
         name_drop=frozenset(data["names"]["drop"]),

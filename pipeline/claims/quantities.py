@@ -35,6 +35,8 @@ NUMBER_RE = re.compile(
 #: Two numbers the tokenizer left in one token: "3–6", "10-12".
 JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
 #: Vulgar fractions and "1/2".
+#: The preposition of a repetition on a pattern: "on a weekly basis".
+SCHEDULE_PREPOSITION = "on"
 #: pint's name for a unit divided by itself.
 DIMENSIONLESS = "dimensionless"
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -311,13 +313,17 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     lex = lexicon()
     doc = sent.doc
     word = stuff_end(sent, index + unit.width)
+    if word is None and _divider_width(sent, index, index + unit.width):
+        word = index + unit.width  # "1 tablespoon for every gallon": the stuff left unsaid
     if word is None or word + 1 >= sent.end:
         return None
     divides = _divider_width(sent, index, word)
     if not divides and doc[word].lower_ not in lex.rate_of:
         return None
     start = word + max(divides, 1)
-    divisor = number_value(doc[start]) if start < sent.end else None
+    if start >= sent.end:
+        return None  # "1 cup of salt for every", cut short
+    divisor = number_value(doc[start])
     if divisor:
         start += 1  # "per 5 gallons": the ratio is per one gallon
     elif doc[start].lower_ in lex.articles:
@@ -600,9 +606,7 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     alternate = _every_nth(sent, index)
     if alternate is not None:
         return alternate
-    if token.lower_ in lex.periodic and (
-        token.pos_ == "ADV" or token.head.lemma_.lower() in lex.schedule_nouns  # "daily", "on a daily basis"
-    ):
+    if token.lower_ in lex.periodic and (token.pos_ == "ADV" or _on_schedule(token)):  # "daily"
         return _periodic(sent, index, index, [1.0])
     if token.lower_ in lex.times:
         counts.append(float(lex.times[token.lower_]))
@@ -627,6 +631,19 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
+
+
+def _on_schedule(word: Token) -> bool:
+    """A word of period before a noun of a regular pattern after "on": "on a weekly basis".
+
+    Elsewhere the phrase names the pattern ("our weekly schedule is posted on the door").
+    """
+    noun = word.head
+    return (
+        noun.lemma_.lower() in lexicon().schedule_nouns
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == SCHEDULE_PREPOSITION
+    )
 
 
 def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
