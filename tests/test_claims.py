@@ -1049,6 +1049,12 @@ def test_a_coordinated_verb_shares_the_subject_and_modal_of_the_first(text: str,
     assert {c.object for c in claims if c.frame == "advice"} == advised, [(c.frame, c.object) for c in claims]
 
 
+def test_an_order_after_a_bare_comma_is_an_order() -> None:
+    page = document_from_text("The varnish will crack and flake, do not sand the door.\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert ("advice", "sand door", "negate") in {(c.frame, c.object, c.polarity) for c in claims}, claims
+
+
 @pytest.mark.parametrize("text", ["Note: the glue sets in an hour.", "TIP: sharpen the blade first."])
 def test_a_lone_word_before_a_colon_is_a_label_not_advice(text: str) -> None:
     page = document_from_text(text + "\n", source_id="p")

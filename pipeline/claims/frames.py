@@ -396,9 +396,9 @@ def _shares_subject(verb: Token) -> bool:
     """A verb coordinated with one that has a subject, which English shares: in "salt can
     draw out water and soften the skin" the subject of "soften" is salt; it is no order.
 
-    Not across a word that opens a new clause ("the soil is dry, so water the plants"), nor
-    where the forms cannot share one subject: a base form after a third-person or past verb
-    ("the pan is hot, remove it") is an order.
+    Not across a word that opens a new clause ("the soil is dry, so water the plants") or a
+    bare comma ("it will scab, do not pick it"), nor where the forms cannot share one subject:
+    a base form after a third-person or past verb ("the pan is hot, remove it") is an order.
     """
     head = verb.head
     if verb.dep_ != "conj" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -406,6 +406,9 @@ def _shares_subject(verb: Token) -> bool:
     between = verb.doc[head.i + 1 : verb.i]
     if any(t.lower_ in lexicon().new_clause and t.head.i in (head.i, verb.i) for t in between):
         return False
+    opening = verb.left_edge.i
+    if opening > verb.sent.start and verb.doc[opening - 1].text == ",":
+        return False  # no conjunction, only a comma: "it will scab, do not pick it"
     return not (verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBD"))
 
 
