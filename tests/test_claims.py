@@ -76,6 +76,10 @@ QUANTITIES = [
     ("Charging takes 1 hour and 30 minutes.", 90, 90, "minute", "time"),
     # A degree with no scale is a temperature; things pint reads as angles are counted.
     ("Roast the squash at 400 degrees.", 400, 400, "degree_Fahrenheit", "temperature"),
+    # A temperature above or below another is a difference; below zero, a temperature under it.
+    ("Heat it 25 degrees over its smoke point.", 25, 25, "delta_degree_Fahrenheit", "temperature_difference"),
+    ("Keep the cellar 5°C cooler than the house.", 5, 5, "delta_degree_Celsius", "temperature_difference"),
+    ("Nights fall to 10 to 20 degrees below zero.", -20, -10, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
     # A dimension is known however pint orders its factors; a symbol whose case matters is read as written.
     ("The outboard makes 300 horsepower.", 300, 300, "horsepower", "power"),

@@ -90,6 +90,16 @@ def test_dates_compare_as_days() -> None:
     assert "--05-10/--05-20" in point["clash"]
 
 
+def test_a_temperature_difference_never_meets_a_temperature() -> None:
+    points = points_of(
+        {
+            "a": "Heat the frying oil to 350 degrees.\n",
+            "b": "Heat the frying oil to 25 degrees above its smoke point.\n",
+        }
+    )
+    assert not [p for p in points if p["status"] == "conflict"], [(p["status"], p["clash"]) for p in points]
+
+
 def test_overlapping_ranges_are_partial() -> None:
     points = points_of(
         {"a": "Knead the dough for 8 to 10 minutes.\n", "b": "Knead the dough for 10 to 12 minutes.\n"}

@@ -114,6 +114,7 @@ class Lexicon:
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
     bare_degree: str
+    temperature_difference: frozenset[str]
     angle_words: frozenset[str]
     dimensions: dict[str, str]
     web_actions: frozenset[str]
@@ -244,6 +245,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
         bare_degree=data["units"]["bare_degree"],
+        temperature_difference=frozenset(data["units"]["difference"]),
         angle_words=frozenset(data["angle"]["lemmas"]),
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),

@@ -35,6 +35,13 @@ NUMBER_RE = re.compile(
 #: Two numbers the tokenizer left in one token: "3–6", "10-12".
 JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
 #: Vulgar fractions and "1/2".
+#: A temperature, and a difference of two (pint's delta units, with the prefix below).
+TEMPERATURE = "temperature"
+TEMPERATURE_DIFFERENCE = "temperature_difference"
+DELTA = "delta_"
+#: The point a temperature "below" or "above" may be counted from, which makes it absolute.
+ZERO = "zero"
+BELOW = "below"
 #: The preposition of a repetition on a pattern: "on a weekly basis".
 SCHEDULE_PREPOSITION = "on"
 #: pint's name for a unit divided by itself.
@@ -775,6 +782,10 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         bound = FLIPPED_BOUND.get(bound, bound)
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
+    if dimension == TEMPERATURE and _differs(sent, unit_end):
+        name, dimension = f"{DELTA}{name}", TEMPERATURE_DIFFERENCE  # "25 degrees above the smoke point"
+    elif dimension == TEMPERATURE and _below_zero(sent, unit_end):
+        scale = -scale  # "10 degrees below zero"
     head = scan.end + unit.head_offset if unit and unit.width else scan.head
     # A magnitude word stands between a number and what it counts ("6 million vehicles").
     last = sent.doc[min(scan.end + (unit.width if unit else 0), sent.end) - 1]
@@ -792,9 +803,10 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     )
     if year:
         name, dimension = "year_ce", "date"
+    low, high = sorted((scan.low * scale, scan.high * scale))  # a negative scale turns the range
     return Quantity(
-        low=scan.low * scale,
-        high=scan.high * scale,
+        low=low,
+        high=high,
         unit=name,
         dimension=dimension,
         approx=approx,
@@ -806,6 +818,21 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         counted=counted,
         comparative=comparative,
     )
+
+
+def _differs(sent: Span, index: int) -> bool:
+    """Whether a temperature ending before ``index`` is a difference from another: "25 degrees
+    above the smoke point" (but "10 degrees below zero" is a temperature, -10)."""
+    doc = sent.doc
+    if index >= sent.end or doc[index].lower_ not in lexicon().temperature_difference:
+        return False
+    return not (index + 1 < sent.end and doc[index + 1].lower_ == ZERO)
+
+
+def _below_zero(sent: Span, index: int) -> bool:
+    """ "10 degrees below zero": a temperature under the scale's zero."""
+    doc = sent.doc
+    return index + 1 < sent.end and doc[index].lower_ == BELOW and doc[index + 1].lower_ == ZERO
 
 
 def _currency_before(sent: Span, index: int) -> str:

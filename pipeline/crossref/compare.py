@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from pipeline.claims.quantities import UNREADABLE_UNIT, units
+from pipeline.claims.quantities import DELTA, UNREADABLE_UNIT, units
 
 #: Relative tolerance for "the same number" with exact units (float noise only).
 EXACT_REL_TOL = 1e-6
@@ -61,7 +61,10 @@ def to_base(unit: str) -> tuple[float, float, str]:
         one = registry.Quantity(1.0, unit).to_base_units()
     except UNREADABLE_UNIT:
         return 1.0, 0.0, f"unit:{unit}"
-    return float(one.magnitude - zero.magnitude), float(zero.magnitude), str(one.dimensionality)
+    dimension = str(one.dimensionality)
+    if unit.startswith(DELTA):
+        dimension = f"difference of {dimension}"  # "25 °F above X" is no oven temperature
+    return float(one.magnitude - zero.magnitude), float(zero.magnitude), dimension
 
 
 def make_span(low: float | None, high: float | None, unit: str, *, approx: bool) -> Span | None:
