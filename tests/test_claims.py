@@ -76,6 +76,9 @@ QUANTITIES = [
     ("Charging takes 1 hour and 30 minutes.", 90, 90, "minute", "time"),
     # A degree with no scale is a temperature; things pint reads as angles are counted.
     ("Roast the squash at 400 degrees.", 400, 400, "degree_Fahrenheit", "temperature"),
+    # A number after a word of age is years of age.
+    ("The painter retired at age 43.", 43, 43, "year", "age"),
+    ("Children aged 5 to 7 may join.", 5, 7, "year", "age"),
     # A temperature above or below another is a difference; below zero, a temperature under it.
     ("Heat it 25 degrees over its smoke point.", 25, 25, "delta_degree_Fahrenheit", "temperature_difference"),
     ("Keep the cellar 5°C cooler than the house.", 5, 5, "delta_degree_Celsius", "temperature_difference"),

@@ -114,6 +114,8 @@ class Lexicon:
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
     bare_degree: str
+    age_words: frozenset[str]
+    age_unit: str
     temperature_difference: frozenset[str]
     angle_words: frozenset[str]
     dimensions: dict[str, str]
@@ -245,6 +247,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
         bare_degree=data["units"]["bare_degree"],
+        age_words=frozenset(data["age"]["words"]),
+        age_unit=str(data["age"]["unit"]),
         temperature_difference=frozenset(data["units"]["difference"]),
         angle_words=frozenset(data["angle"]["lemmas"]),
         dimensions=dict(data["unit_dimensions"]),

@@ -35,6 +35,8 @@ NUMBER_RE = re.compile(
 #: Two numbers the tokenizer left in one token: "3–6", "10-12".
 JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
 #: Vulgar fractions and "1/2".
+#: The dimension of a number of years after a word of age ("at age 43").
+AGE = "age"
 #: A temperature, and a difference of two (pint's delta units, with the prefix below).
 TEMPERATURE = "temperature"
 TEMPERATURE_DIFFERENCE = "temperature_difference"
@@ -835,6 +837,16 @@ def _below_zero(sent: Span, index: int) -> bool:
     return index + 1 < sent.end and doc[index].lower_ == BELOW and doc[index + 1].lower_ == ZERO
 
 
+def _age_unit(sent: Span, index: int) -> _Unit | None:
+    """Years, for a bare number right after a word of age ("at age 43", "aged 5 to 7")."""
+    lex = lexicon()
+    if index > sent.start and sent.doc[index - 1].lower_ in lex.age_words:
+        unit = _pint_unit(lex.age_unit)
+        # An age is how old someone is, not how long an act takes: a dimension of its own.
+        return _Unit(unit.name, AGE, 0) if unit is not None else None
+    return None
+
+
 def _currency_before(sent: Span, index: int) -> str:
     """The currency of a symbol just before doc index ``index`` ("$20")."""
     if index > sent.start:
@@ -902,6 +914,8 @@ def find_quantities(sent: Span) -> list[Quantity]:
             continue
         currency = _currency_before(sent, scan.start)
         unit: _Unit | None = _money_unit(sent, scan, currency) if currency else read_unit(sent, scan.end)
+        if unit is None:
+            unit = _age_unit(sent, scan.start)
         if unit is None and scan.end < sent.end and sent.doc[scan.end].text in ("-", "–"):
             hyphened = read_unit(sent, scan.end + 1)  # "24-hour": skip the hyphen
             if hyphened is not None:
