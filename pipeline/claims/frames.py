@@ -640,6 +640,10 @@ def _use_frames(items: list[Token], subject: str, polarity: str) -> list[Frame]:
     return [Frame("use", name, subject, polarity) for name in names if name]
 
 
+#: Dependents that describe a noun as a thing: a participle or relative clause after it.
+THING_CLAUSES = frozenset({"acl", "relcl"})
+
+
 def _names_act(item: Token) -> bool:
     """A bare gerund, which names an act rather than a thing: "no swimming", "avoid scrubbing".
 
@@ -659,10 +663,6 @@ def _makes_thing(modifier: Token) -> bool:
     """A dependent that makes a gerund a thing: a modifier of nouns (but "no"), or a clause."""
     denial = modifier.dep_ == "det" and modifier.lower_ == "no"
     return (modifier.dep_ in NOUN_MODIFIERS and not denial) or modifier.dep_ in THING_CLAUSES
-
-
-#: Dependents that describe a noun as a thing: a participle or relative clause after it.
-THING_CLAUSES = frozenset({"acl", "relcl"})
 
 
 def _things_or_acts(items: list[Token], subject: str, polarity: str) -> list[Frame]:

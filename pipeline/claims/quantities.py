@@ -349,8 +349,9 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     return _Unit(rate.name, rate.dimension, start + per.width - index, scale, unit.width - 1)
 
 
-def _divider_width(sent: Span, number: int, word: int) -> int:
-    """Words at ``word`` that divide the amount at ``number`` by the one after them, or 0.
+def _divider_width(sent: Span, unit_at: int, word: int) -> int:
+    """Words at ``word`` that divide the amount whose unit is at ``unit_at`` by the one after
+    them, or 0.
 
     "for every" and "for each" always do ("1 cup of salt for every gallon"); "to" does after
     a noun of proportion ("a ratio of 1 cup of salt to 1 gallon of water").
@@ -361,7 +362,7 @@ def _divider_width(sent: Span, number: int, word: int) -> int:
     for phrase in lex.rate_phrases:
         if words[: len(phrase)] == phrase:
             return len(phrase)
-    lead = number - 1  # ``number`` is the unit's index: step back over the number's words
+    lead = unit_at - 1  # step back over the number's words to what comes before it
     while lead >= sent.start and (doc[lead].like_num or doc[lead].text in FRACTIONS):
         lead -= 1
     of = doc[lead] if lead >= sent.start else None
