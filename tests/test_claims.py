@@ -80,7 +80,8 @@ QUANTITIES = [
     ("The painter retired at age 43.", 43, 43, "year", "age"),
     ("Children aged 5 to 7 may join.", 5, 7, "year", "age"),
     # A temperature above or below another is a difference; below zero, a temperature under it.
-    ("Heat it 25 degrees over its smoke point.", 25, 25, "delta_degree_Fahrenheit", "temperature_difference"),
+    ("Go 25 degrees above its smoke point.", 25, 25, "delta_degree_Fahrenheit", "temperature_difference"),
+    ("Fry the fish at 350 degrees over medium heat.", 350, 350, "degree_Fahrenheit", "temperature"),
     ("Keep the cellar 5°C cooler than the house.", 5, 5, "delta_degree_Celsius", "temperature_difference"),
     ("Nights fall to 10 to 20 degrees below zero.", -20, -10, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
@@ -567,6 +568,7 @@ def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:
     [
         ("No sugar, no dairy, just fruit and nuts.", {"sugar", "dairy"}),
         ("No glue, only screws.", {"glue"}),
+        ("No meat, no fish, only vegetables, and no eggs.", {"meat", "fish", "egg"}),
     ],
 )
 def test_what_just_or_only_brings_into_a_verbless_list_is_not_denied(text: str, denied: set[str]) -> None:
@@ -1048,6 +1050,11 @@ def test_a_modal_on_a_verb_of_appearance_expects_a_look_and_advises_nothing(text
         # A word that opens a new clause, or a base form after a third-person verb: an order.
         ("The soil is dry, so water the plants.", {"water plant"}),
         ("The paint is still wet, but sand the edges anyway.", {"sand edge"}),
+        ("It will rain today, bring an umbrella.", {"bring umbrella"}),
+        # A list of verbs shares the first one's subject or modal through its commas.
+        ("Exercise can lower blood pressure, improve sleep and boost your mood.", set()),
+        ("The dough will rise and then double in size.", set()),
+        ("You should rinse the brush, dry it and store it.", {"rinse brush", "dry brush", "store brush"}),
     ],
 )
 def test_a_coordinated_verb_shares_the_subject_and_modal_of_the_first(text: str, advised: set[str]) -> None:
@@ -1135,6 +1142,10 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Take the next step in your career.", "recommendation"),
         # A pointer that also gives a measure keeps it.
         ("Follow these steps to bake the bread at 220°C.", "quantity"),
+        # ... but not a number of the text itself, nor reading on for what it gives.
+        ("Follow these 5 steps to unclog the drain.", "call_to_action"),
+        ("See step 3 above.", "call_to_action"),
+        ("Read on for our top tips.", "call_to_action"),
     ],
 )
 def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:

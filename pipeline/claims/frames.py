@@ -396,20 +396,44 @@ def _shares_subject(verb: Token) -> bool:
     """A verb coordinated with one that has a subject, which English shares: in "salt can
     draw out water and soften the skin" the subject of "soften" is salt; it is no order.
 
-    Not across a word that opens a new clause ("the soil is dry, so water the plants") or a
-    bare comma ("it will scab, do not pick it"), nor where the forms cannot share one subject:
-    a base form after a third-person or past verb ("the pan is hot, remove it") is an order.
+    Not across a word that opens a new clause ("the rain has stopped, so water the plants")
+    or a bare comma with no conjunction in the list ("it will rain today, bring an umbrella"),
+    nor where the forms cannot share one subject: a base form after a third-person or past
+    verb ("the pan is hot, remove it") is an order.
     """
-    head = verb.head
-    if verb.dep_ != "conj" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if verb.dep_ != "conj":
+        return False
+    head = first_conjunct(verb)  # the parser chains a list's verbs: "can A, B and C"
+    if not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
     between = verb.doc[head.i + 1 : verb.i]
-    if any(t.lower_ in lexicon().new_clause and t.head.i in (head.i, verb.i) for t in between):
+    if any(t.lower_ in lexicon().new_clause and t.head.i in (verb.head.i, verb.i) for t in between):
         return False
-    opening = verb.left_edge.i
-    if opening > verb.sent.start and verb.doc[opening - 1].text == ",":
-        return False  # no conjunction, only a comma: "it will scab, do not pick it"
+    if _after(verb, ",") and not _list_goes_on(head, verb):
+        return False  # a bare comma ends the list: "it will crack and flake, do not sand it"
     return not (verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBD"))
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first verb of a coordination that ``verb`` belongs to."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _after(word: Token, text: str) -> bool:
+    """Whether the phrase ``word`` heads comes right after the token ``text``."""
+    opening = word.left_edge.i
+    return opening > word.sent.start and word.doc[opening - 1].text == text
+
+
+def _list_goes_on(first: Token, verb: Token) -> bool:
+    """Whether a later verb of the coordination comes after a conjunction, so that the comma
+    before ``verb`` separates items of one list ("can remove stains, kill germs and ...")."""
+    members = [first]
+    for member in members:
+        members.extend(c for c in member.children if c.dep_ == "conj")
+    return any(m.i > verb.i and m.doc[m.left_edge.i - 1].dep_ == "cc" for m in members if m.left_edge.i > 0)
 
 
 def is_hortative(head: Token) -> bool:
@@ -447,7 +471,7 @@ def advice_verb(head: Token) -> Token | None:
         return None if _expected_look(head) else head
     if _shares_subject(head) and not any(c.dep_ == "aux" for c in head.children):
         # "you should rinse the pan and dry it": a coordinated verb shares the modal too.
-        return head if advice_verb(head.head) is not None else None
+        return head if advice_verb(first_conjunct(head)) is not None else None
     leader = _list_leader(head)
     if leader is not None and advice_verb(leader) is not None:
         return head  # "sift, whisk and fold the flour": a listed act is advised as the first is
@@ -906,8 +930,8 @@ def _after_contrast(item: Token, offered: set[int]) -> bool:
     while True:
         if node.i in offered:
             return True
-        if node.dep_ != "conj" or node.head.i == node.i:
-            return False
+        if _denied(node) or node.dep_ != "conj" or node.head.i == node.i:
+            return False  # an item with its own "no" is denied again: "only fruit, and no eggs"
         node = node.head
 
 

@@ -39,6 +39,8 @@ MIN_CLAIM_WORDS = 3
 #: A verbless phrase before a colon of at most this many words titles what follows ("Using a
 #: Picnic Cooler:"); English labels run to a few words, longer ones are prose cut short.
 LABEL_LINE_MAX_WORDS = 5
+#: The preposition of what reading on gives the reader: "read on for our top tips".
+PURPOSE = "for"
 #: Tags of a finite verb or a modal: a clause with one is a sentence, not a title.
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
@@ -53,7 +55,7 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     act = advice_verb(head)
     # A pointer with a number in it leads to what it measures: "follow these steps to bake it
     # at 220°C", "see the table below: most dogs need 2 cups a day".
-    if act is not None and _points_to_text(act) and not any(t.like_num for t in span):
+    if act is not None and _points_to_text(act) and not any(_measures(t) for t in span):
         return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
     if (not has_frame and words < MIN_CLAIM_WORDS) or _labels(span):
@@ -162,9 +164,20 @@ def _points_to_text(act: Token) -> bool:
     return any(lemma(obj) in lex.text_nouns and (_pointed(obj) or _pointed(act)) for obj in objects)
 
 
+def _measures(token: Token) -> bool:
+    """A number that is no part of a pointer's text nouns: not "these 5 steps", "step 3"."""
+    if not token.like_num:
+        return False
+    text_nouns = lexicon().text_nouns
+    counts_text = token.dep_ == "nummod" and lemma(token.head) in text_nouns
+    numbers_text = token.i > token.sent.start and lemma(token.doc[token.i - 1]) in text_nouns
+    return not (counts_text or numbers_text)
+
+
 def _reads_on(verb: Token) -> bool:
-    """Reading with nothing of its own read nor anyone read to: "keep reading", "read on"."""
-    own = any(c.dep_ in ("dobj", "prep") for c in verb.children)
+    """Reading with nothing of its own read nor anyone read to: "keep reading", "read on",
+    "read on for our top tips" ("for" says what the reading gives, not what is read)."""
+    own = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != PURPOSE) for c in verb.children)
     return lemma(verb) == lexicon().reading_verb and not own
 
 
