@@ -408,6 +408,10 @@ def test_every_quantity_gets_a_normalized_value(
         ("Charge it for no more than 8 hours.", "max", False),
         ("Rest the dough for no longer than a day.", "max", False),
         ("Bake it for no less than 40 minutes.", "min", False),
+        # Trailing bounds of comparison and of age.
+        ("Fire the kiln to 1800 degrees or higher.", "min", False),
+        ("Store the seed at 5°C or below.", "max", False),
+        ("Members aged 65 and over pay half.", "min", False),
     ],
 )
 def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None:
