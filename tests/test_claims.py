@@ -1098,6 +1098,8 @@ def test_a_goal_or_a_pointer_to_the_page_states_nothing(text: str) -> None:
     [
         ("Using a Slow Cooker:", False),
         ("For the glaze:", False),
+        ("What you need:", False),  # an embedded question
+        ("What to do if the engine overheats:", False),
         ("Rinse the jars:", True),  # an order before its list
         ("You will need:", True),  # a sentence, with a finite verb
         ("12-48 hours:", True),  # a measure naming its case

@@ -39,6 +39,9 @@ MIN_CLAIM_WORDS = 3
 #: A verbless phrase before a colon of at most this many words titles what follows ("Using a
 #: Picnic Cooler:"); English labels run to a few words, longer ones are prose cut short.
 LABEL_LINE_MAX_WORDS = 5
+#: An embedded question before a colon titles what follows up to this many words ("What to
+#: do if your car overheats:"); a longer one is a sentence ("How long ... depends on ...:").
+QUESTION_TITLE_MAX_WORDS = 8
 #: The preposition of what reading on gives the reader: "read on for our top tips".
 PURPOSE = "for"
 #: Tags of a finite verb or a modal: a clause with one is a sentence, not a title.
@@ -106,16 +109,22 @@ def is_measured_line(heading: Doc) -> bool:
 
 
 def _titles_what_follows(sentence: Span) -> bool:
-    """A short verbless phrase ending in a colon: "Using a slow cooker:", "For the glaze:".
+    """A short verbless phrase or embedded question ending in a colon: "Using a slow cooker:",
+    "For the glaze:", "What you need:", "Why it matters:".
 
     It titles the lines after it, as a heading does; a sentence before a colon has a finite
     verb ("You will need:") or is an order ("Rinse the jars:"), and a longer phrase is prose.
     """
+    lex = lexicon()
     words = [t for t in sentence if t.is_alpha]
+    if not words or not sentence.text.rstrip().endswith(lex.label_colon):
+        return False
+    if any(t.like_num for t in sentence):
+        return False  # "12-48 hours:" is a measure naming its case
+    if words[0].lower_ in lex.question_words:
+        return len(words) <= QUESTION_TITLE_MAX_WORDS
     return (
-        sentence.text.rstrip().endswith(lexicon().label_colon)
-        and not any(t.like_num for t in sentence)  # "12-48 hours:" is a measure naming its case
-        and len(words) <= LABEL_LINE_MAX_WORDS
+        len(words) <= LABEL_LINE_MAX_WORDS
         and not any(t.tag_ in FINITE_TAGS for t in sentence)
         and not is_imperative(sentence.root)  # "Rinse the jars:" is an order
     )

@@ -125,6 +125,7 @@ class Lexicon:
     text_deictics: frozenset[str]
     reading_verb: str
     pointer_verbs: frozenset[str]
+    question_words: frozenset[str]
     permissive: frozenset[str]
     hortative: frozenset[str]
     name_drop: frozenset[str]
@@ -258,6 +259,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),
         pointer_verbs=frozenset(data["web_actions"]["pointer_verbs"]),
+        question_words=frozenset(data["questions"]["wh"]),
         permissive=frozenset(data["permissive"]["lemmas"]),
         hortative=frozenset(data["permissive"]["hortative"]),
         name_drop=frozenset(data["names"]["drop"]),
