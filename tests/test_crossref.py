@@ -53,18 +53,40 @@ def test_different_things_measured_never_conflict() -> None:
     assert all(p["status"] == "single" for p in points)
 
 
-def test_same_measure_with_disjoint_values_conflicts() -> None:
-    points = points_of(
-        {
-            "a": "Change the oil every 3,000 miles.\n",
-            "b": "Change the oil every 3,000 miles.\n",
-            "c": "Change the oil every 10,000 miles.\n",
-        }
-    )
-    (point,) = shared(points)
-    assert point["status"] == "conflict"
+OIL_CHANGES = {
+    "a": "Change the oil every 3,000 miles.\n",
+    "b": "Change the oil every 3,000 miles.\n",
+    "c": "Change the oil every 10,000 miles.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("pages", "frame", "clashing"),
+    [
+        (OIL_CHANGES, "interval", ("3000 mile", "10000 mile")),
+        # Dates compare as days: disjoint windows conflict, overlapping ones stand together.
+        (
+            {
+                "a": "Sow the beans between April 1 and April 15.\n",
+                "b": "Sow the beans from the 2nd to the 10th of April.\n",
+                "c": "Sow the beans from May 10 to May 20.\n",
+            },
+            "date",
+            ("--05-10/--05-20",),
+        ),
+    ],
+)
+def test_same_measure_with_disjoint_values_conflicts(
+    pages: dict[str, str], frame: str, clashing: tuple[str, ...]
+) -> None:
+    (point,) = shared(points_of(pages))
+    assert point["frame"] == frame and point["status"] == "conflict"
     assert point["conflicting_sources"] == ["c"] and point["sources"] == ["a", "b"]
-    assert "10000 mile" in point["clash"] and "3000 mile" in point["clash"]
+    assert all(value in point["clash"] for value in clashing), point["clash"]
+
+
+def test_a_conflict_gives_each_source_its_stance_and_value() -> None:
+    (point,) = shared(points_of(OIL_CHANGES))
     stances = {e["source_id"]: e["stance"] for e in point["evidence"]}
     assert stances == {"a": "states", "b": "states", "c": "conflicts"}
     # The point_sources table says the same, with each source's own value.
@@ -74,20 +96,6 @@ def test_same_measure_with_disjoint_values_conflicts() -> None:
         "b": ("states", "3000 mile"),
         "c": ("conflicts", "10000 mile"),
     }
-
-
-def test_dates_compare_as_days() -> None:
-    points = points_of(
-        {
-            "a": "Sow the beans between April 1 and April 15.\n",
-            "b": "Sow the beans from the 2nd to the 10th of April.\n",
-            "c": "Sow the beans from May 10 to May 20.\n",
-        }
-    )
-    (point,) = shared(points)
-    assert point["frame"] == "date" and point["status"] == "conflict"
-    assert point["conflicting_sources"] == ["c"] and point["sources"] == ["a", "b"]
-    assert "--05-10/--05-20" in point["clash"]
 
 
 def test_a_temperature_difference_never_meets_a_temperature() -> None:

@@ -685,8 +685,7 @@ def _names_act(item: Token) -> bool:
 
 def _makes_thing(modifier: Token) -> bool:
     """A dependent that makes a gerund a thing: a modifier of nouns (but "no"), or a clause."""
-    denial = modifier.dep_ == "det" and modifier.lower_ == "no"
-    return (modifier.dep_ in NOUN_MODIFIERS and not denial) or modifier.dep_ in THING_CLAUSES
+    return (modifier.dep_ in NOUN_MODIFIERS and not _is_denial(modifier)) or modifier.dep_ in THING_CLAUSES
 
 
 def _things_or_acts(items: list[Token], subject: str, polarity: str) -> list[Frame]:
@@ -943,7 +942,12 @@ def _contrasted(item: Token) -> bool:
 
 def _denied(token: Token) -> bool:
     """A word the determiner "no" goes with: "no soap", "no swimming"."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    return any(_is_denial(c) for c in token.children)
+
+
+def _is_denial(word: Token) -> bool:
+    """The determiner "no" (``negation.denial``)."""
+    return word.dep_ == "det" and word.lower_ == lexicon().denial
 
 
 def suitability_frames(head: Token, subject: str) -> list[Frame]:

@@ -42,8 +42,6 @@ LABEL_LINE_MAX_WORDS = 5
 #: An embedded question before a colon titles what follows up to this many words ("What to
 #: do if your car overheats:"); a longer one is a sentence ("How long ... depends on ...:").
 QUESTION_TITLE_MAX_WORDS = 8
-#: The preposition of what reading on gives the reader: "read on for our top tips".
-PURPOSE = "for"
 #: Tags of a finite verb or a modal: a clause with one is a sentence, not a title.
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
@@ -186,8 +184,9 @@ def _measures(token: Token) -> bool:
 def _reads_on(verb: Token) -> bool:
     """Reading with nothing of its own read nor anyone read to: "keep reading", "read on",
     "read on for our top tips" ("for" says what the reading gives, not what is read)."""
-    own = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != PURPOSE) for c in verb.children)
-    return lemma(verb) == lexicon().reading_verb and not own
+    lex = lexicon()
+    own = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != lex.reading_for) for c in verb.children)
+    return lemma(verb) == lex.reading_verb and not own
 
 
 def _pointed(word: Token) -> bool:

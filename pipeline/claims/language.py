@@ -58,9 +58,14 @@ def adjective_only(word: str) -> bool:
     model), for words the small tagger reads as nouns in the wrong place ("keeps the soil
     moist" parsed as a noun phrase "soil moist").
     """
+    return word in _word_index("adj") and word not in _word_index("noun")
+
+
+@functools.cache
+def _word_index(part_of_speech: str) -> frozenset[str]:
+    """The lemmatizer's words of one part of speech ("verb", "noun", "adj", "adv")."""
     lemmatizer = cast(Lemmatizer, build_nlp().get_pipe("lemmatizer"))
-    index = lemmatizer.lookups.get_table("lemma_index")
-    return word in index["adj"] and word not in index["noun"]
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")[part_of_speech])
 
 
 @functools.cache
@@ -138,11 +143,9 @@ def verb_lemma(word: str) -> str:
     return base if base in verb_lemmas() else word.lower()
 
 
-@functools.cache
 def verb_lemmas() -> frozenset[str]:
     """Base forms the lemmatizer knows as verbs (its own table, about 8,700 English verbs)."""
-    lemmatizer: Any = build_nlp().get_pipe("lemmatizer")
-    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])
+    return _word_index("verb")
 
 
 def misread_noun(token: Token) -> bool:

@@ -49,6 +49,7 @@ class Lexicon:
     times: dict[str, int]
     periodic: dict[str, str]
     schedule_nouns: frozenset[str]
+    schedule_preposition: str
     rate_of: frozenset[str]
     apart: frozenset[str]
     alternate: frozenset[str]
@@ -117,6 +118,8 @@ class Lexicon:
     age_words: frozenset[str]
     age_unit: str
     temperature_difference: frozenset[str]
+    zero_point: str
+    under_zero: str
     angle_words: frozenset[str]
     dimensions: dict[str, str]
     web_actions: frozenset[str]
@@ -124,7 +127,9 @@ class Lexicon:
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
+    reading_for: str
     pointer_verbs: frozenset[str]
+    denial: str
     question_words: frozenset[str]
     permissive: frozenset[str]
     hortative: frozenset[str]
@@ -181,6 +186,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
         schedule_nouns=frozenset(data["repetition"]["schedule"]),
+        schedule_preposition=str(data["repetition"]["schedule_preposition"]),
         rate_of=frozenset(data["repetition"]["rate_of"]),
         apart=frozenset(data["repetition"]["apart"]),
         alternate=frozenset(data["repetition"]["alternate"]),
@@ -251,6 +257,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         age_words=frozenset(data["age"]["words"]),
         age_unit=str(data["age"]["unit"]),
         temperature_difference=frozenset(data["units"]["difference"]),
+        zero_point=str(data["units"]["zero_point"]),
+        under_zero=str(data["units"]["under_zero"]),
         angle_words=frozenset(data["angle"]["lemmas"]),
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
@@ -258,7 +266,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),
+        reading_for=str(data["web_actions"]["reading_for"]),
         pointer_verbs=frozenset(data["web_actions"]["pointer_verbs"]),
+        denial=str(data["negation"]["denial"]),
         question_words=frozenset(data["questions"]["wh"]),
         permissive=frozenset(data["permissive"]["lemmas"]),
         hortative=frozenset(data["permissive"]["hortative"]),

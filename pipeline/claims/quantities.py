@@ -34,20 +34,15 @@ NUMBER_RE = re.compile(
 )
 #: Two numbers the tokenizer left in one token: "3–6", "10-12".
 JOINED_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–—](\d+(?:\.\d+)?)$")
-#: Vulgar fractions and "1/2".
 #: The dimension of a number of years after a word of age ("at age 43").
 AGE = "age"
 #: A temperature, and a difference of two (pint's delta units, with the prefix below).
 TEMPERATURE = "temperature"
 TEMPERATURE_DIFFERENCE = "temperature_difference"
 DELTA = "delta_"
-#: The point a temperature "below" or "above" may be counted from, which makes it absolute.
-ZERO = "zero"
-BELOW = "below"
-#: The preposition of a repetition on a pattern: "on a weekly basis".
-SCHEDULE_PREPOSITION = "on"
 #: pint's name for a unit divided by itself.
 DIMENSIONLESS = "dimensionless"
+#: Vulgar fractions and "1/2".
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SLASH_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 #: Digits with an ordinal suffix: "1st", "22nd", "3rd", "4th".
@@ -321,12 +316,12 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
         return None  # "12 hours a day" is a share of each day, not a rate
     lex = lexicon()
     doc = sent.doc
-    word = stuff_end(sent, index + unit.width)
-    if word is None and _divider_width(sent, index, index + unit.width):
-        word = index + unit.width  # "1 tablespoon for every gallon": the stuff left unsaid
-    if word is None or word + 1 >= sent.end:
-        return None
+    stuff = stuff_end(sent, index + unit.width)
+    # With no stuff named, only a word that divides may follow: "1 tablespoon for every gallon".
+    word = stuff if stuff is not None else index + unit.width
     divides = _divider_width(sent, index, word)
+    if (stuff is None and not divides) or word + 1 >= sent.end:
+        return None
     if not divides and doc[word].lower_ not in lex.rate_of:
         return None
     start = word + max(divides, 1)
@@ -652,7 +647,7 @@ def _on_schedule(word: Token) -> bool:
     return (
         noun.lemma_.lower() in lexicon().schedule_nouns
         and noun.dep_ == "pobj"
-        and noun.head.lower_ == SCHEDULE_PREPOSITION
+        and noun.head.lower_ == lexicon().schedule_preposition
     )
 
 
@@ -785,9 +780,10 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         bound = FLIPPED_BOUND.get(bound, bound)
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
-    if dimension == TEMPERATURE and _differs(sent, unit_end):
+    reference = _temperature_reference(sent, unit_end) if dimension == TEMPERATURE else ""
+    if reference == DIFFERENCE:
         name, dimension = f"{DELTA}{name}", TEMPERATURE_DIFFERENCE  # "25 degrees above the smoke point"
-    elif dimension == TEMPERATURE and _below_zero(sent, unit_end):
+    elif reference == UNDER_ZERO:
         scale = -scale  # "10 degrees below zero"
     head = scan.end + unit.head_offset if unit and unit.width else scan.head
     # A magnitude word stands between a number and what it counts ("6 million vehicles").
@@ -823,19 +819,22 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
     )
 
 
-def _differs(sent: Span, index: int) -> bool:
-    """Whether a temperature ending before ``index`` is a difference from another: "25 degrees
-    above the smoke point" (but "10 degrees below zero" is a temperature, -10)."""
-    doc = sent.doc
-    if index >= sent.end or doc[index].lower_ not in lexicon().temperature_difference:
-        return False
-    return not (index + 1 < sent.end and doc[index + 1].lower_ == ZERO)
+#: What the words after a temperature make it (:func:`_temperature_reference`).
+DIFFERENCE = "difference"
+UNDER_ZERO = "under zero"
 
 
-def _below_zero(sent: Span, index: int) -> bool:
-    """ "10 degrees below zero": a temperature under the scale's zero."""
-    doc = sent.doc
-    return index + 1 < sent.end and doc[index].lower_ == BELOW and doc[index + 1].lower_ == ZERO
+def _temperature_reference(sent: Span, index: int) -> str:
+    """What the words from ``index`` after a temperature make it: :data:`DIFFERENCE` from
+    another ("25 degrees above the smoke point"), :data:`UNDER_ZERO` ("10 degrees below
+    zero", -10), or "" (a temperature as written)."""
+    lex = lexicon()
+    words = [t.lower_ for t in sent.doc[index : min(index + 2, sent.end)]]
+    if not words or words[0] not in lex.temperature_difference:
+        return ""
+    if len(words) < 2 or words[1] != lex.zero_point:
+        return DIFFERENCE
+    return UNDER_ZERO if words[0] == lex.under_zero else ""
 
 
 def _age_unit(sent: Span, index: int) -> _Unit | None:
