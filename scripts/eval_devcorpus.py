@@ -462,12 +462,15 @@ def eval_subject(subject: str, keep: Path | None, tmp: Path) -> Counts | str:
     missing = devcorpus.missing_pages(subject)
     if missing:
         return f"skipped: {len(missing)} pages not cached (see scripts/devcorpus.py)"
+    gold_path = devcorpus.RECIPES / subject / "gold.json"
+    if not gold_path.exists():
+        return "skipped: no gold.json yet (a subject being annotated)"
     work = _work_dir(keep, subject, tmp)
     n_pages = copy_pages(subject, work / "raw")
     error = run_pipeline(work / "raw", work / "out")
     if error:
         return f"failed: pipeline error: {error}"
-    gold = json.loads((devcorpus.RECIPES / subject / "gold.json").read_text("utf-8"))
+    gold = json.loads(gold_path.read_text("utf-8"))
     return score_run(work / "out", gold, n_pages)
 
 
