@@ -301,6 +301,19 @@ def test_names_join_only_when_unambiguous() -> None:
     assert merged["synthetic oil"] != merged["conventional oil"]
 
 
+def test_two_kinds_of_one_thing_never_meet_however_alike_their_sentences() -> None:
+    # The two sentences differ in one word, so their contexts are close; the word is what
+    # makes them two breads, and two baking times of two breads are no conflict.
+    points = points_of(
+        {
+            "a": "Bake rye bread for 60 minutes.\nStore the flour in a sealed tin.\n",
+            "b": "Bake white bread for 30 minutes.\nRinse the pot twice.\n",
+            "c": "Simmer the stock for 2 hours.\nKeep cooked rice in the fridge for 4 days.\n",
+        }
+    )
+    assert not shared(points), shared(points)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [

@@ -138,6 +138,20 @@ def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, 
     return {name: by_key[keys[sets.find(position[name_key(name)])]] for name in distinct}
 
 
+def contrasting(a: str, b: str) -> bool:
+    """Two names of one head that each add a word the other lacks name two kinds of one thing.
+
+    "table salt" / "kosher salt", "wet brine" / "dry brine", "red wine" / "white wine": the
+    added words are what sets each kind apart, so however alike the two sentences read, their
+    values are about different things and must not meet in one point. A name that only adds
+    to the other ("cream" / "numbing cream") is no contrast; :func:`merge_names` decides it.
+    """
+    if not a or not b or name_head(a) != name_head(b):
+        return False
+    words_a, words_b = set(name_words(a)), set(name_words(b))
+    return bool(words_a - words_b) and bool(words_b - words_a)
+
+
 def point_thing(claim: Claim) -> str:
     """What a claim's point is about: its thing, and for an effect its cause as well.
 
@@ -166,7 +180,8 @@ def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Cl
     """Claims by point: (aspect, thing) for framed claims, one point each for the rest.
 
     Within an aspect, claims join when they name one thing (:func:`merge_names`); value
-    claims also join when their contexts are close (:mod:`pipeline.crossref.context`).
+    claims also join when their contexts are close (:mod:`pipeline.crossref.context`) and
+    their names do not set two kinds of one thing apart (:func:`contrasting`).
     """
     weights = idf_weights(claims)
     by_aspect: dict[str, list[Claim]] = defaultdict(list)
@@ -208,7 +223,8 @@ def _aspect_groups(
             sets.union(first_of.setdefault((kind, merged[kind][thing]), index), index)
     if name.split("|")[0] in VALUE_FRAMES:
         for i, j in context_links(members, weights):
-            sets.union(i, j)
+            if not contrasting(things[i], things[j]):
+                sets.union(i, j)
     components: dict[int, list[Claim]] = defaultdict(list)
     for index, claim in enumerate(members):
         components[sets.find(index)].append(claim)
