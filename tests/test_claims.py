@@ -797,6 +797,14 @@ def test_advice_against_an_activity() -> None:
         # Verbs of letting hand the act to the verb after them.
         ("Do not let the dog chew the cable.", {("chew cable", "negate")}),
         ("Never allow children to climb the fence.", {("climb fence", "negate")}),
+        # ... even when the tagger reads that verb as a noun: it still takes an object.
+        ("Avoid letting dogs lick the wound.", {("lick wound", "negate")}),
+        # A "no" before a noun does not reach an order coordinated after it.
+        ("No jogging, and stretch your legs every morning.", {("jog", "negate"), ("stretch leg", "affirm")}),
+        (
+            "No smoking or drinking, and rest the knee.",
+            {("smoke", "negate"), ("drink", "negate"), ("rest knee", "affirm")},
+        ),
         # "be sure to", "make sure", "be careful not to" advise on the verb after them.
         ("Be sure to check the tire pressure.", {("check tire pressure", "affirm")}),
         ("Make sure you lock the door.", {("lock door", "affirm")}),

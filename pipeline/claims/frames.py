@@ -27,7 +27,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
-from pipeline.claims.language import NOUN_MODIFIERS, adjective_only, lemma, misread_noun, reads_as_verb
+from pipeline.claims.language import (
+    NOUN_MODIFIERS,
+    adjective_only,
+    heads_verb_phrase,
+    lemma,
+    misread_noun,
+    reads_as_verb,
+)
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
     FLIPPED_BOUND,
@@ -350,9 +357,12 @@ def is_negated(head: Token) -> bool:
             return True
     # Negation spans coordinated verbs that share its auxiliary and subject: "do not pick or
     # scratch" forbids both.
+    # A "no" before a noun does not reach an order after it: in "no jogging, and avoid dust"
+    # the base form "avoid" is an imperative of its own; "no swimming or soaking" lists gerunds.
     if head.dep_ == "conj" and head.head.i != head.i and head.pos_ in ("VERB", "AUX"):
         own = any(c.dep_ in ("aux", "neg", *SUBJECT_DEPS) for c in head.children)
-        return not own and is_negated(head.head)
+        ordered = head.tag_ == "VB" and head.head.pos_ not in ("VERB", "AUX")
+        return not own and not ordered and is_negated(head.head)
     return False
 
 
@@ -588,7 +598,7 @@ def _advised_action(verb: Token) -> tuple[Token, bool]:
         node, negative = assured, negative != is_negated(assured)
     while True:
         inner = _xcomp(node)
-        if lemma(node) in lex.hand_over and inner is not None and inner.pos_ in ("VERB", "AUX"):
+        if lemma(node) in lex.hand_over and inner is not None and heads_verb_phrase(inner):
             # "try not to scrub": a negation may sit on the act handed over.
             node, negative = inner, negative != is_negated(inner)
         elif lemma(node) in lex.avoid_verbs:

@@ -231,6 +231,22 @@ def _letter_runs(text: str) -> list[tuple[int, str]]:
     return runs
 
 
+def heads_verb_phrase(token: Token) -> bool:
+    """A verb, or a clause complement the tagger read as a noun though it takes an object.
+
+    "do not let the dogs lick the bowl" may come tagged with "lick" a proper noun; the parse
+    still makes it the head of a clause with a direct object, which no English noun takes,
+    and the lemmatizer knows it as a verb.
+    """
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        token.dep_ in ("ccomp", "xcomp")
+        and any(c.dep_ == "dobj" for c in token.children)
+        and _base_word(token.lower_) in verb_lemmas()
+    )
+
+
 def reads_as_verb(token: Token) -> bool:
     """A sentence-opening word tagged as a noun that English reads as an imperative there.
 
