@@ -481,6 +481,10 @@ def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -
         # A unit after "every" is one of it, or the fraction of it before.
         ("Sweep the porch every day.", 1, 1, "day"),
         ("Baste the roast every half hour.", 0.5, 0.5, "hour"),
+        # A part of the day recurs daily; each part listed after one "every" recurs.
+        ("Lock the shed every night.", 1, 1, "day"),
+        ("Brush your teeth every morning and night.", 0.5, 0.5, "day"),
+        ("Check the trap every morning, afternoon and evening.", 1 / 3, 1 / 3, "day"),
         # A word of period before a noun of a regular pattern.
         ("The library updates its catalogue on a monthly basis.", 1, 1, "month"),
         ("Rotate the crops on a yearly schedule.", 1, 1, "year"),
@@ -511,6 +515,7 @@ def test_the_pattern_a_period_word_names_is_no_part_of_the_act() -> None:
         "Research firm IDC sees the market growing.",
         "That rarely happens.",
         "She reads the Daily Mail.",
+        "Every morning is different.",
     ],
 )
 def test_ordinary_wording_reads_no_value(text: str) -> None:
@@ -800,7 +805,7 @@ def test_advice_against_an_activity() -> None:
         # ... even when the tagger reads that verb as a noun: it still takes an object.
         ("Avoid letting dogs lick the wound.", {("lick wound", "negate")}),
         # A "no" before a noun does not reach an order coordinated after it.
-        ("No jogging, and stretch your legs every morning.", {("jog", "negate"), ("stretch leg", "affirm")}),
+        ("No jogging, and stretch your legs gently.", {("jog", "negate"), ("stretch leg", "affirm")}),
         (
             "No smoking or drinking, and rest the knee.",
             {("smoke", "negate"), ("drink", "negate"), ("rest knee", "affirm")},
@@ -843,6 +848,10 @@ def test_advice_against_an_activity() -> None:
         ("It is a mistake to store the paint in a cold garage.", {("store paint cold garage", "negate")}),
         ("A common mistake is to overwater the seedlings.", {("overwater seedling", "negate")}),
         ("Another mistake is storing the paint in a cold garage.", {("store paint cold garage", "negate")}),
+        # An order to know or notice a statement adds no act; with "to" it hands one on.
+        ("It is important to understand what the label means.", set()),
+        ("Remember that frost can come early in May.", set()),
+        ("Remember to lock the shed.", {("lock shed", "affirm")}),
     ],
 )
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:
@@ -1161,6 +1170,15 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Follow these 5 steps to unclog the drain.", "call_to_action"),
         ("See step 3 above.", "call_to_action"),
         ("Read on for our top tips.", "call_to_action"),
+        # An order that acts on the writer invites the reader to get in touch.
+        ("Call us at 555-0100 if the pump leaks.", "call_to_action"),
+        ("Feel free to email your photos to us.", "call_to_action"),
+        ("Tell us what you think.", "call_to_action"),
+        # An order to ask someone else is advice.
+        ("Ask your vet before giving the dog aspirin.", "recommendation"),
+        # The writer's courtesy formulas, with the "I" dropped, order nothing.
+        ("Thank you for reading!", "statement"),
+        ("Hope this helps.", "statement"),
     ],
 )
 def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:

@@ -386,8 +386,8 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
-    if is_hortative(head):
-        return False
+    if is_hortative(head) or lemma(head) in lexicon().courtesy_verbs:
+        return False  # "let's begin", "thank you for reading": no order to the reader
     if reads_as_verb(head) or _misread_base_form(head):
         return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
@@ -764,6 +764,8 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             or _statement_use_frames(head, subject)
             or _verbless_frames(head, subject)
         )
+    if _points_at_statement(verb):
+        return []
     action, negative = _advised_action(verb)
     if (verb.i != head.i and is_negated(head)) != _judged_against(head):
         # "you do not need to rewrap it", "we don't recommend using X", "there is no need to
@@ -799,6 +801,12 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _points_at_statement(verb: Token) -> bool:
+    """An order to know or notice a statement: "note that the glue sets fast", "it is important
+    to understand what the label means". The statement is the claim; the order adds no act."""
+    return lemma(verb) in lexicon().attention_verbs and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 #: Parts of speech a listed verb may carry (the tagger reads many as nouns or adjectives).

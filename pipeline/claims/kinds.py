@@ -58,6 +58,8 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     # at 220°C", "see the table below: most dogs need 2 cups a day".
     if act is not None and _points_to_text(act) and not any(_measures(t) for t in span):
         return "call_to_action"
+    if act is not None and _addresses_writer(act):
+        return "call_to_action"
     words = sum(1 for t in span if t.is_alpha)
     if (not has_frame and words < MIN_CLAIM_WORDS) or _labels(span):
         return "fragment"
@@ -148,6 +150,13 @@ def _offers_own(head: Token) -> bool:
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     owners = lexicon().own_possessives
     return obj is not None and any(c.dep_ == "poss" and c.lower_ in owners for c in obj.children)
+
+
+def _addresses_writer(act: Token) -> bool:
+    """An order that acts on the writer: "call us", "email me with questions", "feel free to
+    send your photos to us". It invites the reader to get in touch, as a link to click does."""
+    writer = lexicon().writer_pronouns
+    return any(t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in writer for t in act.subtree)
 
 
 def _points_to_text(act: Token) -> bool:

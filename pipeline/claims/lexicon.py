@@ -48,6 +48,8 @@ class Lexicon:
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
+    day_parts: dict[str, str]
+    day_part_joiners: frozenset[str]
     schedule_nouns: frozenset[str]
     schedule_preposition: str
     rate_of: frozenset[str]
@@ -124,6 +126,9 @@ class Lexicon:
     dimensions: dict[str, str]
     web_actions: frozenset[str]
     own_possessives: frozenset[str]
+    writer_pronouns: frozenset[str]
+    courtesy_verbs: frozenset[str]
+    attention_verbs: frozenset[str]
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
@@ -185,6 +190,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
+        day_parts=dict(data["repetition"]["day_parts"]),
+        day_part_joiners=frozenset(data["repetition"]["day_part_joiners"]),
         schedule_nouns=frozenset(data["repetition"]["schedule"]),
         schedule_preposition=str(data["repetition"]["schedule_preposition"]),
         rate_of=frozenset(data["repetition"]["rate_of"]),
@@ -263,6 +270,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dimensions=dict(data["unit_dimensions"]),
         web_actions=frozenset(data["web_actions"]["lemmas"]),
         own_possessives=frozenset(data["web_actions"]["own"]),
+        writer_pronouns=frozenset(data["web_actions"]["writer"]),
+        courtesy_verbs=frozenset(data["courtesy"]["lemmas"]),
+        attention_verbs=frozenset(data["attention"]["lemmas"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),

@@ -676,12 +676,35 @@ def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
 def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     """ "every day", "each week": a unit of time right after the word of repetition, one of it.
 
-    Not as a subject: "every day is different" speaks of days, it repeats nothing.
+    A part of the day recurs once a day ("water them every morning"). Not as a subject:
+    "every day is different" speaks of days, it repeats nothing.
     """
+    after = sent.doc[index + 1]
+    if after.lemma_.lower() in lexicon().day_parts and after.dep_ not in ("nsubj", "nsubjpass"):
+        return _day_parts(sent, index)
     unit = read_unit(sent, index + 1)
     if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
         return None
     return _Scan(index, index + 1 + unit.width, 1.0, 1.0, index + 1), _Unit(unit.name, unit.dimension, 0)
+
+
+def _day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "every morning" once a day; "every morning and evening", "each morning and every night"
+    as many times a day as parts of the day are listed."""
+    lex = lexicon()
+    doc = sent.doc
+    parts = {doc[index + 1].lemma_.lower()}
+    end = index + 2
+    while end + 1 < sent.end and doc[end].lower_ in lex.day_part_joiners:
+        step = end + 2 if doc[end + 1].lower_ in lex.every_strict else end + 1
+        if step >= sent.end or doc[step].lemma_.lower() not in lex.day_parts:
+            break
+        parts.add(doc[step].lemma_.lower())
+        end = step + 1
+    unit = _pint_unit(lex.day_parts[doc[index + 1].lemma_.lower()])
+    if unit is None:
+        return None
+    return _Scan(index, end, 1 / len(parts), 1 / len(parts), index + 1), unit
 
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
