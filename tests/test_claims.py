@@ -1112,6 +1112,16 @@ def test_a_goal_or_a_pointer_to_the_page_states_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["To keep the paint fresh, seal the can tightly.", "To remove rust, scrub it with steel wool."]
+)
+def test_a_goal_before_its_order_asserts_no_effect(text: str) -> None:
+    # The goal says what the order is for; it states no effect of anything by itself.
+    found = frames(text)
+    assert not [f for f in found if f.frame == "effect"], found
+    assert [f for f in found if f.frame == "advice"], found
+
+
+@pytest.mark.parametrize(
     ("line", "is_claim"),
     [
         ("Using a Slow Cooker:", False),

@@ -1423,9 +1423,9 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
 
 
 def _bare_goal(head: Token) -> bool:
-    """An infinitive heading its sentence alone: "To ensure the best results:", "To remove the
-    bandage," names a goal for what follows; it asserts no effect."""
-    return head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    """An infinitive of purpose heading its own clause: "To ensure the best results:", "To keep
+    the paint fresh, seal the can" name a goal of what follows; the goal asserts no effect."""
+    return head.dep_ in ("ROOT", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
 def _names_case(quantity: Quantity, clause: Clause) -> bool:
