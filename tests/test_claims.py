@@ -1162,6 +1162,7 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Follow these steps to wire the dimmer.", "call_to_action"),
         ("Skip to the next section if your bike has disc brakes.", "call_to_action"),
         ("See the table below for torque settings.", "call_to_action"),
+        ("Use the chart below to pick a drill bit.", "call_to_action"),
         ("Keep reading to learn how to fold a fitted sheet.", "call_to_action"),
         ("It is important to follow these guidelines.", "call_to_action"),
         # A text that is no part of the page, or a step of the work, is advice.
@@ -1172,6 +1173,7 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Read to your child for 20 minutes a day.", "quantity"),
         ("Don't read in dim light.", "warning"),
         ("Set the posts below the frost line.", "recommendation"),
+        ("Use a sturdy table for the saw.", "recommendation"),
         ("Repeat these steps for each window.", "recommendation"),
         ("Take the next step in your career.", "recommendation"),
         # A pointer that also gives a measure keeps it.
