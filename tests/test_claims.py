@@ -852,11 +852,26 @@ def test_advice_against_an_activity() -> None:
         ("It is important to understand what the label means.", set()),
         ("Remember that frost can come early in May.", set()),
         ("Remember to lock the shed.", {("lock shed", "affirm")}),
+        # Starting by an act advises the act.
+        ("Start by sanding the edges.", {("sand edge", "affirm")}),
     ],
 )
 def test_advice_reads_english_constructions(text: str, expected: set[tuple[str, str]]) -> None:
     advice = {(f.what, f.polarity) for f in frames(text) if f.frame == "advice"}
     assert advice == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stay away from salt water.", {("use", "salt water", "negate")}),
+        ("Steer clear of harsh detergents.", {("use", "harsh detergent", "negate")}),
+        # With an object, the order is about the object.
+        ("Keep the puppy away from the stairs.", {("advice", "keep puppy", "affirm")}),
+    ],
+)
+def test_keeping_away_from_a_thing_advises_against_it(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {(f.frame, f.what, f.polarity) for f in frames(text)} == expected, text
 
 
 def test_a_clause_with_its_own_subject_is_read_wherever_the_parser_hangs_it() -> None:

@@ -371,8 +371,11 @@ def _xcomp(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ in ("dobj", "pcomp") and child.tag_ == "VBG"):
             return child
+    lex = lexicon()
+    # "refrain from scratching"; "start by sanding the edges"
+    handing = {lex.refrain_prep, lex.first_act_prep} if lemma(token) in lex.aspectual else {lex.refrain_prep}
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "from":  # "refrain from scratching"
+        if child.dep_ == "prep" and child.lower_ in handing:
             return next((t for t in child.children if t.dep_ in ("pcomp", "pobj")), None)
     return None
 
@@ -772,6 +775,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         # rewrap it", "rewrapping it is unnecessary": advice against.
         negative = not negative
     polarity = NEGATE if negative else AFFIRM
+    shunned = _kept_away_from(action)
+    if shunned is not None:  # "stay away from salt water" advises against salt water
+        return _things_or_acts(_items(shunned), subject, AFFIRM if negative else NEGATE)
     if lemma(action) in lex.avoid_verbs:
         obj = object_of(action)
         return _things_or_acts(_items(obj), subject, polarity) if obj is not None else []
@@ -801,6 +807,22 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _kept_away_from(action: Token) -> Token | None:
+    """What "stay away from X", "keep away from X" or "steer clear of X" keeps the reader from.
+
+    With an object ("keep the dog away from the stairs") the order acts on the object: None.
+    """
+    lex = lexicon()
+    if lemma(action) not in lex.distance_verbs or any(c.dep_ == "dobj" for c in action.children):
+        return None
+    marks = [c for c in action.children if c.lower_ in lex.distance_words]
+    for holder in (action, *marks) if marks else ():
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.distance_preps:
+                return next((t for t in prep.children if t.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _points_at_statement(verb: Token) -> bool:

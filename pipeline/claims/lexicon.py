@@ -61,6 +61,11 @@ class Lexicon:
     time_spans: frozenset[str]
     light_verbs: frozenset[str]
     avoid_verbs: frozenset[str]
+    refrain_prep: str
+    distance_verbs: frozenset[str]
+    distance_words: frozenset[str]
+    distance_preps: frozenset[str]
+    first_act_prep: str
     aspectual: frozenset[str]
     hand_over: frozenset[str]
     reporting: frozenset[str]
@@ -203,6 +208,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         time_spans=frozenset(data["wait"]["spans"]),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
+        refrain_prep=str(data["avoid"]["from"]),
+        distance_verbs=frozenset(data["avoid"]["distance_verbs"]),
+        distance_words=frozenset(data["avoid"]["distance_words"]),
+        distance_preps=frozenset(data["avoid"]["distance_preps"]),
+        first_act_prep=str(data["aspectual"]["by"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
         hand_over=frozenset(_words(data, "aspectual", "permissive", "desire", "deliberation")),
         reporting=frozenset(data["reporting"]["lemmas"]),
