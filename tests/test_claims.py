@@ -499,6 +499,18 @@ def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep the bike clean by washing it twice a week.",
+        "Your bike should be kept clean by washing it twice a week.",  # the parser's "agent"
+    ],
+)
+def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None:
+    interval = [f for f in frames(text) if f.frame == "interval"]
+    assert [f.what.split()[0] for f in interval] == ["wash"], interval
+
+
 def test_the_pattern_a_period_word_names_is_no_part_of_the_act() -> None:
     interval = [f for f in frames("Wash the dog on a weekly basis.") if f.frame == "interval"]
     assert [f.what for f in interval] == ["wash dog"]

@@ -375,7 +375,8 @@ def _xcomp(token: Token) -> Token | None:
     # "refrain from scratching"; "start by sanding the edges"
     handing = {lex.refrain_prep, lex.first_act_prep} if lemma(token) in lex.aspectual else {lex.refrain_prep}
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in handing:
+        # A passive's "by" with a gerund is the means, which the parser labels an agent.
+        if child.dep_ in ("prep", "agent") and child.lower_ in handing:
             return next((t for t in child.children if t.dep_ in ("pcomp", "pobj")), None)
     return None
 
