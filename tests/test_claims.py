@@ -511,6 +511,24 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
     assert [f.what.split()[0] for f in interval] == ["wash"], interval
 
 
+@pytest.mark.parametrize(
+    ("text", "frame", "what"),
+    [
+        ("Oil change: every 5,000 miles.", "interval", "oil change"),
+        ("Oven temperature: 220 °C.", "quantity", "oven temperature"),
+        # A label headed by a measure noun names the measured act by its modifier.
+        ("Cooking time: 20 minutes.", "duration", "cook"),
+        # A lone word or an adjective's phrase rates the value; it names nothing measured.
+        ("Minimum: 12 hours.", "duration", ""),
+        ("Best results: 2 to 3 days.", "duration", ""),
+    ],
+)
+def test_a_label_before_a_colon_names_what_the_value_measures(text: str, frame: str, what: str) -> None:
+    page = document_from_text(text + "\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert [(c.frame, c.object) for c in claims if c.frame] == [(frame, what)], claims
+
+
 def test_the_pattern_a_period_word_names_is_no_part_of_the_act() -> None:
     interval = [f for f in frames("Wash the dog on a weekly basis.") if f.frame == "interval"]
     assert [f.what for f in interval] == ["wash dog"]

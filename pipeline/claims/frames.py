@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
+from pipeline.claims.colons import is_label
 from pipeline.claims.language import (
     NOUN_MODIFIERS,
     adjective_only,
@@ -55,6 +56,8 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 #: Subject dependencies.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Tags of a finite verb or a modal: a clause with one is a sentence, not a title or label.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Dependencies the parser gives a noun it did not read as one, after an adjective it did.
@@ -1442,7 +1445,41 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         frames.extend(effect_frames(head, subject))
     for predicate, causer in asserted_predicates(clause):
         frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
+    label = _label_before(clause)
+    if label:  # "Oil change: every 5,000 miles"
+        frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _label_before(clause: Clause) -> str:
+    """The name a short verbless label before a colon gives the value after it.
+
+    In "Oil change: every 5,000 miles" or "Cooking time: 20 minutes" the label is what the
+    value measures, as a heading names what the lines under it speak of; the value alone
+    names nothing. Only for the first clause after the colon.
+    """
+    mark = lexicon().label_colon
+    sent = clause.span.sent
+    doc = sent.doc
+    # The sentence splitter may or may not have started a sentence after the colon.
+    if sent.start > 0 and doc[sent.start - 1].text == mark:
+        colon: Token | None = doc[sent.start - 1]
+    else:
+        colon = next((t for t in sent if t.text == mark), None)
+    if colon is None or clause.span.start > colon.i + 1:
+        return ""
+    label = doc[colon.sent.start : colon.i]
+    if not is_label(label, lexicon().label_max_words) or any(t.tag_ in FINITE_TAGS for t in label):
+        return ""
+    # A thing's name is a compound: a noun after a noun or gerund ("Oil change", "Cooking time").
+    # A lone word or an adjective's phrase rates or files the value ("Minimum:", "Best results:").
+    modifiers = [
+        t for t in label.root.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("NOUN", "PROPN", "VERB")
+    ]
+    if label.root.pos_ not in ("NOUN", "PROPN") or not modifiers:
+        return ""
+    # A label headed by a measure noun names the measured act by its modifier: "Cooking time".
+    return phrase_name(label.root) or " ".join(name for name in map(phrase_name, modifiers) if name)
 
 
 def _bare_goal(head: Token) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
-from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
+from pipeline.claims.frames import FINITE_TAGS, NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
@@ -42,8 +42,6 @@ LABEL_LINE_MAX_WORDS = 5
 #: An embedded question before a colon titles what follows up to this many words ("What to
 #: do if your car overheats:"); a longer one is a sentence ("How long ... depends on ...:").
 QUESTION_TITLE_MAX_WORDS = 8
-#: Tags of a finite verb or a modal: a clause with one is a sentence, not a title.
-FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
