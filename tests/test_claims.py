@@ -514,7 +514,7 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "frame", "what"),
     [
-        ("Oil change: every 5,000 miles.", "interval", "oil change"),
+        ("Tire rotation: every 6,000 miles.", "interval", "tire rotation"),
         ("Oven temperature: 220 °C.", "quantity", "oven temperature"),
         # A label headed by a measure noun names the measured act by its modifier.
         ("Cooking time: 20 minutes.", "duration", "cook"),

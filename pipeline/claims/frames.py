@@ -1446,7 +1446,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     for predicate, causer in asserted_predicates(clause):
         frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
     label = _label_before(clause)
-    if label:  # "Oil change: every 5,000 miles"
+    if label:  # "Tire rotation: every 6,000 miles"
         frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
 
@@ -1454,7 +1454,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
 def _label_before(clause: Clause) -> str:
     """The name a short verbless label before a colon gives the value after it.
 
-    In "Oil change: every 5,000 miles" or "Cooking time: 20 minutes" the label is what the
+    In "Tire rotation: every 6,000 miles" or "Cooking time: 20 minutes" the label is what the
     value measures, as a heading names what the lines under it speak of; the value alone
     names nothing. Only for the first clause after the colon.
     """
@@ -1471,7 +1471,7 @@ def _label_before(clause: Clause) -> str:
     label = doc[colon.sent.start : colon.i]
     if not is_label(label, lexicon().label_max_words) or any(t.tag_ in FINITE_TAGS for t in label):
         return ""
-    # A thing's name is a compound: a noun after a noun or gerund ("Oil change", "Cooking time").
+    # A thing's name is a compound: a noun after a noun or gerund ("Tire rotation", "Cooking time").
     # A lone word or an adjective's phrase rates or files the value ("Minimum:", "Best results:").
     modifiers = [
         t for t in label.root.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("NOUN", "PROPN", "VERB")
