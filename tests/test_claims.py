@@ -500,6 +500,23 @@ def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str
 
 
 @pytest.mark.parametrize(
+    ("text", "intervals"),
+    [
+        (
+            "Rotate the tires every 6 months or 7,500 miles, whichever comes first.",
+            {(6, "month"), (7500, "mile")},
+        ),
+        ("Replace the filter every 12,000 miles or 12 months.", {(12000, "mile"), (12, "month")}),
+        # An amount offered beside a repetition is no spacing of it.
+        ("Feed the calf every 4 hours or 2 liters at a time.", {(4, "hour")}),
+    ],
+)
+def test_every_governs_the_alternative_of_a_repetition(text: str, intervals: set[tuple[float, str]]) -> None:
+    found = {(f.quantity.low, f.quantity.unit) for f in frames(text) if f.frame == "interval" and f.quantity}
+    assert found == intervals, text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Keep the bike clean by washing it twice a week.",

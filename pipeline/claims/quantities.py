@@ -956,7 +956,31 @@ def find_quantities(sent: Span) -> list[Quantity]:
             found.append(replace(quantity, dimension=STATED_NUMBER))
         index = max(quantity.end, index + 1)
     joined = _join_date_ranges(sent, _join_compound_times(sent, found))
-    return _drop_alternate_units(sent, _join_unit_ranges(sent, joined))
+    return _share_repetition(sent, _drop_alternate_units(sent, _join_unit_ranges(sent, joined)))
+
+
+#: Dimensions in which a repetition is spaced: by time ("every 6 months") or distance
+#: ("every 5,000 miles").
+SPACING_DIMENSIONS = frozenset({"time", "length"})
+
+
+def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
+    """A measure offered as the alternative of a repetition repeats too: in "every 6 months
+    or 7,500 miles" the word "every" governs both, whichever comes first."""
+    disjunctions = lexicon().disjunctions
+    out = list(found)
+    for index in range(1, len(out)):
+        before, quantity = out[index - 1], out[index]
+        between = sent.doc[before.end : quantity.start]
+        if (
+            before.repeat
+            and not quantity.repeat
+            and quantity.dimension in SPACING_DIMENSIONS
+            and len(between) == 1
+            and between[0].lower_ in disjunctions
+        ):
+            out[index] = replace(quantity, repeat=True)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
