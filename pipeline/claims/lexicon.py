@@ -49,6 +49,7 @@ class Lexicon:
     times: dict[str, int]
     periodic: dict[str, str]
     day_parts: dict[str, str]
+    spacing_dimensions: frozenset[str]
     day_part_joiners: frozenset[str]
     schedule_nouns: frozenset[str]
     schedule_preposition: str
@@ -196,6 +197,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
         day_parts=dict(data["repetition"]["day_parts"]),
+        spacing_dimensions=frozenset(data["repetition"]["spacing"]),
         day_part_joiners=frozenset(data["repetition"]["day_part_joiners"]),
         schedule_nouns=frozenset(data["repetition"]["schedule"]),
         schedule_preposition=str(data["repetition"]["schedule_preposition"]),

@@ -959,15 +959,10 @@ def find_quantities(sent: Span) -> list[Quantity]:
     return _share_repetition(sent, _drop_alternate_units(sent, _join_unit_ranges(sent, joined)))
 
 
-#: Dimensions in which a repetition is spaced: by time ("every 6 months") or distance
-#: ("every 5,000 miles").
-SPACING_DIMENSIONS = frozenset({"time", "length"})
-
-
 def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
     """A measure offered as the alternative of a repetition repeats too: in "every 6 months
     or 7,500 miles" the word "every" governs both, whichever comes first."""
-    disjunctions = lexicon().disjunctions
+    lex = lexicon()
     out = list(found)
     for index in range(1, len(out)):
         before, quantity = out[index - 1], out[index]
@@ -975,9 +970,9 @@ def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
         if (
             before.repeat
             and not quantity.repeat
-            and quantity.dimension in SPACING_DIMENSIONS
+            and quantity.dimension in lex.spacing_dimensions
             and len(between) == 1
-            and between[0].lower_ in disjunctions
+            and between[0].lower_ in lex.disjunctions
         ):
             out[index] = replace(quantity, repeat=True)
     return out
