@@ -758,6 +758,24 @@ def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
     assert [(f.frame, f.what) for f in frames(text)] == [("effect", what)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cold engines take longer to warm up than warm ones.", ("cold engine", "take long warm")),
+        ("Ripe bananas are much easier to peel.", ("ripe banana", "easy peel")),
+        ("Frozen batteries tend to last longer.", ("frozen battery", "last long")),
+    ],
+)
+def test_a_comparative_said_of_a_kind_is_its_effect(text: str, expected: tuple[str, str]) -> None:
+    effects = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    assert effects == [expected], effects
+
+
+@pytest.mark.parametrize("text", ["It takes longer.", "Water the roses more in July."])
+def test_a_comparative_of_no_named_kind_is_no_effect(text: str) -> None:
+    assert not [f for f in frames(text) if f.frame == "effect"], text
+
+
 def test_calling_off_is_no_effect() -> None:
     assert not [f for f in frames("The city canceled the parade because of rain.") if f.frame == "effect"]
 

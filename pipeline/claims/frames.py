@@ -1083,6 +1083,53 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     ]
 
 
+def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
+    """A comparative said of a named kind of thing: "cold eggs take longer to cook", "fresher
+    eggs are more difficult to peel", "cast iron needs more care than steel".
+
+    It states how that kind differs, an effect of what sets it apart (its modifier), so it is
+    an effect of the subject: subject "cold egg", effect "take long cook". A pronoun subject
+    ("it takes longer") names no kind.
+    """
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not phrase_name(subj):
+        return []
+    node = _raised(head)
+    compared = _comparative(node)
+    if compared is None:
+        return []
+    words = [lemma(node)] if lemma(node) != "be" else []
+    words.append(lemma(compared))
+    goal = next((c for t in (compared, node) for c in t.children if c.dep_ == "xcomp"), None)
+    if goal is not None:
+        words.append(lemma(goal))  # "harder to peel": the act compared
+    return [Frame("effect", " ".join(words), phrase_name(subj), NEGATE if is_negated(node) else AFFIRM)]
+
+
+def _raised(verb: Token) -> Token:
+    """The verb a raising or handing-on verb passes its predicate to: "eggs tend to last longer"."""
+    lex = lexicon()
+    while lemma(verb) in lex.raising_verbs | lex.hand_over:
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is None:
+            break
+        verb = inner
+    return verb
+
+
+def _comparative(verb: Token) -> Token | None:
+    """The word a predicate compares on: "longer", "more difficult", "more labor"."""
+    degree = lexicon().degree_words
+    for child in verb.children:
+        if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
+            if child.tag_ in ("JJR", "RBR") and child.lower_ not in degree:
+                return child  # "last longer", "is lighter"
+            if any(c.tag_ == "RBR" for c in child.children):
+                return child  # "is more difficult"
+        if child.dep_ == "dobj" and any(c.tag_ == "JJR" for c in child.children):
+            return child  # "needs more care", "require longer cooking times"
+    return None
+
+
 def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
     """Predicates inside a clause that the sentence asserts besides its head, with their subjects.
 
@@ -1442,7 +1489,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(practice)
     frames.extend(suitability_frames(head, subject))
     if not frames and not _bare_goal(head):
-        frames.extend(effect_frames(head, subject))
+        frames.extend(effect_frames(head, subject) or comparison_frames(head, subj))
     for predicate, causer in asserted_predicates(clause):
         frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
     label = _label_before(clause)

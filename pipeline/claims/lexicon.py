@@ -135,6 +135,8 @@ class Lexicon:
     writer_pronouns: frozenset[str]
     courtesy_verbs: frozenset[str]
     attention_verbs: frozenset[str]
+    degree_words: frozenset[str]
+    raising_verbs: frozenset[str]
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
@@ -285,6 +287,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         writer_pronouns=frozenset(data["web_actions"]["writer"]),
         courtesy_verbs=frozenset(data["courtesy"]["lemmas"]),
         attention_verbs=frozenset(data["attention"]["lemmas"]),
+        degree_words=frozenset(data["comparison"]["degree"]),
+        raising_verbs=frozenset(data["comparison"]["raising"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),
