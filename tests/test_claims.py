@@ -580,6 +580,20 @@ def test_what_a_duration_measures_is_named() -> None:
 @pytest.mark.parametrize(
     ("text", "what"),
     [
+        # A relative pronoun stands for the noun its clause modifies.
+        ("Replace any tire that is more than 6 years old.", "tire"),
+        ("Buy a battery that is at least 5 days old.", "battery"),
+        ("The puppy is 8 weeks old.", "puppy"),
+    ],
+)
+def test_an_age_is_the_age_of_the_thing_described(text: str, what: str) -> None:
+    durations = [f.what for f in frames(text) if f.frame == "duration"]
+    assert durations == [what], durations
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
         ("Knead the dough ten times.", "knead dough"),
         ("Coat the fence at least 2 to 3 times.", "coat fence"),
         # A verb that only repeats names no act of its own.

@@ -56,6 +56,8 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 #: Subject dependencies.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Tags of a relative pronoun ("that", "which", "who"), which stands for the noun its clause modifies.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Tags of a finite verb or a modal: a clause with one is a sentence, not a title or label.
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
@@ -237,14 +239,19 @@ def _in_name(token: Token, head: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, looking through auxiliaries, raising verbs and coordination."""
+    """The subject of a verb, looking through auxiliaries, raising verbs and coordination.
+
+    A relative pronoun stands for the noun its clause modifies: in "a battery that is two
+    years old" the subject of "is" is the battery.
+    """
     node: Token | None = verb
     for _ in range(4):
         if node is None:
             return None
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                return child
+                relative = child.tag_ in RELATIVE_TAGS and node.dep_ == "relcl"
+                return node.head if relative else child
         node = (
             node.head if node.dep_ in ("conj", "xcomp", "ccomp", "advcl") and node.head.i != node.i else None
         )
@@ -1150,10 +1157,10 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
             participle = token.tag_ == "VBG" and not marks and token.i > clause.head.i
             if marks & reasons or (not marks and (purpose or participle)):
                 found.append((token, subject_of(token)))
-        elif token.dep_ == "relcl":
-            own = subject_of(token)
-            if own is not None and own.tag_ in ("WDT", "WP"):
-                found.append((token, token.head))
+        elif token.dep_ == "relcl" and any(
+            c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS for c in token.children
+        ):
+            found.append((token, token.head))
     return found
 
 
