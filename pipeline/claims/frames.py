@@ -372,8 +372,19 @@ def is_negated(head: Token) -> bool:
     if head.dep_ == "conj" and head.head.i != head.i and head.pos_ in ("VERB", "AUX"):
         own = any(c.dep_ in ("aux", "neg", *SUBJECT_DEPS) for c in head.children)
         ordered = head.tag_ == "VB" and head.head.pos_ not in ("VERB", "AUX")
-        return not own and not ordered and is_negated(head.head)
+        return not own and not ordered and not _new_order(head) and is_negated(head.head)
     return False
+
+
+def _new_order(verb: Token) -> bool:
+    """A second verb after ", and" that begins an order of its own: "do not sand the floor, and
+    wear a mask", "don't panic, and call for help". A negation reaches the acts of a list ("do
+    not pick or scratch it", "do not pick, scratch, and peel it"), not past the comma and "and"
+    that close a first order of two."""
+    doc = verb.doc
+    opening = verb.left_edge.i
+    joined = opening >= 2 and doc[opening - 1].lower_ == "and" and doc[opening - 2].text == ","
+    return joined and sum(1 for c in verb.head.children if c.dep_ == "conj") == 1
 
 
 def _xcomp(token: Token) -> Token | None:
@@ -400,7 +411,7 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
-    if is_hortative(head) or lemma(head) in lexicon().courtesy_verbs:
+    if is_hortative(head) or _courtesy(head):
         return False  # "let's begin", "thank you for reading": no order to the reader
     if reads_as_verb(head) or _misread_base_form(head):
         return True
@@ -458,6 +469,15 @@ def _list_goes_on(first: Token, verb: Token) -> bool:
     for member in members:
         members.extend(c for c in member.children if c.dep_ == "conj")
     return any(m.i > verb.i and m.doc[m.left_edge.i - 1].dep_ == "cc" for m in members if m.left_edge.i > 0)
+
+
+def _courtesy(head: Token) -> bool:
+    """A courtesy formula with its "I" dropped: "Thank you for reading", "Hope this helps"."""
+    lex = lexicon()
+    if lemma(head) not in lex.courtesy_verbs:
+        return False
+    thanked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    return not thanked or any(c.lower_ == lex.courtesy_reader for c in thanked)
 
 
 def is_hortative(head: Token) -> bool:
@@ -838,8 +858,17 @@ def _kept_away_from(action: Token) -> Token | None:
 
 def _points_at_statement(verb: Token) -> bool:
     """An order to know or notice a statement: "note that the glue sets fast", "it is important
-    to understand what the label means". The statement is the claim; the order adds no act."""
-    return lemma(verb) in lexicon().attention_verbs and any(c.dep_ == "ccomp" for c in verb.children)
+    to understand what the label means", "keep in mind that ...", "be aware that ...". The
+    statement is the claim; the order adds no act."""
+    lex = lexicon()
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    if not any(c.dep_ == "ccomp" for t in holders for c in t.children):
+        return False
+    in_mind = any(
+        c.dep_ == "prep" and any(lemma(g) == lex.attention_noun for g in c.children) for c in verb.children
+    )
+    aware = any(lemma(t) in lex.attention_adjectives for t in holders[1:])
+    return lemma(verb) in lex.attention_verbs or in_mind or aware
 
 
 #: Parts of speech a listed verb may carry (the tagger reads many as nouns or adjectives).
@@ -1092,24 +1121,45 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
 
 def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
     """A comparative said of a named kind of thing: "cold eggs take longer to cook", "fresher
-    eggs are more difficult to peel", "cast iron needs more care than steel".
+    eggs are more difficult to peel", "smaller dogs need less food".
 
     It states how that kind differs, an effect of what sets it apart (its modifier), so it is
-    an effect of the subject: subject "cold egg", effect "take long cook". A pronoun subject
-    ("it takes longer") names no kind.
+    an effect of the subject: subject "cold egg", effect "take longer cook". Only of a kind
+    (:func:`_names_a_kind`): "it takes longer" or "my car is older" names none.
     """
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not phrase_name(subj):
+    if subj is None or not _names_a_kind(subj):
         return []
     node = _raised(head)
     compared = _comparative(node)
     if compared is None:
         return []
+    lex = lexicon()
+    degree = next((c for c in compared.children if c.lower_ in lex.degree_words or c.tag_ == "JJR"), None)
     words = [lemma(node)] if lemma(node) != "be" else []
-    words.append(lemma(compared))
+    if degree is not None:
+        words.append(degree.lower_)  # "less likely", "lower bills": the direction is the claim
+    # A comparative keeps its form ("better" is no "well"); a word it modifies, its lemma.
+    words.append(compared.lower_ if compared.tag_ in ("JJR", "RBR") else lemma(compared))
     goal = next((c for t in (compared, node) for c in t.children if c.dep_ == "xcomp"), None)
     if goal is not None:
         words.append(lemma(goal))  # "harder to peel": the act compared
     return [Frame("effect", " ".join(words), phrase_name(subj), NEGATE if is_negated(node) else AFFIRM)]
+
+
+def _names_a_kind(noun: Token) -> bool:
+    """A noun phrase that names a kind of thing ("cold eggs", "a ripe banana", "this method"),
+    not a pronoun, someone's own thing ("my car"), one of a series ("the second coat"), an
+    amount ("less clutter") or a kind set apart by a clause its name leaves out ("cats that
+    stay indoors", "tomatoes grown in pots")."""
+    lex = lexicon()
+    if noun.pos_ not in ("NOUN", "PROPN") or not phrase_name(noun):
+        return False
+    for child in noun.children:
+        if child.lower_ in lex.degree_words | lex.negators or child.dep_ in ("poss", "relcl", "acl"):
+            return False
+        if child.dep_ == "amod" and is_ordinal(child):
+            return False
+    return True
 
 
 def _raised(verb: Token) -> Token:
@@ -1124,16 +1174,22 @@ def _raised(verb: Token) -> Token:
 
 
 def _comparative(verb: Token) -> Token | None:
-    """The word a predicate compares on: "longer", "more difficult", "more labor"."""
-    degree = lexicon().degree_words
+    """The word a predicate compares on: "longer", "more difficult", "more labor".
+
+    "No longer" and "any longer" mean "not now", which compares nothing.
+    """
+    lex = lexicon()
     for child in verb.children:
+        if any(c.lower_ in lex.negators | lex.articles or c.dep_ == "neg" for c in child.children):
+            continue  # "no longer sold"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
-            if child.tag_ in ("JJR", "RBR") and child.lower_ not in degree:
+            if child.tag_ in ("JJR", "RBR") and child.lower_ not in lex.degree_words:
                 return child  # "last longer", "is lighter"
-            if any(c.tag_ == "RBR" for c in child.children):
-                return child  # "is more difficult"
-        if child.dep_ == "dobj" and any(c.tag_ == "JJR" for c in child.children):
-            return child  # "needs more care", "require longer cooking times"
+            if any(c.lower_ in lex.degree_words for c in child.children):
+                return child  # "is more difficult", "less likely"
+        graded = any(c.tag_ == "JJR" or c.lower_ in lex.degree_words for c in child.children)
+        if child.dep_ == "dobj" and graded:
+            return child  # "needs more care", "hold less charge"
     return None
 
 
@@ -1498,11 +1554,23 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if not frames and not _bare_goal(head):
         frames.extend(effect_frames(head, subject) or comparison_frames(head, subj))
     for predicate, causer in asserted_predicates(clause):
-        frames.extend(effect_frames(predicate, phrase_name(causer) if causer is not None else subject))
+        # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
+        # fresh" says sealing the can keeps it fresh.
+        cause = phrase_name(causer) if causer is not None else subject or (activity(head) if advised else "")
+        frames.extend(effect_frames(predicate, cause))
     label = _label_before(clause)
     if label:  # "Tire rotation: every 6,000 miles"
         frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _names_a_time(label: Span) -> bool:
+    """A label that says when, not what: "Sunday morning:", "Week 2:", "July evenings:"."""
+    lex = lexicon()
+    return any(
+        is_time_word(lemma(t)) or lemma(t) in lex.day_parts or t.lower_ in lex.weekdays or month_of(t)
+        for t in label
+    )
 
 
 def _label_before(clause: Clause) -> str:
@@ -1530,7 +1598,7 @@ def _label_before(clause: Clause) -> str:
     modifiers = [
         t for t in label.root.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("NOUN", "PROPN", "VERB")
     ]
-    if label.root.pos_ not in ("NOUN", "PROPN") or not modifiers:
+    if label.root.pos_ not in ("NOUN", "PROPN") or not modifiers or _names_a_time(label):
         return ""
     # A label headed by a measure noun names the measured act by its modifier: "Cooking time".
     return phrase_name(label.root) or " ".join(name for name in map(phrase_name, modifiers) if name)

@@ -152,9 +152,21 @@ def _offers_own(head: Token) -> bool:
 
 def _addresses_writer(act: Token) -> bool:
     """An order that acts on the writer: "call us", "email me with questions", "feel free to
-    send your photos to us". It invites the reader to get in touch, as a link to click does."""
+    send your photos to us". It invites the reader to get in touch, as a link to click does.
+
+    Only the pronoun as an argument of the order, or of the verbs it hands on to: "wear gloves,
+    as the nurse reminded me" and "trips to the US" are no invitation.
+    """
     writer = lexicon().writer_pronouns
-    return any(t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in writer for t in act.subtree)
+    verbs = [act]
+    for verb in verbs:  # "feel free to email us": free -> email
+        for child in verb.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "acomp" and verb is act):
+                verbs.append(child)
+    arguments = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
+    preps = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+    arguments += [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    return any(t.tag_ == "PRP" and t.text in writer for t in arguments)
 
 
 def _points_to_text(act: Token) -> bool:

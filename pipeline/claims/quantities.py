@@ -668,6 +668,10 @@ def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     else:
         return _every_one(sent, index)
     unit = read_unit(sent, index + 2)
+    period = lex.day_parts.get(doc[index + 2].lemma_.lower()) if index + 2 < sent.end else None
+    if unit is None and period is not None:  # "every other morning"
+        unit = _pint_unit(period)
+        unit = _Unit(unit.name, unit.dimension, 1) if unit is not None else None
     if unit is None or unit.dimension != "time" or step <= 0:
         return None
     return _Scan(index, index + 2 + unit.width, step, step, index + 2), _Unit(unit.name, unit.dimension, 0)
@@ -680,8 +684,13 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     "every day is different" speaks of days, it repeats nothing.
     """
     after = sent.doc[index + 1]
-    if after.lemma_.lower() in lexicon().day_parts and after.dep_ not in ("nsubj", "nsubjpass"):
-        return _day_parts(sent, index)
+    if after.lemma_.lower() in lexicon().day_parts:
+        # Not a modifier of another noun: "every night light", "each morning glory vine".
+        following = sent.doc[index + 2] if index + 2 < sent.end else None
+        modifier = (after.dep_ in ("compound", "amod", "nmod") and after.head.i > after.i) or (
+            following is not None and following.pos_ == "NOUN"
+        )
+        return None if modifier or after.dep_ in ("nsubj", "nsubjpass") else _day_parts(sent, index)
     unit = read_unit(sent, index + 1)
     if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
         return None
@@ -967,9 +976,12 @@ def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
     for index in range(1, len(out)):
         before, quantity = out[index - 1], out[index]
         between = sent.doc[before.end : quantity.start]
+        # "every 3 days or 1 inch a week" gives a rate of its own, not a spacing.
+        rated = quantity.end < sent.end and sent.doc[quantity.end].lower_ in lex.rate_of
         if (
             before.repeat
             and not quantity.repeat
+            and not rated
             and quantity.dimension in lex.spacing_dimensions
             and len(between) == 1
             and between[0].lower_ in lex.disjunctions
