@@ -734,6 +734,21 @@ def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:
     assert [f.what for f in frames("Storage for two days.")] == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("To unclog a drain, pour baking soda and vinegar into it.", {"pour bake soda", "pour vinegar"}),
+        ("To extend battery life, lower the screen brightness.", {"lower screen brightness"}),
+        ("To get a smoother finish, sand between coats.", {"sand coat"}),
+    ],
+)
+def test_an_order_after_its_goal_is_read_as_an_order(text: str, advice: set[str]) -> None:
+    # The tagger reads the verb after the goal's comma as a noun and makes the goal the root.
+    page = document_from_text(text + "\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert {c.object for c in claims if c.frame == "advice"} == advice, claims
+
+
 def test_the_word_counting_repetitions_is_no_thing() -> None:
     found = [f for f in frames("Most vets find that 2 times a day is enough.") if f.frame == "interval"]
     assert [f.what for f in found] == [""], found

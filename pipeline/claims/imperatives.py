@@ -50,7 +50,20 @@ class ImperativePrimer:
             opening = opening_word(sent)
             if opening is not None and self._misread(opening, sent):
                 readings.update(self._primed(opening, sent))
+            elif (order := _order_after_goal(sent)) is not None and order.lower_ in self.verbs:
+                readings.update(self._goal_and_order(order, sent))
         return with_readings(doc, readings) if readings else doc
+
+    def _goal_and_order(self, order: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
+        """ "To unclog a drain, pour vinegar into it": the order after the goal, read under the
+        primer, with the goal's infinitive hung on it as the clause of purpose it is."""
+        primed = dict(self._primed(order, sent))
+        if not primed:
+            return
+        goal = sent[1]
+        if goal.dep_ == "ROOT":
+            yield goal.i, (goal.tag_, goal.pos_, "advcl", goal.lemma_, order.i)
+        yield from primed.items()
 
     def _misread(self, opening: Token, sent: Span) -> bool:
         """A verb opens the sentence, yet the parse found no verb to be its root, or made the
@@ -87,6 +100,21 @@ class ImperativePrimer:
                 break
             doc = component(doc)
         return doc
+
+
+def _order_after_goal(sent: Span) -> Token | None:
+    """The first word after the comma of an opening goal, when the parser did not read it as
+    the sentence's root verb: "To unclog a drain, pour ..." ("pour" read as a noun, the goal
+    as the root), "To get a smoother finish, sand between coats" ("sand" a noun). None elsewhere."""
+    marker = sent[0]
+    if marker.tag_ != "TO" or len(sent) < 2 or sent[1].pos_ != "VERB":
+        return None
+    comma = next((t for t in sent if t.is_punct), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= sent.end:
+        return None
+    word = sent.doc[comma.i + 1]
+    read = word.pos_ == "VERB" and word.dep_ == "ROOT"
+    return word if word.is_alpha and not read else None
 
 
 def opening_word(sent: Span) -> Token | None:
