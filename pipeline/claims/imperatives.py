@@ -9,7 +9,9 @@ sentence ("please place eggs in a pot") and the same tagger reads the verb as on
 verb in the lemmatizer's table and whose root is no verb (or whose subject is that verb in
 its base form, which no English subject is), and keeps the new reading only
 when the opening word comes out as the root verb of one sentence with the same tokens;
-the page's text and offsets do not change.
+the page's text and offsets do not change. An order after an opening goal ("To unclog a
+drain, pour vinegar into it") is misread the same way, the goal taken for the root: the words
+after the goal's comma are re-read so, and the goal hung on the order as its purpose.
 """
 
 from __future__ import annotations
