@@ -472,12 +472,14 @@ def _list_goes_on(first: Token, verb: Token) -> bool:
 
 
 def _courtesy(head: Token) -> bool:
-    """A courtesy formula with its "I" dropped: "Thank you for reading", "Hope this helps"."""
-    lex = lexicon()
-    if lemma(head) not in lex.courtesy_verbs:
+    """A courtesy formula with its "I" dropped: "Thank you for reading", "Hope this helps",
+    "Thank goodness". Thanking a determined third party ("thank your host") is an order."""
+    if lemma(head) not in lexicon().courtesy_verbs:
         return False
-    thanked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-    return not thanked or any(c.lower_ == lex.courtesy_reader for c in thanked)
+    thanked = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+    return thanked is None or not (
+        thanked.pos_ == "NOUN" and any(d.dep_ in ("det", "poss") for d in thanked.children)
+    )
 
 
 def is_hortative(head: Token) -> bool:
@@ -799,7 +801,11 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             or _verbless_frames(head, subject)
         )
     if _points_at_statement(verb):
-        return []
+        # "keep in mind that you must turn off the breaker": the statement's own advice or use
+        statement = next((c for t in (verb, *verb.children) for c in t.children if c.dep_ == "ccomp"), None)
+        if statement is None or statement.i == head.i:
+            return []
+        return practice_frames(statement, advice_verb(statement), subject)
     action, negative = _advised_action(verb)
     if (verb.i != head.i and is_negated(head)) != _judged_against(head):
         # "you do not need to rewrap it", "we don't recommend using X", "there is no need to
@@ -1147,19 +1153,27 @@ def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
 
 
 def _names_a_kind(noun: Token) -> bool:
-    """A noun phrase that names a kind of thing ("cold eggs", "a ripe banana", "this method"),
-    not a pronoun, someone's own thing ("my car"), one of a series ("the second coat"), an
-    amount ("less clutter") or a kind set apart by a clause its name leaves out ("cats that
-    stay indoors", "tomatoes grown in pots")."""
+    """A noun phrase that names a kind of thing ("cold eggs", "a ripe banana", "your tires"),
+    not a pronoun, the writer's own thing ("my car"), one of a series ("the second coat"), an
+    amount ("less clutter") or a kind set apart by words its name leaves out ("cats that stay
+    indoors", "tomatoes grown in pots", "dogs with short coats")."""
     lex = lexicon()
     if noun.pos_ not in ("NOUN", "PROPN") or not phrase_name(noun):
         return False
     for child in noun.children:
-        if child.lower_ in lex.degree_words | lex.negators or child.dep_ in ("poss", "relcl", "acl"):
-            return False
-        if child.dep_ == "amod" and is_ordinal(child):
-            return False
+        if child.lower_ in lex.degree_words | lex.negators or child.dep_ in ("relcl", "acl", "prep"):
+            return False  # "less clutter", "cats that hunt", "dogs with short coats"
+        if (child.dep_ == "poss" and child.lower_ in lex.own_possessives) or (
+            child.dep_ == "amod" and is_ordinal(child)
+        ):
+            return False  # "my car", "the second coat"; "your tires", "a dog's coat" are any
     return True
+
+
+def _and_degree(word: Token) -> list[Token]:
+    """The words before a comparative: its own, and those of its degree word ("no more")."""
+    degree = [c for c in word.children if c.lower_ in lexicon().degree_words]
+    return [c for t in (word, *degree) for c in t.children]
 
 
 def _raised(verb: Token) -> Token:
@@ -1180,8 +1194,8 @@ def _comparative(verb: Token) -> Token | None:
     """
     lex = lexicon()
     for child in verb.children:
-        if any(c.lower_ in lex.negators | lex.articles or c.dep_ == "neg" for c in child.children):
-            continue  # "no longer sold"
+        if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _and_degree(child)):
+            continue  # "no longer sold", "no more expensive"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
             if child.tag_ in ("JJR", "RBR") and child.lower_ not in lex.degree_words:
                 return child  # "last longer", "is lighter"
@@ -1565,12 +1579,11 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
 
 
 def _names_a_time(label: Span) -> bool:
-    """A label that says when, not what: "Sunday morning:", "Week 2:", "July evenings:"."""
+    """A label that says when, not what: "Sunday morning:", "Week 2:" ("Night shift:" says what)."""
     lex = lexicon()
-    return any(
-        is_time_word(lemma(t)) or lemma(t) in lex.day_parts or t.lower_ in lex.weekdays or month_of(t)
-        for t in label
-    )
+    root = label.root
+    calendar = root.lower_ in lex.weekdays or month_of(root) is not None
+    return calendar or is_time_word(lemma(root)) or lemma(root) in lex.day_parts
 
 
 def _label_before(clause: Clause) -> str:

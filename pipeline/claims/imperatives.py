@@ -26,6 +26,8 @@ from pipeline.claims.lexicon import lexicon
 
 #: The name the component is registered and added under.
 NAME = "imperative_primer"
+#: Tags of a finite verb or a modal.
+FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 #: Annotations copied from the primed parse onto the page's tokens.
 Reading = tuple[str, str, str, str, int]
 
@@ -58,13 +60,17 @@ class ImperativePrimer:
 
     def _goal_and_order(self, order: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
         """ "To unclog a drain, pour vinegar into it": the order after the goal, read under the
-        primer, with the goal's infinitive hung on it as the clause of purpose it is."""
+        primer, with the goal hung on it as the clause of purpose it is: the goal's verb on the
+        order, and any word of the goal the first parse hung on the order's words on the goal's
+        verb ("To keep cats off the counter, place ...")."""
         primed = dict(self._primed(order, sent))
         if not primed:
             return
         goal = sent[1]
-        if goal.dep_ == "ROOT":
-            yield goal.i, (goal.tag_, goal.pos_, "advcl", goal.lemma_, order.i)
+        yield goal.i, (goal.tag_, goal.pos_, "advcl", goal.lemma_, order.i)
+        for token in sent.doc[goal.i + 1 : order.i]:
+            if token.head.i == token.i or token.head.i >= order.i - 1:
+                yield token.i, (token.tag_, token.pos_, token.dep_, token.lemma_, goal.i)
         yield from primed.items()
 
     def _misread(self, opening: Token, sent: Span) -> bool:
@@ -112,11 +118,18 @@ def _order_after_goal(sent: Span) -> Token | None:
     if marker.tag_ != "TO" or len(sent) < 2 or sent[1].pos_ != "VERB":
         return None
     comma = next((t for t in sent if t.is_punct), None)
-    if comma is None or comma.text != "," or comma.i + 1 >= sent.end:
+    # The goal must end before its comma on a word of its own ("To wash, dry and fold a load,"
+    # lists verbs), and the order must not open a list ("clean, sand, and prime it").
+    if comma is None or comma.text != "," or comma.i + 2 >= sent.end or comma.i - 1 == sent[1].i:
         return None
-    word = sent.doc[comma.i + 1]
+    word, after = sent.doc[comma.i + 1], sent.doc[comma.i + 2]
     read = word.pos_ == "VERB" and word.dep_ == "ROOT"
-    return word if word.is_alpha and not read else None
+    # A finite verb with a subject after the comma makes a statement: "plant seeds cost less".
+    rest = sent.doc[comma.i + 1 : sent.end]
+    stated = any(t.tag_ in FINITE and any(c.dep_ == "nsubj" for c in t.children) for t in rest)
+    if not word.is_alpha or read or after.is_punct or stated:
+        return None
+    return word
 
 
 def opening_word(sent: Span) -> Token | None:

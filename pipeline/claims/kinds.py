@@ -154,19 +154,27 @@ def _addresses_writer(act: Token) -> bool:
     """An order that acts on the writer: "call us", "email me with questions", "feel free to
     send your photos to us". It invites the reader to get in touch, as a link to click does.
 
-    Only the pronoun as an argument of the order, or of the verbs it hands on to: "wear gloves,
-    as the nurse reminded me" and "trips to the US" are no invitation.
+    Only the pronoun as an argument of the order, of the verbs it hands on to or lists with it
+    ("call or text us", "sign up to get tips from us"), or of their objects ("book an
+    appointment with us"); not "wear gloves, as the nurse reminded me", nor "the US".
     """
-    writer = lexicon().writer_pronouns
     verbs = [act]
-    for verb in verbs:  # "feel free to email us": free -> email
+    for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "xcomp" or (child.dep_ == "acomp" and verb is act):
+            purpose = child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children)
+            if child.dep_ in ("xcomp", "conj") or purpose or (child.dep_ == "acomp" and verb is act):
                 verbs.append(child)
     arguments = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
-    preps = [c for v in verbs for c in v.children if c.dep_ == "prep"]
-    arguments += [g for c in preps for g in c.children if g.dep_ == "pobj"]
-    return any(t.tag_ == "PRP" and t.text in writer for t in arguments)
+    holders = [*verbs, *arguments]
+    arguments += [g for t in holders for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
+    arguments += [g for t in list(arguments) for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
+    writer = lexicon().writer_pronouns
+    return any(t.pos_ == "PRON" and t.lower_ in writer for t in arguments)
+
+
+def _objects_of(preposition: Token) -> list[Token]:
+    """The objects of a preposition."""
+    return [c for c in preposition.children if c.dep_ == "pobj"]
 
 
 def _points_to_text(act: Token) -> bool:

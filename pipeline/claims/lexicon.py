@@ -134,12 +134,12 @@ class Lexicon:
     own_possessives: frozenset[str]
     writer_pronouns: frozenset[str]
     courtesy_verbs: frozenset[str]
-    courtesy_reader: str
     attention_verbs: frozenset[str]
     attention_noun: str
     attention_adjectives: frozenset[str]
     degree_words: frozenset[str]
     raising_verbs: frozenset[str]
+    cancelling_words: frozenset[str]
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
@@ -289,12 +289,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         own_possessives=frozenset(data["web_actions"]["own"]),
         writer_pronouns=frozenset(data["web_actions"]["writer"]),
         courtesy_verbs=frozenset(data["courtesy"]["lemmas"]),
-        courtesy_reader=str(data["courtesy"]["reader"]),
         attention_verbs=frozenset(data["attention"]["lemmas"]),
         attention_noun=str(data["attention"]["mind"]),
         attention_adjectives=frozenset(data["attention"]["adjectives"]),
         degree_words=frozenset(data["comparison"]["degree"]),
         raising_verbs=frozenset(data["comparison"]["raising"]),
+        cancelling_words=frozenset(data["comparison"]["cancelling"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),

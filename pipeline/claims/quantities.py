@@ -977,7 +977,9 @@ def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
         before, quantity = out[index - 1], out[index]
         between = sent.doc[before.end : quantity.start]
         # "every 3 days or 1 inch a week" gives a rate of its own, not a spacing.
-        rated = quantity.end < sent.end and sent.doc[quantity.end].lower_ in lex.rate_of
+        # ("per the manual" after it is "according to", no rate: a determiner follows.)
+        after = sent.doc[quantity.end : quantity.end + 2]
+        rated = len(after) == 2 and after[0].lower_ in lex.rate_of and after[1].pos_ != "DET"
         if (
             before.repeat
             and not quantity.repeat
