@@ -145,6 +145,8 @@ def contrasting(a: str, b: str) -> bool:
     added words are what sets each kind apart, so however alike the two sentences read, their
     values are about different things and must not meet in one point. A name that only adds
     to the other ("cream" / "numbing cream") is no contrast; :func:`merge_names` decides it.
+    Without word vectors, spellings and synonyms of one modifier ("tire" / "tyre pressure")
+    contrast too: the price of never joining two kinds.
     """
     if not a or not b or name_head(a) != name_head(b):
         return False
