@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
 from pipeline.claims.colons import is_label
+from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import (
     NOUN_MODIFIERS,
     adjective_only,
@@ -58,8 +59,6 @@ NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Tags of a relative pronoun ("that", "which", "who"), which stands for the noun its clause modifies.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-#: Tags of a finite verb or a modal: a clause with one is a sentence, not a title or label.
-FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Dependencies the parser gives a noun it did not read as one, after an adjective it did.

@@ -26,8 +26,8 @@ from pipeline.claims.lexicon import lexicon
 
 #: The name the component is registered and added under.
 NAME = "imperative_primer"
-#: Tags of a finite verb or a modal.
-FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+#: Tags of a finite verb or a modal: a clause with one is a sentence, not a title or label.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 #: Annotations copied from the primed parse onto the page's tokens.
 Reading = tuple[str, str, str, str, int]
 
@@ -126,7 +126,7 @@ def _order_after_goal(sent: Span) -> Token | None:
     read = word.pos_ == "VERB" and word.dep_ == "ROOT"
     # A finite verb with a subject after the comma makes a statement: "plant seeds cost less".
     rest = sent.doc[comma.i + 1 : sent.end]
-    stated = any(t.tag_ in FINITE and any(c.dep_ == "nsubj" for c in t.children) for t in rest)
+    stated = any(t.tag_ in FINITE_TAGS and any(c.dep_ == "nsubj" for c in t.children) for t in rest)
     if not word.is_alpha or read or after.is_punct or stated:
         return None
     return word

@@ -16,7 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
-from pipeline.claims.frames import FINITE_TAGS, NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
+from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
+from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
