@@ -822,6 +822,15 @@ def test_a_comparative_said_of_a_kind_is_its_effect(text: str, expected: tuple[s
     assert effects == [expected], effects
 
 
+def test_a_degree_word_on_an_adjective_of_a_name_stays() -> None:
+    # "less" turns "abrasive" around: dropped as a stop word, the name said the opposite.
+    uses = {(f.what, f.polarity) for f in frames("Use a less abrasive sponge.") if f.frame == "use"}
+    assert uses == {("less abrasive sponge", "affirm")}, uses
+    found = frames("Less expensive tools often break sooner.")
+    effects = [(f.subject, f.what) for f in found if f.frame == "effect"]
+    assert effects == [("less expensive tool", "break sooner")], effects
+
+
 @pytest.mark.parametrize(
     "text",
     [

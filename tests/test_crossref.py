@@ -301,6 +301,12 @@ def test_names_join_only_when_unambiguous() -> None:
     assert merged["synthetic oil"] != merged["conventional oil"]
 
 
+def test_a_degree_word_turns_a_thing_around_rather_than_narrowing_it() -> None:
+    # "a less abrasive sponge" agrees with avoiding abrasive ones: never one point in conflict.
+    points = points_of({"a": "Avoid abrasive sponges.\n", "b": "Use a less abrasive sponge.\n"})
+    assert not [p for p in points if p["status"] == "conflict"], points
+
+
 def test_two_kinds_of_one_thing_never_meet_however_alike_their_sentences() -> None:
     # The two sentences differ in one word, so their contexts are close; the word is what
     # makes them two breads, and two baking times of two breads are no conflict.

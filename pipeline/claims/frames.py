@@ -90,7 +90,8 @@ class Frame:
 def phrase_name(token: Token) -> str:
     """The lemmas that name a noun phrase, in text order ("the hard-boiled eggs" -> "hard boil egg").
 
-    Determiners, numbers, pronouns and possessives are left out; compounds, adjectives, an
+    Determiners, numbers, pronouns and possessives are left out; compounds, adjectives (with a
+    degree word that turns them: "less abrasive sponge"), an
     "of" complement ("absorption of skincare products" -> "absorption skincare product") and
     what the thing has or lacks ("soap with fragrance", "oil containing additives") stay.
     """
@@ -106,20 +107,26 @@ def phrase_name(token: Token) -> str:
         words.append(misread)
     words.extend(word for noun in _kinds(token) for word in _premodified(noun))
     words = sorted(set(words), key=lambda t: t.i)
-    drop = lexicon().name_drop
+    lex = lexicon()
     if is_measure(token):
         return ""  # "a few minutes", "the day", "two cups": a measure, not a thing
     return " ".join(
         lemma(t)
         for t in words
         if (t.pos_ in NAME_POS or t.i == token.i or t.dep_ == "advmod")
-        and not t.is_stop
+        and (not t.is_stop or _grades_adjective(t))
         and t.is_alpha
         and not t.like_num
         and not is_ordinal(t)
-        and t.lower_ not in drop
+        and t.lower_ not in lex.name_drop
         and (t.i == token.i or not is_measure(t))  # "a 12 lb turkey", "2 cups kosher salt"
     )
+
+
+def _grades_adjective(word: Token) -> bool:
+    """ "less" in "a less abrasive sponge": a degree word on an adjective of the name turns its
+    meaning, so it stays ("less abrasive sponge" is no "abrasive sponge")."""
+    return word.lower_ in lexicon().degree_words and word.head.pos_ == "ADJ"
 
 
 def _misread_head(token: Token) -> Token | None:
@@ -230,7 +237,8 @@ def _in_name(token: Token, head: Token) -> bool:
     node = token
     while node.i != head.i:
         # An adverb grading a modifier is part of the name: "extra large eggs", not large ones.
-        grading = node.dep_ == "advmod" and node.head.dep_ in NAME_DEPS and not node.is_stop
+        graded = not node.is_stop or _grades_adjective(node)  # "less abrasive", not "very"
+        grading = node.dep_ == "advmod" and node.head.dep_ in NAME_DEPS and graded
         if node.dep_ not in NAME_DEPS and not grading and not (node.dep_ == "punct" and node.text == "-"):
             return False
         node = node.head

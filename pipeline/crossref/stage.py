@@ -119,8 +119,9 @@ def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, 
     Names with the same lemma set are one ("oil change" / "change oil"). With
     ``into_longer``, a shorter name whose lemmas all occur in exactly one longer name with
     the same head joins it ("cream" / "numbing cream"); when several longer names fit
-    ("synthetic oil", "conventional oil") it stays apart, since it could be either. Each
-    name maps to one name of its merged group.
+    ("synthetic oil", "conventional oil") it stays apart, since it could be either; and when
+    the longer one adds a degree word ("less abrasive sponge"), which turns the thing around
+    rather than narrowing it. Each name maps to one name of its merged group.
     """
     distinct = sorted(set(names))
     by_key: dict[frozenset[str], str] = {}
@@ -129,9 +130,11 @@ def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, 
     keys = sorted(by_key, key=lambda k: (len(k), sorted(k)))
     sets = UnionFind(len(keys))
     shorter = keys if into_longer else []  # only equal lemma sets join
+    degree = lexicon().degree_words
     for index, key in enumerate(shorter):
         head = name_head(by_key[key])
         longer = [j for j, k in enumerate(keys) if key < k and name_head(by_key[k]) == head]
+        longer = [j for j in longer if not (keys[j] - key) & degree]
         if len(longer) == 1:
             sets.union(index, longer[0])
     position = {key: index for index, key in enumerate(keys)}
