@@ -535,6 +535,17 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
     assert [f.what.split()[0] for f in interval] == ["wash"], interval
 
 
+def test_what_a_causative_keeps_is_its_state_not_its_means() -> None:
+    effects = [f.what for f in frames("Mulch keeps the soil moist by blocking light.") if f.frame == "effect"]
+    assert effects == ["moist soil"], effects
+
+
+def test_an_order_listed_before_an_invitation_stays_an_order() -> None:
+    page = document_from_text("Rinse it and call us if it blisters.\n", source_id="p")
+    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    assert next((c.kind, c.object) for c in claims) == ("recommendation", "rinse"), claims
+
+
 @pytest.mark.parametrize(
     ("text", "frame", "what"),
     [
@@ -575,6 +586,7 @@ def test_the_pattern_a_period_word_names_is_no_part_of_the_act() -> None:
         "Every morning is different.",
         "Every night light in the hallway draws little power.",
         "Every night shift nurse needs blackout curtains.",
+        "Every other night light is dim.",
     ],
 )
 def test_ordinary_wording_reads_no_value(text: str) -> None:
@@ -1358,6 +1370,8 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Thank goodness the pipes held.", "statement"),
         ("Contact Us for a free quote.", "call_to_action"),
         ("Book an appointment with us online.", "call_to_action"),
+        # A first order with its own object is no part of the invitation listed after it.
+        ("Rinse the cut with water.", "recommendation"),
         # "us" and "me" invite contact only as the order's own arguments.
         ("Buy a plug adapter when traveling outside the US.", "recommendation"),
         ("Wear gloves, as the nurse reminded me.", "recommendation"),

@@ -394,14 +394,21 @@ def _new_order(verb: Token) -> bool:
     return joined and sum(1 for c in verb.head.children if c.dep_ == "conj") == 1
 
 
-def _xcomp(token: Token) -> Token | None:
-    """The verb a verb hands its meaning to ("avoid swimming", "need to rinse")."""
+def _xcomp(token: Token, *, means: bool = False) -> Token | None:
+    """The verb a verb hands its meaning to ("avoid swimming", "need to rinse").
+
+    With ``means``, an act one starts or keeps something by is handed on too ("start by
+    sanding the edges", "keep the bike clean by washing it"): what is advised or repeated is
+    that act, though what a causative brings about is still its state ("keeps the soil moist
+    by blocking light" keeps it moist).
+    """
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ in ("dobj", "pcomp") and child.tag_ == "VBG"):
             return child
     lex = lexicon()
     # "refrain from scratching"; "start by sanding the edges"
-    handing = {lex.refrain_prep, lex.first_act_prep} if lemma(token) in lex.aspectual else {lex.refrain_prep}
+    by_means = means and lemma(token) in lex.aspectual
+    handing = {lex.refrain_prep, lex.first_act_prep} if by_means else {lex.refrain_prep}
     for child in token.children:
         # A passive's "by" with a gerund is the means, which the parser labels an agent.
         if child.dep_ in ("prep", "agent") and child.lower_ in handing:
@@ -490,7 +497,8 @@ def _courtesy(head: Token) -> bool:
 
 
 def is_hortative(head: Token) -> bool:
-    """ "Let's look at the science", "let us begin": the writer proposes a joint act, not advice."""
+    """ "Let's look at the science", "let us begin", "let me show you": the writer proposes a
+    joint act or one of their own, not advice."""
     lex = lexicon()
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     return lemma(head) in lex.permissive and after is not None and after.lower_ in lex.hortative
@@ -640,7 +648,7 @@ def _advised_action(verb: Token) -> tuple[Token, bool]:
     if assured is not None:
         node, negative = assured, negative != is_negated(assured)
     while True:
-        inner = _xcomp(node)
+        inner = _xcomp(node, means=True)
         if lemma(node) in lex.hand_over and inner is not None and heads_verb_phrase(inner):
             # "try not to scrub": a negation may sit on the act handed over.
             node, negative = inner, negative != is_negated(inner)
@@ -809,7 +817,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         )
     if _points_at_statement(verb):
         # "keep in mind that you must turn off the breaker": the statement's own advice or use
-        statement = next((c for t in (verb, *verb.children) for c in t.children if c.dep_ == "ccomp"), None)
+        statement = _statement_of(verb)
         if statement is None or statement.i == head.i:
             return []
         return practice_frames(statement, advice_verb(statement), subject)
@@ -874,14 +882,20 @@ def _points_at_statement(verb: Token) -> bool:
     to understand what the label means", "keep in mind that ...", "be aware that ...". The
     statement is the claim; the order adds no act."""
     lex = lexicon()
-    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
-    if not any(c.dep_ == "ccomp" for t in holders for c in t.children):
+    if _statement_of(verb) is None:
         return False
     in_mind = any(
         c.dep_ == "prep" and any(lemma(g) == lex.attention_noun for g in c.children) for c in verb.children
     )
-    aware = any(lemma(t) in lex.attention_adjectives for t in holders[1:])
+    aware = any(c.dep_ == "acomp" and lemma(c) in lex.attention_adjectives for c in verb.children)
     return lemma(verb) in lex.attention_verbs or in_mind or aware
+
+
+def _statement_of(verb: Token) -> Token | None:
+    """The clause a verb of knowing points at: its own "that" clause, or its adjective's ("be
+    aware that ...")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return next((c for t in holders for c in t.children if c.dep_ == "ccomp"), None)
 
 
 #: Parts of speech a listed verb may carry (the tagger reads many as nouns or adjectives).
@@ -1177,8 +1191,8 @@ def _names_a_kind(noun: Token) -> bool:
     return True
 
 
-def _and_degree(word: Token) -> list[Token]:
-    """The words before a comparative: its own, and those of its degree word ("no more")."""
+def _comparative_modifiers(word: Token) -> list[Token]:
+    """The children of a comparative and of its degree word ("no" in "no more expensive")."""
     degree = [c for c in word.children if c.lower_ in lexicon().degree_words]
     return [c for t in (word, *degree) for c in t.children]
 
@@ -1197,11 +1211,12 @@ def _raised(verb: Token) -> Token:
 def _comparative(verb: Token) -> Token | None:
     """The word a predicate compares on: "longer", "more difficult", "more labor".
 
-    "No longer" and "any longer" mean "not now", which compares nothing.
+    A negating or cancelling word on the comparative or its degree word ("no longer", "not any
+    longer", "no more expensive") makes it compare nothing.
     """
     lex = lexicon()
     for child in verb.children:
-        if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _and_degree(child)):
+        if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _comparative_modifiers(child)):
             continue  # "no longer sold", "no more expensive"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
             if child.tag_ in ("JJR", "RBR") and child.lower_ not in lex.degree_words:
@@ -1357,7 +1372,7 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
     "get a checkup once a year"), not the subject.
     """
     lex = lexicon()
-    inner = _xcomp(head) if lemma(head) in lex.hand_over | lex.reporting else None
+    inner = _xcomp(head, means=True) if lemma(head) in lex.hand_over | lex.reporting else None
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
         return _owner(inner, repeat=repeat)
     obj = object_of(head)
@@ -1577,7 +1592,8 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     for predicate, causer in asserted_predicates(clause):
         # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
         # fresh" says sealing the can keeps it fresh.
-        cause = phrase_name(causer) if causer is not None else subject or (activity(head) if advised else "")
+        ordered = activity(advised) if advised is not None else ""
+        cause = phrase_name(causer) if causer is not None else subject or ordered
         frames.extend(effect_frames(predicate, cause))
     label = _label_before(clause)
     if label:  # "Tire rotation: every 6,000 miles"

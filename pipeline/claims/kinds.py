@@ -156,21 +156,23 @@ def _addresses_writer(act: Token) -> bool:
     send your photos to us". It invites the reader to get in touch, as a link to click does.
 
     Only the pronoun as an argument of the order, of the verbs it hands on to or lists with it
-    ("call or text us", "sign up to get tips from us"), or of their objects ("book an
-    appointment with us"); not "wear gloves, as the nurse reminded me", nor "the US".
+    sharing its object ("call or text us", "sign up to get tips from us"; not "rinse it and call
+    us"), of their objects ("book an appointment with us") or of a noun after their
+    prepositions ("get in touch with us"); not "wear gloves, as the nurse reminded me", nor "the US".
     """
     verbs = [act]
     for verb in verbs:
+        own_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
         for child in verb.children:
             purpose = child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children)
-            if child.dep_ in ("xcomp", "conj") or purpose or (child.dep_ == "acomp" and verb is act):
+            listed = child.dep_ == "conj" and not own_object
+            if child.dep_ == "xcomp" or listed or purpose or (child.dep_ == "acomp" and verb is act):
                 verbs.append(child)
-    arguments = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
-    holders = [*verbs, *arguments]
-    arguments += [g for t in holders for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
-    arguments += [g for t in list(arguments) for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
+    direct = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
+    after = [g for t in (*verbs, *direct) for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
+    further = [g for t in after for c in t.children if c.dep_ == "prep" for g in _objects_of(c)]
     writer = lexicon().writer_pronouns
-    return any(t.pos_ == "PRON" and t.lower_ in writer for t in arguments)
+    return any(t.pos_ == "PRON" and t.lower_ in writer for t in (*direct, *after, *further))
 
 
 def _objects_of(preposition: Token) -> list[Token]:

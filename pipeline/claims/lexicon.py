@@ -202,7 +202,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
         day_parts=dict(data["repetition"]["day_parts"]),
-        spacing_dimensions=frozenset(data["repetition"]["spacing"]),
+        spacing_dimensions=frozenset(data["repetition"]["spacing_dimensions"]),
         day_part_joiners=frozenset(data["repetition"]["day_part_joiners"]),
         schedule_nouns=frozenset(data["repetition"]["schedule"]),
         schedule_preposition=str(data["repetition"]["schedule_preposition"]),

@@ -668,10 +668,8 @@ def _every_nth(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     else:
         return _every_one(sent, index)
     unit = read_unit(sent, index + 2)
-    period = lex.day_parts.get(doc[index + 2].lemma_.lower()) if index + 2 < sent.end else None
-    if unit is None and period is not None:  # "every other morning"
-        unit = _pint_unit(period)
-        unit = _Unit(unit.name, unit.dimension, 1) if unit is not None else None
+    if unit is None and _repeating_day_part(sent, index + 2):  # "every other morning"
+        unit = _pint_unit(lex.day_parts[doc[index + 2].lemma_.lower()])
     if unit is None or unit.dimension != "time" or step <= 0:
         return None
     return _Scan(index, index + 2 + unit.width, step, step, index + 2), _Unit(unit.name, unit.dimension, 0)
@@ -683,18 +681,25 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     A part of the day recurs once a day ("water them every morning"). Not as a subject:
     "every day is different" speaks of days, it repeats nothing.
     """
-    after = sent.doc[index + 1]
-    if after.lemma_.lower() in lexicon().day_parts:
-        # Not a modifier of another noun: "every night light", "each morning glory vine".
-        following = sent.doc[index + 2] if index + 2 < sent.end else None
-        modifier = (after.dep_ in ("compound", "amod", "nmod") and after.head.i > after.i) or (
-            following is not None and following.pos_ == "NOUN"
-        )
-        return None if modifier or after.dep_ in ("nsubj", "nsubjpass") else _day_parts(sent, index)
+    if sent.doc[index + 1].lemma_.lower() in lexicon().day_parts:
+        return _day_parts(sent, index) if _repeating_day_part(sent, index + 1) else None
     unit = read_unit(sent, index + 1)
     if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
         return None
     return _Scan(index, index + 1 + unit.width, 1.0, 1.0, index + 1), _Unit(unit.name, unit.dimension, 0)
+
+
+def _repeating_day_part(sent: Span, index: int) -> bool:
+    """Whether the part of the day at ``index`` recurs ("every night"): not as a subject, nor
+    as a modifier of another noun ("every night light", "each morning glory vine")."""
+    if index >= sent.end or sent.doc[index].lemma_.lower() not in lexicon().day_parts:
+        return False
+    word = sent.doc[index]
+    following = sent.doc[index + 1] if index + 1 < sent.end else None
+    modifier = (word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i) or (
+        following is not None and following.pos_ == "NOUN"
+    )
+    return not modifier and word.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
@@ -970,7 +975,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
 
 def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
     """A measure offered as the alternative of a repetition repeats too: in "every 6 months
-    or 7,500 miles" the word "every" governs both, whichever comes first."""
+    or 7,500 miles" the repetition ("every") governs both, whichever comes first."""
     lex = lexicon()
     out = list(found)
     for index in range(1, len(out)):
@@ -978,7 +983,7 @@ def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
         between = sent.doc[before.end : quantity.start]
         # "every 3 days or 1 inch a week" gives a rate of its own, not a spacing.
         # ("per the manual" after it is "according to", no rate: a determiner follows.)
-        after = sent.doc[quantity.end : quantity.end + 2]
+        after = sent.doc[quantity.end : min(quantity.end + 2, sent.end)]
         rated = len(after) == 2 and after[0].lower_ in lex.rate_of and after[1].pos_ != "DET"
         if (
             before.repeat

@@ -146,7 +146,8 @@ def contrasting(a: str, b: str) -> bool:
 
     "table salt" / "kosher salt", "wet brine" / "dry brine", "red wine" / "white wine": the
     added words are what sets each kind apart, so however alike the two sentences read, their
-    values are about different things and must not meet in one point. A name that only adds
+    values are about different things and are never linked by their contexts (a third claim
+    may still link each of them, as it may any two claims). A name that only adds
     to the other ("cream" / "numbing cream") is no contrast; :func:`merge_names` decides it.
     Without word vectors, spellings and synonyms of one modifier ("tire" / "tyre pressure")
     contrast too: the price of never joining two kinds.
@@ -185,8 +186,8 @@ def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Cl
     """Claims by point: (aspect, thing) for framed claims, one point each for the rest.
 
     Within an aspect, claims join when they name one thing (:func:`merge_names`); value
-    claims also join when their contexts are close (:mod:`pipeline.crossref.context`) and
-    their names do not set two kinds of one thing apart (:func:`contrasting`).
+    claims also join when their contexts are close (:mod:`pipeline.crossref.context`), a link
+    that two names setting two kinds of one thing apart never make (:func:`contrasting`).
     """
     weights = idf_weights(claims)
     by_aspect: dict[str, list[Claim]] = defaultdict(list)
