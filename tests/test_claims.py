@@ -29,6 +29,7 @@ from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
 from pipeline.config import PROJ_ROOT
+from pipeline.records import Claim
 
 # (sentence, low, high, unit, dimension) for the first quantity of the sentence.
 QUANTITIES = [
@@ -376,6 +377,11 @@ def quantities(text: str) -> list[Quantity]:
     return find_quantities(next(iter(doc.sents)))
 
 
+def claims_of(text: str) -> list[Claim]:
+    """Claims (and non-claims) of a page holding ``text``, one block per line."""
+    return segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+
+
 def frames(text: str) -> list[Frame]:
     """Frames of every clause of the first sentence of ``text``."""
     sent = next(iter(build_nlp()(text).sents))
@@ -541,8 +547,7 @@ def test_what_a_causative_keeps_is_its_state_not_its_means() -> None:
 
 
 def test_an_order_listed_before_an_invitation_stays_an_order() -> None:
-    page = document_from_text("Rinse it and call us if it blisters.\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of("Rinse it and call us if it blisters.\n")
     assert next((c.kind, c.object) for c in claims) == ("recommendation", "rinse"), claims
 
 
@@ -562,8 +567,7 @@ def test_an_order_listed_before_an_invitation_stays_an_order() -> None:
     ],
 )
 def test_a_label_before_a_colon_names_what_the_value_measures(text: str, frame: str, what: str) -> None:
-    page = document_from_text(text + "\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text + "\n")
     assert [(c.frame, c.object) for c in claims if c.frame] == [(frame, what)], claims
 
 
@@ -714,7 +718,7 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
     # In an earlier sentence the nearest noun stands, not that sentence's object: the water
     # is brought to a boil, not the pot.
     text = "Fill the pot with water. Bring it to a boil."
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     assert "bring water boil" in [c.object for c in claims if c.frame == "advice"], claims
 
 
@@ -765,8 +769,7 @@ def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:
 )
 def test_an_order_after_its_goal_is_read_as_an_order(text: str, advice: set[str]) -> None:
     # The tagger reads the verb after the goal's comma as a noun and makes the goal the root.
-    page = document_from_text(text + "\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text + "\n")
     assert {c.object for c in claims if c.frame == "advice"} == advice, claims
 
 
@@ -823,7 +826,7 @@ def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
         # The direction of the comparison is part of the claim.
         ("Brass fittings are less likely to corrode.", ("brass fitting", "less likely corrode")),
         ("Older batteries hold less charge.", ("old battery", "hold less charge")),
-        ("Better insulation means lower heating bills.", ("well insulation", "mean lower bill")),
+        ("Thicker curtains mean lower heating bills.", ("thicker curtain", "mean lower bill")),
         # A kind with an article or a reader's possessive is still a kind.
         ("SUVs need a bigger battery.", ("suv", "need bigger battery")),
         ("Your tires wear faster when underinflated.", ("tire", "wear faster")),
@@ -1146,7 +1149,7 @@ def test_a_list_under_a_negated_lead_in_is_advised_against() -> None:
         "Some people don't bother. The steps are:\n"
         "- wipe the brush\n"
     )
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     advice = {c.object: c.polarity for c in claims if c.frame == "advice"}
     assert advice["touch surface"] == "negate" and advice["close window"] == "negate"
     # Only a lead-in whose own sentence is negated turns its items against.
@@ -1178,7 +1181,7 @@ def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> Non
         "Apply a Thin Coat of Stain to the Wood\n"
         "SAND THE EDGES BY HAND\n"
     )
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     framed = {c.text: c.is_claim for c in claims if c.frame}
     assert framed.get("Wipe the table with a damp cloth") is True, framed
     assert any(c.is_claim and c.value == "2 hour" for c in claims), [c.text for c in claims]
@@ -1197,7 +1200,7 @@ def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> Non
 
 def test_a_line_of_an_amount_or_a_labelled_value_is_a_claim_and_a_counted_title_is_not() -> None:
     text = "Stain\n3 Tips for a Smooth Finish\nDrying time: 4 hours\n2 cups mineral spirits\nWork along it.\n"
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     kinds = {c.text: (c.kind, c.value) for c in claims}
     assert kinds["3 Tips for a Smooth Finish"] == ("heading", "")
     assert kinds["Drying time: 4 hours"] == ("quantity", "4 hour")
@@ -1206,7 +1209,7 @@ def test_a_line_of_an_amount_or_a_labelled_value_is_a_claim_and_a_counted_title_
 
 def test_shouted_advice_reads_as_advice_and_quotes_keep_the_capitals() -> None:
     text = "NEVER SAND WET WOOD.\nUse SPF 30 on the boat.\n"
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     advice = [(c.object, c.polarity, c.quote) for c in claims if c.frame == "advice"]
     assert ("sand wet wood", "negate", "NEVER SAND WET WOOD.") in advice
     # A lone capitalized word is an acronym and stays as written.
@@ -1255,21 +1258,18 @@ def test_a_modal_on_a_verb_of_appearance_expects_a_look_and_advises_nothing(text
     ],
 )
 def test_a_coordinated_verb_shares_the_subject_and_modal_of_the_first(text: str, advised: set[str]) -> None:
-    page = document_from_text(text + "\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text + "\n")
     assert {c.object for c in claims if c.frame == "advice"} == advised, [(c.frame, c.object) for c in claims]
 
 
 def test_an_order_after_a_bare_comma_is_an_order() -> None:
-    page = document_from_text("The varnish will crack and flake, do not sand the door.\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of("The varnish will crack and flake, do not sand the door.\n")
     assert ("advice", "sand door", "negate") in {(c.frame, c.object, c.polarity) for c in claims}, claims
 
 
 @pytest.mark.parametrize("text", ["Note: the glue sets in an hour.", "TIP: sharpen the blade first."])
 def test_a_lone_word_before_a_colon_is_a_label_not_advice(text: str) -> None:
-    page = document_from_text(text + "\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text + "\n")
     label = claims[0]
     assert label.text.rstrip(":").lower() in ("note", "tip") and not label.is_claim, label
 
@@ -1316,7 +1316,7 @@ def test_a_short_verbless_phrase_before_a_colon_titles_what_follows(line: str, i
 
 def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     text = "Let's look at the science of bread.\nGet our sourdough recipe.\nLet the dough rest.\n"
-    claims = segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text)
     by_text = {c.text: c for c in claims}
     assert by_text["Let's look at the science of bread."].frame == ""
     offer = by_text["Get our sourdough recipe."]
@@ -1381,8 +1381,7 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
     ],
 )
 def test_calls_to_action_are_orders_of_a_web_page(text: str, kind: str) -> None:
-    page = document_from_text(text + "\n", source_id="p")
-    claims = segment_document(page, nlp=build_nlp(), topics=TopicSet())
+    claims = claims_of(text + "\n")
     assert [c.kind for c in claims] == [kind], [(c.kind, c.text) for c in claims]
 
 

@@ -796,8 +796,13 @@ def _names_the_text(noun: Token) -> bool:
     """ "the following", "these steps", "the tips below": a pointer to the page, which names
     nothing a second page could advise on."""
     lex = lexicon()
-    pointed = any(c.lower_ in lex.text_deictics for c in noun.children)
-    return noun.lower_ in lex.text_deictics or (lemma(noun) in lex.text_nouns and pointed)
+    return noun.lower_ in lex.text_deictics or (lemma(noun) in lex.text_nouns and pointed(noun))
+
+
+def pointed(word: Token) -> bool:
+    """A word a pointing word goes with: "these steps", "the guide below", "see the chart below"
+    (where the parser hangs "below" on the verb)."""
+    return any(c.lower_ in lexicon().text_deictics and c.dep_ != "dobj" for c in word.children)
 
 
 def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame]:
@@ -1589,10 +1594,10 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(suitability_frames(head, subject))
     if not frames and not _bare_goal(head):
         frames.extend(effect_frames(head, subject) or comparison_frames(head, subj))
+    # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
+    # fresh" says sealing the can keeps it fresh.
+    ordered = activity(advised) if advised is not None else ""
     for predicate, causer in asserted_predicates(clause):
-        # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
-        # fresh" says sealing the can keeps it fresh.
-        ordered = activity(advised) if advised is not None else ""
         cause = phrase_name(causer) if causer is not None else subject or ordered
         frames.extend(effect_frames(predicate, cause))
     label = _label_before(clause)

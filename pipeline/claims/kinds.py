@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
-from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative
+from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative, pointed
 from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
@@ -198,7 +198,7 @@ def _points_to_text(act: Token) -> bool:
     # "go to this link", "skip to the next section": where the reader is sent.
     sent_to = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "to"]
     objects += [t for c in sent_to for t in c.children if t.dep_ == "pobj"]
-    return any(lemma(obj) in lex.text_nouns and (_pointed(obj) or _pointed(act)) for obj in objects)
+    return any(lemma(obj) in lex.text_nouns and (pointed(obj) or pointed(act)) for obj in objects)
 
 
 def _measures(token: Token) -> bool:
@@ -217,12 +217,6 @@ def _reads_on(verb: Token) -> bool:
     lex = lexicon()
     own = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != lex.reading_for) for c in verb.children)
     return lemma(verb) == lex.reading_verb and not own
-
-
-def _pointed(word: Token) -> bool:
-    """A word a pointing word goes with: "these steps", "the guide below", "see the chart below"
-    (where the parser hangs "below" on the verb)."""
-    return any(c.lower_ in lexicon().text_deictics and c.dep_ != "dobj" for c in word.children)
 
 
 def claim_kind(frames: list[Frame]) -> str:

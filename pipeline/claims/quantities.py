@@ -681,9 +681,9 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     A part of the day recurs once a day ("water them every morning"). Not as a subject:
     "every day is different" speaks of days, it repeats nothing.
     """
-    if sent.doc[index + 1].lemma_.lower() in lexicon().day_parts:
-        return _day_parts(sent, index) if _repeating_day_part(sent, index + 1) else None
-    unit = read_unit(sent, index + 1)
+    if _repeating_day_part(sent, index + 1):
+        return _day_parts(sent, index)
+    unit = read_unit(sent, index + 1)  # no unit for a part of the day that does not recur
     if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
         return None
     return _Scan(index, index + 1 + unit.width, 1.0, 1.0, index + 1), _Unit(unit.name, unit.dimension, 0)

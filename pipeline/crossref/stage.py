@@ -134,7 +134,7 @@ def merge_names(names: Iterable[str], *, into_longer: bool = True) -> dict[str, 
     for index, key in enumerate(shorter):
         head = name_head(by_key[key])
         longer = [j for j, k in enumerate(keys) if key < k and name_head(by_key[k]) == head]
-        longer = [j for j in longer if not (keys[j] - key) & degree]
+        longer = [j for j in longer if not (keys[j] - key) & degree]  # a degree word turns it around
         if len(longer) == 1:
             sets.union(index, longer[0])
     position = {key: index for index, key in enumerate(keys)}
@@ -152,10 +152,10 @@ def contrasting(a: str, b: str) -> bool:
     Without word vectors, spellings and synonyms of one modifier ("tire" / "tyre pressure")
     contrast too: the price of never joining two kinds.
     """
-    if not a or not b or name_head(a) != name_head(b):
+    words_a, words_b = name_words(a), name_words(b)
+    if not words_a or not words_b or words_a[-1] != words_b[-1]:  # the head: see name_head
         return False
-    words_a, words_b = set(name_words(a)), set(name_words(b))
-    return bool(words_a - words_b) and bool(words_b - words_a)
+    return bool(set(words_a) - set(words_b)) and bool(set(words_b) - set(words_a))
 
 
 def point_thing(claim: Claim) -> str:
