@@ -427,6 +427,28 @@ def test_bounds_and_hedges_are_kept(text: str, bound: str, approx: bool) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Simmer the sauce for another 5 minutes.", 5, 5, "minute"),
+        ("Let the glue cure an additional 24 hours.", 24, 24, "hour"),
+        ("Bake the loaf 10 more minutes.", 10, 10, "minute"),
+        ("Brush on two more coats of varnish.", 2, 2, ""),
+        ("Give the seedlings a further 2 to 3 weeks indoors.", 2, 3, "week"),
+    ],
+)
+def test_an_amount_on_top_of_an_earlier_one_is_marked_added(
+    text: str, low: float, high: float, unit: str
+) -> None:
+    first = quantities(text)[0]
+    assert (first.low, first.high, first.bound) == (low, high, "added"), (text, first)
+    assert first.unit == unit and first.label().startswith("+"), (text, first)
+
+
+def test_a_plain_amount_is_no_increment() -> None:
+    assert [q.bound for q in quantities("Bake the loaf for 40 minutes, then add more water.")] == [""]
+
+
+@pytest.mark.parametrize(
     ("text", "bound"),
     [
         # A bound on how often is the other bound on the time between.

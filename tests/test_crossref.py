@@ -85,6 +85,20 @@ def test_same_measure_with_disjoint_values_conflicts(
     assert all(value in point["clash"] for value in clashing), point["clash"]
 
 
+def test_an_added_amount_neither_agrees_nor_conflicts_with_a_total() -> None:
+    points = points_of(
+        {
+            "a": "Bake the bread for 40 minutes.\n",
+            "b": "Bake the bread for 40 minutes.\n",
+            "c": "Bake the bread for another 10 minutes.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["status"] == "agree" and point["sources"] == ["a", "b"]
+    added = [p for p in points if "c" in p["sources"]]
+    assert [(p["status"], p["value"]) for p in added] == [("single", "+10 minute")]
+
+
 def test_a_conflict_gives_each_source_its_stance_and_value() -> None:
     (point,) = shared(points_of(OIL_CHANGES))
     stances = {e["source_id"]: e["stance"] for e in point["evidence"]}

@@ -29,6 +29,8 @@ class Lexicon:
     bound_max: tuple[tuple[str, ...], ...]
     bound_max_trailing: tuple[tuple[str, ...], ...]
     bound_comparative: frozenset[tuple[str, ...]]
+    increment_before: frozenset[str]
+    increment_between: frozenset[str]
     exceed_verbs: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
@@ -182,6 +184,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bound_max=_phrases(data["bound_max"]["phrases"]),
         bound_max_trailing=_phrases(data["bound_max"]["trailing"]),
         bound_comparative=frozenset(_phrases(data["bound_comparative"]["phrases"])),
+        increment_before=frozenset(data["increment"]["before"]),
+        increment_between=frozenset(data["increment"]["between"]),
         exceed_verbs=frozenset(data["exceed"]["lemmas"]),
         range_joiners=frozenset(data["range"]["joiners"]),
         range_openers=frozenset(data["range"]["openers"]),

@@ -76,6 +76,8 @@ STATED_NUMBER = "number"
 YEAR_RANGE = (1500, 2200)
 #: The open side of a bound turned around: how often against the time between, or under a negation.
 FLIPPED_BOUND = {"min": "max", "max": "min"}
+#: The ``bound`` of an amount on top of one given before ("another 5 minutes"): no total.
+ADDED = "added"
 #: What pint raises on a unit string it cannot read: an unknown name ("layer", "USD"), and
 #: from its expression parser, for text that is not a unit expression at all: ValueError
 #: ("3rd", "1/2"), TypeError ("a-b"), AssertionError ("**"), AttributeError.
@@ -88,7 +90,8 @@ class Quantity:
 
     ``low``/``high`` are the numbers as stated, in ``unit``; a bound keeps its number on both
     sides and says which side is open in ``bound`` ("min": at least, "max": at most), so
-    "at least a day" and "two to three days" compare by what they state.
+    "at least a day" and "two to three days" compare by what they state. An amount added to
+    one given before ("another 5 minutes", "two more coats") has the bound ``ADDED``.
     """
 
     low: float
@@ -108,7 +111,7 @@ class Quantity:
     def label(self) -> str:
         """A canonical text form: "~4-6 week", ">=24 hour", "3 session", "14:00-16:00",
         "2021-09-30", "--07-22" (a date without its year, as ISO 8601 writes it)."""
-        prefix = {"min": ">=", "max": "<="}.get(self.bound, "") + ("~" if self.approx else "")
+        prefix = {"min": ">=", "max": "<=", ADDED: "+"}.get(self.bound, "") + ("~" if self.approx else "")
         form, joiner = POINT_FORMS.get(self.unit, (_fmt, "-"))
         number = form(self.low) if self.low == self.high else f"{form(self.low)}{joiner}{form(self.high)}"
         unit = "" if self.unit in POINT_FORMS else self.unit or self.counted
@@ -734,7 +737,8 @@ class _Lead:
     """What the words before a number say of it.
 
     ``on_rate`` is set when the bound stands before the word of repetition ("at least every
-    3 months"): it bounds how often, not the time between.
+    3 months"): it bounds how often, not the time between. ``added`` is set by a word of
+    increment ("another 5 minutes").
     """
 
     start: int
@@ -743,6 +747,7 @@ class _Lead:
     repeat: bool
     comparative: bool
     on_rate: bool
+    added: bool
 
 
 def _bound_before(sent: Span, index: int) -> tuple[int, str, bool]:
@@ -762,13 +767,15 @@ def _bound_before(sent: Span, index: int) -> tuple[int, str, bool]:
 
 
 def _prefix(sent: Span, start: int) -> _Lead:
-    """Words before a number: hedges, a bound, a word of repetition, a range's opener."""
+    """Words before a number: hedges, a bound, a word of repetition or increment, a range's opener."""
     lex = lexicon()
     doc = sent.doc
-    approx, bound, repeat, comparative, on_rate = False, "", False, False, False
+    approx, bound, repeat, comparative, on_rate, added = False, "", False, False, False, False
     moved = True
     while moved:
         moved = False
+        if start > sent.start and doc[start - 1].lower_ in lex.increment_before:
+            added, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lemma_.lower() in lex.hedge | {"~"}:
             approx, start, moved = True, start - 1, True
         width, side, plain = _bound_before(sent, start)
@@ -779,7 +786,7 @@ def _prefix(sent: Span, start: int) -> _Lead:
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
-    return _Lead(start, approx, bound, repeat, comparative, on_rate)
+    return _Lead(start, approx, bound, repeat, comparative, on_rate, added)
 
 
 def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
@@ -796,8 +803,11 @@ def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
     return end, bound, repeat
 
 
-def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quantity:
-    """Assemble a quantity from a number scan, its unit and the words around it."""
+def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: bool = False) -> Quantity:
+    """Assemble a quantity from a number scan, its unit and the words around it.
+
+    ``added`` says a word of increment stands between the number and its unit ("5 more minutes").
+    """
     lead = _prefix(sent, scan.start)
     start, approx, repeat_before = lead.start, lead.approx, lead.repeat
     end = scan.end + (unit.width if unit else 0)
@@ -815,6 +825,8 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool) -> Quan
         # A bound on how often is the other bound on the time between: "at least twice a
         # week" and "at least every 3 days" leave at most half a week, at most 3 days.
         bound = FLIPPED_BOUND.get(bound, bound)
+    if (added or lead.added) and not bound:
+        bound = ADDED
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
     reference = _temperature_reference(sent, unit_end) if dimension == TEMPERATURE else ""
@@ -953,11 +965,12 @@ def find_quantities(sent: Span) -> list[Quantity]:
         unit: _Unit | None = _money_unit(sent, scan, currency) if currency else read_unit(sent, scan.end)
         if unit is None:
             unit = _age_unit(sent, scan.start)
-        if unit is None and scan.end < sent.end and sent.doc[scan.end].text in ("-", "–"):
-            hyphened = read_unit(sent, scan.end + 1)  # "24-hour": skip the hyphen
-            if hyphened is not None:
-                unit = _Unit(hyphened.name, hyphened.dimension, hyphened.width + 1, hyphened.scale)
-        quantity = _build(sent, scan, unit, repeat=False)
+        added = scan.end < sent.end and sent.doc[scan.end].lower_ in lexicon().increment_between
+        if unit is None and scan.end < sent.end and (added or sent.doc[scan.end].text in ("-", "–")):
+            skipped = read_unit(sent, scan.end + 1)  # "24-hour", "5 more minutes": skip a word
+            if skipped is not None:
+                unit = _Unit(skipped.name, skipped.dimension, skipped.width + 1, skipped.scale)
+        quantity = _build(sent, scan, unit, repeat=False, added=added)
         if currency:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
         if quantity.dimension != "count" or quantity.counted:

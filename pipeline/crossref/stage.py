@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.claims.lexicon import lexicon
+from pipeline.claims.quantities import ADDED
 from pipeline.crossref.compare import Relation, Span, common_region, hull, make_span, relate, within
 from pipeline.crossref.context import UnionFind, context_links, idf_weights
 from pipeline.errors import InputError
@@ -81,10 +82,14 @@ def aspect(claim: Claim) -> str:
     Advice and use are one aspect ("apply X" / "avoid X"), and so are a wait and a duration:
     both say how long, about the thing they name, and pages word one as the other ("keep
     the wrap on for 2 hours" / "remove the wrap after 2 hours"). The thing must still match.
+    An amount on top of an earlier one ("cook another 5 minutes") is an aspect of its own:
+    it is no total, so it neither agrees nor conflicts with one ("cook for 20 minutes").
     """
     if claim.frame in PRACTICE_FRAMES:
         return "practice"
     frame = SPAN_OF_TIME if claim.frame in TIME_SPAN_FRAMES else claim.frame
+    if claim.bound == ADDED:
+        frame = f"{frame}|{ADDED}"
     span = claim_span(claim)
     return f"{frame}|{span.dimension}" if span is not None else frame
 

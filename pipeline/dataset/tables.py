@@ -182,7 +182,12 @@ CLAIMS = Table(
         Column("polarity", "string", "Whether the claim affirms or denies."),
         *value_columns("Normalized value as text (e.g. a range and unit).", of="the normalized value"),
         Column("vague", "boolean", "True when the value is hedged or imprecise."),
-        Column("bound", "string", "min for 'at least', max for 'up to': the open side of the value."),
+        Column(
+            "bound",
+            "string",
+            "min for 'at least', max for 'up to': the open side of the value; added for 'another', "
+            "'5 more': an amount on top of one given before, not a total.",
+        ),
         Column("keywords", "list", "Content lemmas of the claim and its section heading (';'-separated)."),
         Column("quote", "string", "Exact words of the raw page: raw_text[raw_start:raw_end]."),
         Column("raw_start", "integer", "Start offset (code points) in the decoded raw page."),
