@@ -869,6 +869,20 @@ def test_a_degree_word_on_an_adjective_of_a_name_stays() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Use less detergent in soft water.", "less detergent"),
+        ("Add less sugar to the jam.", "less sugar"),
+        ("Use much less fertilizer on young trees.", "less fertilizer"),
+    ],
+)
+def test_a_degree_word_on_the_noun_of_a_name_stays(text: str, what: str) -> None:
+    # Advice to use less of a thing is not advice to use it.
+    uses = {f.what for f in frames(text) if f.frame == "use"}
+    assert uses == {what}, uses
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It takes longer.",

@@ -114,7 +114,7 @@ def phrase_name(token: Token) -> str:
         lemma(t)
         for t in words
         if (t.pos_ in NAME_POS or t.i == token.i or t.dep_ == "advmod")
-        and (not t.is_stop or _grades_adjective(t))
+        and (not t.is_stop or _grades(t))
         and t.is_alpha
         and not t.like_num
         and not is_ordinal(t)
@@ -123,10 +123,13 @@ def phrase_name(token: Token) -> str:
     )
 
 
-def _grades_adjective(word: Token) -> bool:
-    """ "less" in "a less abrasive sponge": a degree word on an adjective of the name turns its
-    meaning, so it stays ("less abrasive sponge" is no "abrasive sponge")."""
-    return word.lower_ in lexicon().degree_words and word.head.pos_ == "ADJ"
+def _grades(word: Token) -> bool:
+    """A degree word that turns the meaning of a name, so it stays in it: on an adjective of the
+    name ("a less abrasive sponge" is no "abrasive sponge") or on its noun ("use less
+    detergent", "fewer clips", "more water" are not the advice to use detergent, clips or water)."""
+    if word.lower_ not in lexicon().degree_words:
+        return False
+    return word.head.pos_ == "ADJ" or (word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _misread_head(token: Token) -> Token | None:
@@ -237,7 +240,7 @@ def _in_name(token: Token, head: Token) -> bool:
     node = token
     while node.i != head.i:
         # An adverb grading a modifier is part of the name: "extra large eggs", not large ones.
-        graded = not node.is_stop or _grades_adjective(node)  # "less abrasive", not "very"
+        graded = not node.is_stop or _grades(node)  # "less abrasive", not "very"
         grading = node.dep_ == "advmod" and node.head.dep_ in NAME_DEPS and graded
         if node.dep_ not in NAME_DEPS and not grading and not (node.dep_ == "punct" and node.text == "-"):
             return False
