@@ -24,7 +24,14 @@ from spacy.tokens import Doc
 
 from pipeline.claims.clauses import split_clauses
 from pipeline.claims.frames import Frame, clause_quantities, frame_clause, is_measure
-from pipeline.claims.language import MODEL_NAME, MODEL_VERSION, blank_list_marks, build_nlp, calm_capitals
+from pipeline.claims.language import (
+    MODEL_NAME,
+    MODEL_VERSION,
+    blank_list_marks,
+    build_nlp,
+    calm_capitals,
+    lemma,
+)
 from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
@@ -331,6 +338,12 @@ def test_a_unit_the_tokenizer_split_is_no_part_of_a_name() -> None:
         ("Mix 2 cups sugar per litre.", "sugar"),
         ("Spread 3 kg seed per hectare.", "seed"),
         ("Feed the tomatoes 10 ml fertilizer per litre.", "fertilizer"),
+        # A list line names its stuff right after the unit, without "of".
+        ("3 tablespoons olive oil", "olive oil"),
+        ("1 cup brown rice", "brown rice"),
+        # A clause whose verb the tagger took for a noun or adjective measures its noun.
+        ("Most bike tires last 2,000 to 3,000 miles.", "bike tire"),
+        ("Most laptop batteries last 3 to 5 years.", "laptop battery"),
     ],
 )
 def test_a_measure_is_of_the_thing_brought_to_it_or_refrained_from(text: str, what: str) -> None:
@@ -774,8 +787,8 @@ def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
 def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:
     # The tagger reads "Simmer" as a noun here; English reads an opening bare verb as an order.
     assert [(f.frame, f.what) for f in frames("Simmer for 2 hours.")] == [("duration", "simmer")]
-    # A noun phrase stays one: "Storage" is no verb, and "The rest" has a determiner.
-    assert [f.what for f in frames("Storage for two days.")] == [""]
+    # A noun phrase stays one: "Storage" is no verb ("store"), and names what the measure is of.
+    assert [f.what for f in frames("Storage for two days.")] == ["storage"]
 
 
 @pytest.mark.parametrize(
@@ -1506,6 +1519,22 @@ def test_claim_ids_are_stable_and_unique() -> None:
     first, second = page_claims(), page_claims()
     assert [c["claim_id"] for c in first] == [c["claim_id"] for c in second]
     assert len({c["claim_id"] for c in first}) == len(first)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A noun the lemmatizer's table lists as written is its own lemma.
+        ("Vaccinate the puppy against rabies.", "rabies", "rabies"),
+        ("Cats with diabetes need insulin.", "diabetes", "diabetes"),
+        # A verb with a bound prefix takes the lemma of its stem.
+        ("The sealant should be reapplied every year.", "reapplied", "reapply"),
+        ("Overwatering kills cacti.", "Overwatering", "overwater"),
+    ],
+)
+def test_a_lemma_is_a_form_the_lemmatizer_knows(text: str, word: str, expected: str) -> None:
+    token = next(t for t in build_nlp()(text) if t.text == word)
+    assert lemma(token) == expected
 
 
 def test_model_is_the_pinned_package() -> None:

@@ -1327,11 +1327,16 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
     if stuff is not None and phrase_name(stuff):
         return phrase_name(stuff)
     if (
-        unit.dep_ in ("nummod", "compound", "amod")
+        unit.dep_ in ("nummod", "compound", "amod", "nmod")
         and unit.head.pos_ == "NOUN"
         and unit.head.i >= quantity.end
     ):
         return phrase_name(unit.head)
+    # "2 cups kosher salt": a list line names the stuff right after its unit, without "of";
+    # the parser hangs it on the unit as an apposition.
+    listed = [c for c in unit.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= quantity.end]
+    if listed and phrase_name(listed[0]):
+        return phrase_name(listed[0])
     held = _holder(unit)
     return (phrase_name(held) if held is not None else "") or _owner(clause.head)
 
@@ -1412,6 +1417,13 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
     verb = head.pos_ in ("VERB", "AUX") or reads_as_verb(head)
+    labelled = head.i + 1 < head.sent.end and head.doc[head.i + 1].text == lexicon().label_colon
+    if not verb and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and not labelled:
+        # A clause the parser found no verb in, headed by the noun its measure hangs on: the
+        # small tagger reads some verbs after a plural subject as nouns or adjectives ("most
+        # chains last 3,000 miles", "a compost tumbler costs $80"). A label before a colon
+        # ("Minimum: 12 hours") says which value, not whose.
+        return phrase_name(head)
     if not verb or lemma(head) == "be":
         return ""
     if subject is not None and subject.pos_ in ("NOUN", "PROPN") and object_of(head) is None:
