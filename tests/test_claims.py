@@ -680,6 +680,30 @@ def test_wait_names_the_activity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Wait 24 hours after sealing the deck before walking on it.", "walk"),
+        ("Let the glue set for an hour after clamping and before sanding.", "sand"),
+        # With the event it counts from alone, that event is what it is measured against.
+        ("Wait 2 weeks after seeding.", "seed"),
+    ],
+)
+def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "wait"] == [what]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Test smoke alarms every month.", "test smoke alarm"),
+        ("Replace the alarm every 10 years.", "replace alarm"),
+    ],
+)
+def test_an_act_repeated_on_a_timing_device_is_an_act_on_it(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "interval"] == [what]
+
+
+@pytest.mark.parametrize(
     ("text", "what", "polarity"),
     [
         ("Do not use soap on a cast-iron pan.", "soap", "negate"),

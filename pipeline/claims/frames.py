@@ -1389,8 +1389,10 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
     if inner is not None and inner.pos_ in ("VERB", "AUX"):
         return _owner(inner, repeat=repeat)
     obj = object_of(head)
-    if obj is not None and lemma(obj) in lex.timers:
-        return ""  # "set a timer for 12 minutes" times whatever the page is doing, named elsewhere
+    if obj is not None and lemma(obj) in lex.timers and not repeat:
+        # "set a timer for 12 minutes" times whatever the page is doing, named elsewhere; an act
+        # repeated on the device is an act on it ("test the smoke alarm every month").
+        return ""
     purpose = _purpose(head) if lemma(head) in lex.light_verbs else None
     if purpose is not None:
         # "paint needs 4 hours to dry", "it takes 2 weeks for a cut to heal": the measure is
@@ -1464,15 +1466,20 @@ def _purpose(verb: Token) -> Token | None:
 
 
 def _wait_target(clause: Clause) -> str:
-    """The activity a wait is measured against ("before swimming", "until the scab falls")."""
+    """The activity a wait is measured against ("before swimming", "until the scab falls").
+
+    With an event it counts from as well ("after sealing"), the wait is for the act it comes
+    before: "wait 24 hours after sealing before walking on it" is a wait before walking.
+    """
     lex = lexicon()
-    for token in clause.span:
-        if token.lower_ in lex.wait_relations:
-            for child in token.children:
-                if child.dep_ in ("pobj", "pcomp"):
-                    return activity(child) if child.pos_ == "VERB" else phrase_name(child)
-            if token.dep_ == "mark":
-                return activity(token.head)
+    relations = [t for t in clause.span if t.lower_ in lex.wait_relations]
+    relations.sort(key=lambda t: t.lower_ in lex.wait_counted_from)  # stable: page order otherwise
+    for token in relations:
+        for child in token.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                return activity(child) if child.pos_ == "VERB" else phrase_name(child)
+        if token.dep_ == "mark":
+            return activity(token.head)
     return ""
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     article_one_after: tuple[tuple[str, ...], ...]
     wait_verbs: frozenset[str]
     wait_relations: frozenset[str]
+    wait_counted_from: frozenset[str]
     time_spans: frozenset[str]
     light_verbs: frozenset[str]
     avoid_verbs: frozenset[str]
@@ -216,6 +217,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         article_one_after=_phrases(data["article_one"]["after"]),
         wait_verbs=frozenset(data["wait"]["verbs"]),
         wait_relations=frozenset(data["wait"]["relations"]),
+        wait_counted_from=frozenset(data["wait"]["counted_from"]),
         time_spans=frozenset(data["wait"]["spans"]),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
