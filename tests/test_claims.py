@@ -46,6 +46,9 @@ QUANTITIES = [
     ("Set the oven to 220°C.", 220, 220, "degree_Celsius", "temperature"),
     # A listed abbreviation is a unit even where the tagger reads it as a verb.
     ("Add 6 tbsp lemon juice.", 6, 6, "tablespoon", "volume"),
+    # A fraction pint scales below one is a ratio, as a percentage is; areas in square units.
+    ("Keep the pool's chlorine at 1 to 3 ppm.", 1, 3, "ppm", "ratio"),
+    ("The deck measures about 300 square feet.", 300, 300, "square_foot", "area"),
     # A ratio of two amounts, with the stuff measured named in between.
     ("Dissolve 1 cup of salt per gallon of water.", 1, 1, "cup / gallon", "ratio"),
     ("Mix 2 cups sugar per 1 litre.", 2, 2, "cup / liter", "ratio"),

@@ -269,9 +269,11 @@ def _pint_unit(word: str) -> _Unit | None:
     if readings and all(prefix and root not in lex.prefixed_units for prefix, root, _ in readings):
         return None  # "pH": no pico-henry
     if not parsed.dimensionality:
-        # A ratio of two amounts of one kind ("cups per gallon") is a measure; angles and
-        # cycles are counted things.
-        return _Unit(str(parsed), "ratio", 1) if "/" in name else None
+        # A ratio of two amounts of one kind ("cups per gallon") is a measure, and so is a
+        # fraction pint scales below one ("3 ppm", like "3 percent"); angles and cycles are
+        # counted things.
+        fraction = units().Quantity(1.0, name).to_base_units().magnitude < 1
+        return _Unit(str(parsed), "ratio", 1) if "/" in name or fraction else None
     dimension = _dimension_names().get(frozenset(parsed.dimensionality.items()))
     return _Unit(str(parsed), dimension, 1) if dimension else None
 
