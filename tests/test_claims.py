@@ -696,6 +696,26 @@ def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what", "value"),
+    [
+        ("Check the tire pressure before every ride.", "check tire pressure", "1 ride"),
+        ("Wipe the blade dry after each use.", "wipe blade", "1 use"),
+        ("Rotate the mattress every 5 to 10 washes.", "rotate mattress", "5-10 wash"),
+        # An infinitive on a noun names the act, not the noun: no "good idea" repeats.
+        ("It is a good idea to oil the hinges every month.", "oil hinge", "1 month"),
+    ],
+)
+def test_an_act_done_once_per_event_repeats_at_that_event(text: str, what: str, value: str) -> None:
+    found = [(f.what, f.quantity.label()) for f in frames(text) if f.frame == "interval" and f.quantity]
+    assert found == [(what, value)]
+
+
+@pytest.mark.parametrize("text", ["Clean every surface of the counter.", "Every puppy needs a collar."])
+def test_every_thing_in_space_repeats_nothing(text: str) -> None:
+    assert not [f for f in frames(text) if f.frame == "interval"]
+
+
+@pytest.mark.parametrize(
     ("text", "what"),
     [
         ("Test smoke alarms every month.", "test smoke alarm"),

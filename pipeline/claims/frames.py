@@ -1490,7 +1490,8 @@ def _repeated(quantity: Quantity, clause: Clause) -> str:
     if spaced:
         return spaced
     node = _governing_verb(clause.span.doc[quantity.head])
-    if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+    # Not an infinitive on a noun, which names the act: "a good idea to season the pan monthly".
+    if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and node.tag_ != "VB":
         return phrase_name(node.head)
     if (
         node.tag_ in ("VBN", "VBD")
@@ -1598,7 +1599,8 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     for quantity, main, _ in measures:
         if quantity.dimension == "date":
             frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
-        elif quantity.repeat and quantity.dimension != "count":
+        elif quantity.repeat and (quantity.dimension != "count" or quantity.unit or quantity.counted):
+            # Spaced in time or distance, or in events counted ("every 10 sessions", "after every ride").
             frames.append(Frame("interval", _repeated(quantity, main), subject, AFFIRM, quantity))
         elif quantity.dimension == "time":
             frames.extend(time_frames(quantity, main, subject, practice))

@@ -158,6 +158,7 @@ class Lexicon:
     ordinals: frozenset[str]
     articles: frozenset[str]
     every_strict: frozenset[str]
+    event_preps: frozenset[str]
     rate: frozenset[str]
     rate_phrases: tuple[tuple[str, ...], ...]
     proportion_nouns: frozenset[str]
@@ -316,6 +317,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ordinals=frozenset(data["ordinals"]["words"]),
         articles=frozenset(data["article_one"]["articles"]),
         every_strict=frozenset(data["repetition"]["strict"]),
+        event_preps=frozenset(data["repetition"]["event_preps"]),
         rate=frozenset(data["repetition"]["rate"]),
         rate_phrases=_phrases(data["repetition"]["rate_phrases"]),
         proportion_nouns=frozenset(data["repetition"]["proportion"]),

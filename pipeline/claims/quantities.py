@@ -689,9 +689,27 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     if _repeating_day_part(sent, index + 1):
         return _day_parts(sent, index)
     unit = read_unit(sent, index + 1)  # no unit for a part of the day that does not recur
-    if unit is None or unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
+    if unit is None:
+        return _every_event(sent, index)
+    if unit.dimension != "time" or sent.doc[index + 1].dep_ in ("nsubj", "nsubjpass"):
         return None
     return _Scan(index, index + 1 + unit.width, 1.0, 1.0, index + 1), _Unit(unit.name, unit.dimension, 0)
+
+
+def _every_event(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "after every ride", "before each use": an act done once per event, the event its unit.
+
+    Only where a preposition of time takes the event ("check the tires before every ride"):
+    "clean every surface" and "every dog needs a walk" repeat nothing.
+    """
+    word = sent.doc[index]
+    event = word.head
+    prep = event.head
+    if word.dep_ != "det" or event.pos_ != "NOUN" or event.i <= index or event.i >= sent.end:
+        return None
+    if event.dep_ != "pobj" or prep.lower_ not in lexicon().event_preps:
+        return None
+    return _Scan(index, event.i + 1, 1.0, 1.0, event.i), _Unit(event.lemma_.lower(), "count", 0)
 
 
 def _repeating_day_part(sent: Span, index: int) -> bool:
