@@ -716,6 +716,15 @@ def test_every_thing_in_space_repeats_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Heavy rain can cause erosion on slopes.", "Erosion on slopes can be caused by heavy rain."],
+)
+def test_a_passive_effect_is_the_active_one(text: str) -> None:
+    effects = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    assert effects == [("heavy rain", "cause erosion")], effects
+
+
+@pytest.mark.parametrize(
     ("text", "what"),
     [
         ("Test smoke alarms every month.", "test smoke alarm"),

@@ -1140,6 +1140,9 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         return _caused_state(head, inner, subject, negated or is_negated(inner))
     if lemma(head) not in lex.effect_verbs:
         return []
+    passive = _passive_effect(head)
+    if passive is not None:
+        return passive
     obj = object_of(head) or named
     if obj is None:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
@@ -1152,6 +1155,18 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         for item in _items(obj)
         if phrase_name(item)
     ]
+
+
+def _passive_effect(head: Token) -> list[Frame] | None:
+    """ "Cloudy water is often caused by poor filtration": the agent after "by" is the cause and
+    the passive subject what it acts on. None when the verb is no passive with an agent."""
+    changed = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    cause = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if changed is None or cause is None or not phrase_name(changed) or not phrase_name(cause):
+        return None
+    polarity = NEGATE if is_negated(head) else AFFIRM
+    return [Frame("effect", f"{lemma(head)} {phrase_name(changed)}", phrase_name(cause), polarity)]
 
 
 def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
