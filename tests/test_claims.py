@@ -715,6 +715,11 @@ def test_every_thing_in_space_repeats_nothing(text: str) -> None:
     assert not [f for f in frames(text) if f.frame == "interval"]
 
 
+def test_fitness_for_an_act_names_the_act() -> None:
+    found = [(f.what, f.polarity) for f in frames("Latex paint is not suitable for painting metal.")]
+    assert found == [("latex paint paint metal", "negate")], found
+
+
 @pytest.mark.parametrize(
     "text",
     ["Heavy rain can cause erosion on slopes.", "Erosion on slopes can be caused by heavy rain."],

@@ -1085,10 +1085,12 @@ def suitability_frames(head: Token, subject: str) -> list[Frame]:
             (p for t in near for p in t.children if p.dep_ == "prep" and p.lower_ in lex.suitability_preps),
             None,
         )
-        pobj = next((t for t in target.children if t.dep_ == "pobj"), None) if target is not None else None
+        # What it is fit for may be an act: "not suitable for worm composting" (a gerund, pcomp).
+        fits = [t for t in target.children if t.dep_ in ("pobj", "pcomp")] if target is not None else []
+        pobj = fits[0] if fits else None
         if pobj is not None:
             fit = _fit_thing(head)
-            names = [phrase_name(item) for item in _items(pobj)]
+            names = [activity(item) if item.dep_ == "pcomp" else phrase_name(item) for item in _items(pobj)]
             return [
                 Frame("suitability", " ".join(w for w in (fit, name) if w), subject, polarity)
                 for name in names
