@@ -715,6 +715,16 @@ def test_every_thing_in_space_repeats_nothing(text: str) -> None:
     assert not [f for f in frames(text) if f.frame == "interval"]
 
 
+def test_an_ordinal_joined_by_a_hyphen_names_a_kind() -> None:
+    first = frames("First-degree sunburn heals within a week.")
+    second = frames("Second-degree sunburn takes 2 to 3 weeks to heal.")
+    names = {f.what for f in first + second if f.frame == "duration"}
+    assert names == {"first degree sunburn heal", "second degree sunburn heal"}, names
+    found = frames("Third-party chargers can damage the battery.")
+    effects = [f.subject for f in found if f.frame == "effect"]
+    assert effects == ["third party charger"], effects
+
+
 def test_fitness_for_an_act_names_the_act() -> None:
     found = [(f.what, f.polarity) for f in frames("Latex paint is not suitable for painting metal.")]
     assert found == [("latex paint paint metal", "negate")], found

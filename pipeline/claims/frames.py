@@ -113,14 +113,27 @@ def phrase_name(token: Token) -> str:
     return " ".join(
         lemma(t)
         for t in words
-        if (t.pos_ in NAME_POS or t.i == token.i or t.dep_ == "advmod")
-        and (not t.is_stop or _grades(t))
-        and t.is_alpha
-        and not t.like_num
-        and not is_ordinal(t)
-        and t.lower_ not in lex.name_drop
-        and (t.i == token.i or not is_measure(t))  # "a 12 lb turkey", "2 cups kosher salt"
+        if _ordinal_kind(t)
+        or (
+            (t.pos_ in NAME_POS or t.i == token.i or t.dep_ == "advmod")
+            and (not t.is_stop or _grades(t))
+            and t.is_alpha
+            and not t.like_num
+            and not is_ordinal(t)
+            and t.lower_ not in lex.name_drop
+            and (t.i == token.i or not is_measure(t))  # "a 12 lb turkey", "2 cups kosher salt"
+        )
     )
+
+
+def _ordinal_kind(word: Token) -> bool:
+    """A word of an ordinal joined by a hyphen to a noun, one modifier that sorts a thing into a
+    kind: "first-degree burns" and "second-degree burns" are two kinds of burn, not burns counted
+    in order or measured in degrees; "third-party chargers" are no "party chargers"."""
+    doc = word.doc
+    if is_ordinal(word):
+        return word.i + 2 < len(doc) and doc[word.i + 1].tag_ == "HYPH" and doc[word.i + 2].is_alpha
+    return word.is_alpha and word.i >= 2 and doc[word.i - 1].tag_ == "HYPH" and is_ordinal(doc[word.i - 2])
 
 
 def _grades(word: Token) -> bool:
