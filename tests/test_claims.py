@@ -725,6 +725,19 @@ def test_an_ordinal_joined_by_a_hyphen_names_a_kind() -> None:
     assert effects == ["third party charger"], effects
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # The scale letter of a split temperature ("35", "°", "C") is part of the unit.
+        ("Keep your tablet between 0°C and 35°C.", "keep tablet"),
+        # The first word of a bound the parser split off is no particle of the verb.
+        ("Chain links can be reused up to three times.", "reuse chain link"),
+    ],
+)
+def test_no_word_of_a_quantity_gets_into_a_name(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [what]
+
+
 def test_fitness_for_an_act_names_the_act() -> None:
     found = [(f.what, f.polarity) for f in frames("Latex paint is not suitable for painting metal.")]
     assert found == [("latex paint paint metal", "negate")], found

@@ -175,6 +175,10 @@ def _premodified(noun: Token) -> list[Token]:
     return [*(t for t in noun.subtree if t.i < noun.i and _in_name(t, noun)), noun]
 
 
+#: How many words a unit read after a number may take before the word it ends on ("°", "C").
+UNIT_REACH = 3
+
+
 def is_measure(token: Token) -> bool:
     """True when a noun is a measure rather than a thing: a unit of time, or a unit with a number.
 
@@ -191,10 +195,10 @@ def is_measure(token: Token) -> bool:
         return True  # a date: "opened on March 3", "in March 2020"
     if is_unit_word(word) and any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return True
-    # Else a unit read after a number covers the word: the number just before it, which the
-    # parser may hang on the stuff instead ("2 cups sugar"), or the one its phrase opens with,
-    # for a unit the tokenizer split ("68°F" as "68", "°", "F").
-    before = [token.doc[token.i - 1]] if token.i > token.sent.start else []
+    # Else a unit read after a number covers the word: a number just before it, which the
+    # parser may hang on the stuff instead ("2 cups sugar") or leave apart from a unit the
+    # tokenizer split ("35°C" as "35", "°", "C"), or the one its phrase opens with.
+    before = list(token.doc[max(token.i - UNIT_REACH, token.sent.start) : token.i])
     return any(_unit_covers(first, token) for first in dict.fromkeys([*before, token.left_edge]))
 
 
@@ -307,9 +311,24 @@ def _possessed(obj: Token) -> Token:
 
 
 def verb_name(verb: Token) -> str:
-    """A verb's lemma with its particles: a phrasal verb is one verb ("turn off", "set up")."""
-    particles = [lemma(c) for c in verb.children if c.dep_ == "prt"]
+    """A verb's lemma with its particles: a phrasal verb is one verb ("turn off", "set up").
+
+    Not a "particle" that opens a bound on a number ("reused up to three times"): the parser
+    splits the bound, whose first word is no part of the verb.
+    """
+    particles = [lemma(c) for c in verb.children if c.dep_ == "prt" and not _opens_bound(c)]
     return " ".join([lemma(verb), *particles])
+
+
+def _opens_bound(word: Token) -> bool:
+    """A word that opens a bound phrase ("up to", "at least") before a number."""
+    doc = word.doc
+    for phrase in (*lexicon().bound_max, *lexicon().bound_min):
+        after = word.i + len(phrase)
+        words = tuple(t.lower_ for t in doc[word.i : after])
+        if words == phrase and after < len(doc) and doc[after].like_num:
+            return True
+    return False
 
 
 def activity(verb: Token) -> str:
