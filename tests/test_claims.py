@@ -599,8 +599,9 @@ def test_an_order_listed_before_an_invitation_stays_an_order() -> None:
         # A lone word or an adjective's phrase rates the value; it names nothing measured.
         ("Minimum: 12 hours.", "duration", ""),
         ("Best results: 2 to 3 days.", "duration", ""),
-        # A label that says when names nothing measured.
-        ("Sunday morning: 2 hours of yard work.", "duration", ""),
+        # A label that says when names nothing measured; the value's own "of" does.
+        ("Sunday morning: 2 hours of yard work.", "duration", "yard work"),
+        ("Sunday morning: 2 hours.", "duration", ""),
         ("Night shift: 12 hours.", "duration", "night shift"),
     ],
 )
@@ -866,6 +867,26 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
 )
 def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # "N hours of X" is a time of X, and whose it is: two kinds of sleeper, two things.
+        ("Puppies need 18 to 20 hours of sleep.", "puppy sleep"),
+        ("Adult dogs need 12 to 14 hours of sleep.", "adult dog sleep"),
+        # Not when the owner names it already, nor when "of" names the event counted from.
+        ("Get at least 30 minutes of exercise.", "get exercise"),
+        ("Eat the salad within 2 hours of making it.", "eat salad"),
+    ],
+)
+def test_a_time_of_some_stuff_is_that_stuff_s(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
+
+
+def test_a_light_verb_with_a_time_before_an_act_is_a_wait() -> None:
+    found = [(f.frame, f.what) for f in frames("Varnish needs 12 hours before sanding.") if f.quantity]
+    assert found == [("wait", "sand")], found
 
 
 def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:

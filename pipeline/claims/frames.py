@@ -1618,7 +1618,9 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     if (not target or target in lex.pronoun_one) and _after_earlier(clause):
         # "the second session is 4 weeks after the first one": a repetition, measured from the last.
         return Frame("interval", _owner(head, repeat=True), subject, AFFIRM, quantity)
-    if lemma(head) in lex.wait_verbs and target:
+    # A verb of waiting, or a light verb that only carries the time ("paint needs 24 hours
+    # before recoating"): the time is a wait for the act it is measured against.
+    if (lemma(head) in lex.wait_verbs or lemma(head) in lex.light_verbs) and target:
         return Frame("wait", target, subject, AFFIRM, quantity)
     negative = [f for f in practice if f.polarity == NEGATE]
     if negative:
@@ -1626,7 +1628,27 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
         return Frame("wait", activity(_advised_action(head)[0]), subject, AFFIRM, quantity)
     if target and head.i > clause.span.start and any(t.lower_ in ("after",) for t in clause.span):
         return Frame("wait", target, subject, AFFIRM, quantity)
-    return Frame("duration", _owner(head), subject, AFFIRM, quantity)
+    return Frame("duration", _duration_owner(quantity, head), subject, AFFIRM, quantity)
+
+
+def _duration_owner(quantity: Quantity, head: Token) -> str:
+    """What a duration is of: the clause's owner, with the stuff an "of" after the unit names.
+
+    "toddlers need 11 to 14 hours of sleep" is the toddlers' sleep, not the toddlers: "adults
+    need 7 to 9 hours of sleep" is another thing; "it takes 2 days of brining time" is brining
+    time. When the owner already names the stuff ("get 30 minutes of exercise"), it stands, and
+    so it does when the "of" names the event the time counts from ("within 2 hours of cooking").
+    """
+    owner = _owner(head)
+    doc = head.doc
+    if doc[quantity.start].lower_ in lexicon().wait_counted_within:
+        return owner
+    of = next((c for c in doc[quantity.head].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    stuff = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+    name = "" if stuff is None else activity(stuff) if stuff.dep_ == "pcomp" else phrase_name(stuff)
+    if not name or set(name.split()) & set(owner.split()):
+        return owner
+    return f"{owner} {name}" if owner else name
 
 
 def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:

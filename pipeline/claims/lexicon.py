@@ -62,6 +62,7 @@ class Lexicon:
     wait_verbs: frozenset[str]
     wait_relations: frozenset[str]
     wait_counted_from: frozenset[str]
+    wait_counted_within: frozenset[str]
     time_spans: frozenset[str]
     light_verbs: frozenset[str]
     avoid_verbs: frozenset[str]
@@ -219,6 +220,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         wait_verbs=frozenset(data["wait"]["verbs"]),
         wait_relations=frozenset(data["wait"]["relations"]),
         wait_counted_from=frozenset(data["wait"]["counted_from"]),
+        wait_counted_within=frozenset(data["wait"]["counted_within"]),
         time_spans=frozenset(data["wait"]["spans"]),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         avoid_verbs=frozenset(data["avoid"]["lemmas"]),
