@@ -739,6 +739,36 @@ def test_no_word_of_a_quantity_gets_into_a_name(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.quantity is not None] == [what]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Use kosher salt, not table salt.", {("kosher salt", "affirm"), ("table salt", "negate")}),
+        ("Use a nylon brush, not a wire one.", {("nylon brush", "affirm"), ("wire brush", "negate")}),
+    ],
+)
+def test_a_thing_set_against_the_used_one_after_not_is_refused(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f.what, f.polarity) for f in frames(text) if f.frame == "use"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sand and prime the fence.", ["sand fence", "prime fence"]),
+        ("Rinse, dry and store the jars.", ["rinse jar", "dry jar", "store jar"]),
+        # A verb that hands its act on, or has words of its own, shares nothing.
+        ("Go and check the fuses.", ["check fuse"]),
+        ("Stir well and serve the soup.", ["stir", "serve soup"]),
+        # What a verb of using puts on is no object of the verb before it.
+        ("Clean and apply a thin coat of wax.", ["clean"]),
+    ],
+)
+def test_a_bare_verb_shares_the_object_of_the_verb_after_it(text: str, expected: list[str]) -> None:
+    found = [c.object for c in claims_of(text + "\n") if c.frame == "advice" and c.object]
+    assert found == expected, found
+
+
 def test_fitness_for_an_act_names_the_act() -> None:
     found = [(f.what, f.polarity) for f in frames("Latex paint is not suitable for painting metal.")]
     assert found == [("latex paint paint metal", "negate")], found

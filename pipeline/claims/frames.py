@@ -286,7 +286,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def object_of(verb: Token) -> Token | None:
-    """The direct object of a verb, or the object of its first preposition for phrasal verbs."""
+    """The direct object of a verb, or the object of its first preposition for phrasal verbs,
+    or the object a bare verb shares with the verb coordinated after it (:func:`_shared_object`)."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             return _possessed(child)
@@ -295,7 +296,33 @@ def object_of(verb: Token) -> Token | None:
             for grand in verb.children:
                 if grand.dep_ == "prep":
                     return next((t for t in grand.children if t.dep_ == "pobj"), None)
-    return None
+    return _shared_object(verb)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """ "Clean and lube the chain", "peel and chop the onions": a verb with nothing of its own
+    but the verb coordinated after it acts on that verb's object too.
+
+    Not a verb that hands its act on or only carries a measure ("go and check the oil" does
+    not go the oil), nor one with a word of its own besides the coordination ("stir well and
+    serve the soup"), nor one before a verb of using, whose object is what is put on the thing
+    the first verb acts on ("re-wash and re-apply a thin layer of ointment").
+    """
+    lex = lexicon()
+    if verb.pos_ != "VERB" or lemma(verb) in lex.light_verbs | lex.aspectual | lex.wait_verbs:
+        return None
+    if any(c.dep_ not in ("cc", "conj", "punct") for c in verb.children):
+        return None
+    after = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if after is None or any(c.dep_ in SUBJECT_DEPS for c in after.children) or _uses(after):
+        return None
+    obj = next((c for c in after.children if c.dep_ == "dobj"), None)
+    return _possessed(obj) if obj is not None else None
+
+
+def _uses(verb: Token) -> bool:
+    """A verb of using, its bound prefix aside ("re-apply" is "apply")."""
+    return lemma(verb).rpartition("-")[2] in lexicon().use_verbs
 
 
 def _possessed(obj: Token) -> Token:
@@ -878,7 +905,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         if obj is not None and phrase_name(obj):
             # The parser may hang a misread second object on the verb ("applying makeup or sunscreen").
             extra = [c for c in action.children if c.dep_ == "conj" and misread_noun(c)]
-            return _use_frames([*_items(obj), *extra], subject, polarity)
+            against = AFFIRM if negative else NEGATE
+            refused = [Frame("use", name, subject, against) for name in _refused(obj) if name]
+            return _use_frames([*_items(obj), *extra], subject, polarity) + refused
     if lemma(action) in lex.web_actions:
         return []
     listed_frames = _list_frames(action, subject, polarity)
@@ -899,6 +928,25 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _refused(obj: Token) -> list[str]:
+    """Names of what an object is set against after "not": "use bread flour, not cake flour",
+    "a wooden spoon, not a metal one" (a metal spoon: "one" stands for the object's noun).
+
+    The parser hangs the refused thing on the object as an apposition and the "not" on the
+    object itself.
+    """
+    negation = next((c for c in obj.children if c.dep_ == "neg" and c.i > obj.i), None)
+    if negation is None:
+        return []
+    refused = [c for c in obj.children if c.dep_ == "appos" and c.i > negation.i]
+    pronoun_one = lexicon().pronoun_one
+    names = []
+    for thing in refused:
+        stands_for_obj = thing.lower_ in pronoun_one or any(w.lower_ in pronoun_one for w in thing.children)
+        names.append(f"{phrase_name(thing)} {lemma(obj)}".strip() if stands_for_obj else phrase_name(thing))
+    return names
 
 
 def _kept_away_from(action: Token) -> Token | None:
