@@ -347,6 +347,9 @@ def test_a_unit_the_tokenizer_split_is_no_part_of_a_name() -> None:
         # A clause whose verb the tagger took for a noun or adjective measures its noun.
         ("Most bike tires last 2,000 to 3,000 miles.", "bike tire"),
         ("Most laptop batteries last 3 to 5 years.", "laptop battery"),
+        # A verb taken for the head of its subject names no part of it.
+        ("A compost bin costs between $30 and $60.", "compost bin"),
+        ("A leaf blower costs between $80 and $200.", "leaf blower"),
     ],
 )
 def test_a_measure_is_of_the_thing_brought_to_it_or_refrained_from(text: str, what: str) -> None:
@@ -917,6 +920,14 @@ def test_a_time_of_some_stuff_is_that_stuff_s(text: str, what: str) -> None:
 def test_a_light_verb_with_a_time_before_an_act_is_a_wait() -> None:
     found = [(f.frame, f.what) for f in frames("Varnish needs 12 hours before sanding.") if f.quantity]
     assert found == [("wait", "sand")], found
+    # A verb of keeping times the keeping, even with an event it counts from.
+    kept = frames("Keep the seedlings out of the wind for a week after planting.")
+    assert [(f.frame, f.what) for f in kept if f.quantity] == [("duration", "keep seedling")]
+
+
+def test_weeks_of_age_are_an_age_not_a_time_of_age() -> None:
+    found = [f.what for f in frames("Puppies get their first shots at 8 weeks of age.") if f.quantity]
+    assert found == ["puppy"], found
 
 
 def test_an_opening_verb_read_as_a_noun_still_names_the_act() -> None:

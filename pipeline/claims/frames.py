@@ -1520,9 +1520,14 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
     if not verb and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and not labelled:
         # A clause the parser found no verb in, headed by the noun its measure hangs on: the
         # small tagger reads some verbs after a plural subject as nouns or adjectives ("most
-        # chains last 3,000 miles", "a compost tumbler costs $80"). A label before a colon
+        # chains last 3,000 miles"), or takes such a verb for the head of the subject ("a
+        # compost tumbler costs $80": the tumbler, not its "costs"). A label before a colon
         # ("Minimum: 12 hours") says which value, not whose.
-        return phrase_name(head)
+        name = phrase_name(head)
+        misread = head.tag_ == "NNS" and lemma(head) in lex.light_verbs
+        if misread and name.endswith(f" {lemma(head)}"):
+            return name.removesuffix(f" {lemma(head)}")
+        return name
     if not verb or lemma(head) == "be":
         return ""
     if subject is not None and subject.pos_ in ("NOUN", "PROPN") and object_of(head) is None:
@@ -1666,9 +1671,7 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     if (not target or target in lex.pronoun_one) and _after_earlier(clause):
         # "the second session is 4 weeks after the first one": a repetition, measured from the last.
         return Frame("interval", _owner(head, repeat=True), subject, AFFIRM, quantity)
-    # A verb of waiting, or a light verb that only carries the time ("paint needs 24 hours
-    # before recoating"): the time is a wait for the act it is measured against.
-    if (lemma(head) in lex.wait_verbs or lemma(head) in lex.light_verbs) and target:
+    if target and (lemma(head) in lex.wait_verbs or _carries_wait(head, clause)):
         return Frame("wait", target, subject, AFFIRM, quantity)
     negative = [f for f in practice if f.polarity == NEGATE]
     if negative:
@@ -1677,6 +1680,17 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     if target and head.i > clause.span.start and any(t.lower_ in ("after",) for t in clause.span):
         return Frame("wait", target, subject, AFFIRM, quantity)
     return Frame("duration", _duration_owner(quantity, head), subject, AFFIRM, quantity)
+
+
+def _carries_wait(head: Token, clause: Clause) -> bool:
+    """A light verb that only carries a time before an act ("paint needs 24 hours before
+    recoating"): a wait for that act. Not a verb of keeping, whose time is how long the thing
+    is kept ("keep the plant out of the sun for a week after repotting"), nor a time counted
+    from an earlier event alone."""
+    lex = lexicon()
+    if lemma(head) not in lex.light_verbs or lemma(head) in lex.keeping_verbs:
+        return False
+    return any(t.lower_ in lex.wait_relations - lex.wait_counted_from for t in clause.span)
 
 
 def _duration_owner(quantity: Quantity, head: Token) -> str:
@@ -1694,6 +1708,8 @@ def _duration_owner(quantity: Quantity, head: Token) -> str:
     of = next((c for c in doc[quantity.head].children if c.dep_ == "prep" and c.lower_ == "of"), None)
     stuff = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
     name = "" if stuff is None else activity(stuff) if stuff.dep_ == "pcomp" else phrase_name(stuff)
+    if stuff is not None and lemma(stuff) in lexicon().age_words:
+        return owner  # "at 6 to 8 weeks of age" is an age, not a time of something
     if not name or set(name.split()) & set(owner.split()):
         return owner
     return f"{owner} {name}" if owner else name
