@@ -256,6 +256,17 @@ def test_a_list_announced_by_a_kept_line_ending_in_a_colon_is_kept_to_the_end_of
     assert not any(b.keep for b in sure.blocks[2:])
 
 
+def test_every_item_of_an_announced_list_is_kept_also_one_the_model_is_sure_of_alone() -> None:
+    # A short item ("Dry thoroughly.") looks like a menu line to the model; once the lead-in
+    # has announced the list and its first item is kept, the list goes on to its last item.
+    items = ["* Rinse the brush.", "* Dry thoroughly.", "* Store it flat.", "* Oil the hinge."]
+    floor = np.nextafter(REVISION_MIN_PROBABILITY, 0.0)
+    probs = [0.9, 0.9, REVISION_MIN_PROBABILITY, floor, REVISION_MIN_PROBABILITY, REVISION_MIN_PROBABILITY]
+    result = _synthetic([PROSE, "After each use, simply:", *items, "Share this post"], [*probs, 0.01])
+    assert all(b.keep and b.rule.startswith("revision.list_after_lead_in") for b in result.blocks[2:6])
+    assert not result.blocks[6].keep
+
+
 @pytest.mark.parametrize("trailing", range(1, TRAILING_HEADINGS_MAX + 2))
 def test_trailing_headings_after_the_last_paragraph(trailing: int) -> None:
     heads = [f"Spring Council Plans {k}" for k in range(trailing)]

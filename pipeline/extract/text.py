@@ -252,8 +252,12 @@ def _revise(blocks: list[Block], lines: LineTable, page: PageLines, probabilitie
     padded = np.concatenate(([False], doubtful, [False]))
     n_words = page.words.tolist()
     probs = probabilities.tolist()
+    listed_upto = 0  # lines before this were restored as items of an announced list
     for i, j in zip(np.flatnonzero(padded[1:] & ~padded[:-1]).tolist(),
                     np.flatnonzero(padded[:-1] & ~padded[1:]).tolist(), strict=True):
+        i = max(i, listed_upto)
+        if i >= j:
+            continue
         enclosed = i > 0 and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep
         if enclosed and j - i <= REVISION_MAX_RUN:
             for k in range(i, j):
@@ -262,10 +266,15 @@ def _revise(blocks: list[Block], lines: LineTable, page: PageLines, probabilitie
         elif (i > 0 and blocks[i - 1].keep and _introduces(blocks[i - 1].text)
               and j - i <= REVISION_MAX_RUN and all(_listed(lines, k) for k in range(i, j))):
             # "Do not, for two weeks:" then its items: a kept lead-in ending in a colon
-            # announces the list under it, even as the page's last lines.
-            for k in range(i, j):
+            # announces the list under it, even as the page's last lines, and every item of
+            # it, also one the model is sure of alone ("Dry thoroughly." under "you can simply:").
+            k = i
+            while (k < len(blocks) and k - i < REVISION_MAX_RUN and not blocks[k].keep
+                   and _listed(lines, k)):
                 _restore(blocks[k], n_words[k], probs[k], "revision.list_after_lead_in",
                          list_item=True)
+                k += 1
+            listed_upto = k
         elif i > 0 and blocks[i - 1].keep:
             for k in range(i, j):
                 if n_words[k] < PROSE_MIN_WORDS:
