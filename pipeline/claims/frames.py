@@ -942,10 +942,15 @@ def _refused(obj: Token) -> list[str]:
         return []
     refused = [c for c in obj.children if c.dep_ == "appos" and c.i > negation.i]
     pronoun_one = lexicon().pronoun_one
+    used = set(phrase_name(obj).split())
     names = []
     for thing in refused:
         stands_for_obj = thing.lower_ in pronoun_one or any(w.lower_ in pronoun_one for w in thing.children)
-        names.append(f"{phrase_name(thing)} {lemma(obj)}".strip() if stands_for_obj else phrase_name(thing))
+        name = f"{phrase_name(thing)} {lemma(obj)}".strip() if stands_for_obj else phrase_name(thing)
+        # A refused thing set apart only by words the name leaves out ("fresh gas, not gas that
+        # has sat for a month") would read as refusing the used thing itself.
+        if name and not set(name.split()) <= used:
+            names.append(name)
     return names
 
 
@@ -1434,6 +1439,10 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
     listed = [c for c in unit.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= quantity.end]
     if listed and phrase_name(listed[0]):
         return phrase_name(listed[0])
+    root = clause.head
+    opens = quantity.start == root.sent.start and root.dep_ == "ROOT" and root.pos_ == "NOUN"
+    if opens and root.i >= quantity.end and phrase_name(root):
+        return phrase_name(root)  # "2 cups kosher or coarse sea salt": a verbless line, its noun
     held = _holder(unit)
     return (phrase_name(held) if held is not None else "") or _owner(clause.head)
 
@@ -1516,18 +1525,21 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"
     verb = head.pos_ in ("VERB", "AUX") or reads_as_verb(head)
-    labelled = head.i + 1 < head.sent.end and head.doc[head.i + 1].text == lexicon().label_colon
+    # A label before a colon ("Minimum: 12 hours", "Descaling: every 3 months") says which value
+    # or whose; the verbless clause's own noun does not.
+    labelled = any(t.text == lexicon().label_colon for t in head.doc[head.sent.start : head.i + 2])
     if not verb and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and not labelled:
-        # A clause the parser found no verb in, headed by the noun its measure hangs on: the
-        # small tagger reads some verbs after a plural subject as nouns or adjectives ("most
-        # chains last 3,000 miles"), or takes such a verb for the head of the subject ("a
-        # compost tumbler costs $80": the tumbler, not its "costs"). A label before a colon
-        # ("Minimum: 12 hours") says which value, not whose.
+        # A clause the parser found no verb in because the small tagger read its light verb as
+        # an adjective or noun: after the subject ("most chains last 3,000 miles", "last" an
+        # adjective), the measure is the subject's; as the head of the subject ("a compost
+        # tumbler costs $80"), the words before it name the thing. Any other verbless clause
+        # ("timothy for adults, alfalfa for rabbits under 6 months") names nothing this way.
         name = phrase_name(head)
-        misread = head.tag_ == "NNS" and lemma(head) in lex.light_verbs
-        if misread and name.endswith(f" {lemma(head)}"):
+        if head.tag_ == "NNS" and lemma(head) in lex.light_verbs and name.endswith(f" {lemma(head)}"):
             return name.removesuffix(f" {lemma(head)}")
-        return name
+        after = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
+        if after is not None and after.pos_ not in ("VERB", "AUX") and lemma(after) in lex.light_verbs:
+            return name
     if not verb or lemma(head) == "be":
         return ""
     if subject is not None and subject.pos_ in ("NOUN", "PROPN") and object_of(head) is None:
@@ -1690,6 +1702,9 @@ def _carries_wait(head: Token, clause: Clause) -> bool:
     lex = lexicon()
     if lemma(head) not in lex.light_verbs or lemma(head) in lex.keeping_verbs:
         return False
+    obj = object_of(head)
+    if obj is not None and not is_measure(obj):
+        return False  # "take the steak out 30 minutes before grilling": an act of its own
     return any(t.lower_ in lex.wait_relations - lex.wait_counted_from for t in clause.span)
 
 

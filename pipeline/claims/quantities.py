@@ -707,6 +707,9 @@ def _every_event(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     prep = event.head
     if word.dep_ != "det" or event.pos_ != "NOUN" or event.i <= index or event.i >= sent.end:
         return None
+    # "after every 5 hours of use" counts hours, not uses: no number or unit is the event.
+    if any(t.like_num for t in sent.doc[index + 1 : event.i]) or read_unit(sent, event.i) is not None:
+        return None
     if event.dep_ != "pobj" or prep.lower_ not in lexicon().event_preps:
         return None
     return _Scan(index, event.i + 1, 1.0, 1.0, event.i), _Unit(event.lemma_.lower(), "count", 0)
