@@ -730,6 +730,26 @@ def test_an_event_counted_in_units_repeats_at_that_count() -> None:
     assert found == ["10 hour"], found
 
 
+def test_a_not_setting_an_alternative_against_an_act_does_not_negate_it() -> None:
+    found = [(f.what, f.polarity) for f in frames("Dry the herbs in the shade, not in direct sun.")]
+    assert [p for _, p in found] == ["affirm"], found
+    assert [p for f in frames("Do not dry the herbs in direct sun.") for p in [f.polarity]] == ["negate"]
+    # Nor is the alternative where the act is done, or what it is done to.
+    assert [f.what for f in frames("Store the jars in a cupboard, not the fridge.")] == ["store jar cupboard"]
+    looked = frames("Look at the leaves, not the stem.")
+    assert [(f.what, f.polarity) for f in looked] == [("look leaf", "affirm")]
+
+
+def test_a_name_keeps_fewer_as_written() -> None:
+    assert {f.what for f in frames("Use fewer screws on thin boards.") if f.frame == "use"} == {"fewer screw"}
+
+
+def test_a_number_word_joined_by_a_hyphen_names_a_kind() -> None:
+    one = {f.what for f in frames("Never flip a one-sided mattress.")}
+    two = {f.what for f in frames("Flip a two-sided mattress.")}
+    assert one == {"flip one sided mattress"} and two == {"flip two sided mattress"}, (one, two)
+
+
 def test_an_ordinal_joined_by_a_hyphen_names_a_kind() -> None:
     first = frames("First-degree sunburn heals within a week.")
     second = frames("Second-degree sunburn takes 2 to 3 weeks to heal.")
@@ -758,6 +778,11 @@ def test_no_word_of_a_quantity_gets_into_a_name(text: str, what: str) -> None:
     [
         ("Use kosher salt, not table salt.", {("kosher salt", "affirm"), ("table salt", "negate")}),
         ("Use a nylon brush, not a wire one.", {("nylon brush", "affirm"), ("wire brush", "negate")}),
+        # Every item coordinated after "not" is refused, none of them used.
+        (
+            "Use a soft cloth, not paper or steel wool.",
+            {("soft cloth", "affirm"), ("paper", "negate"), ("steel wool", "negate")},
+        ),
         # Set apart only by words the name leaves out, the refused thing would be the used one.
         ("Use fresh paint, not paint that has frozen.", {("fresh paint", "affirm")}),
     ],
@@ -776,6 +801,7 @@ def test_a_thing_set_against_the_used_one_after_not_is_refused(
         # A verb that hands its act on, or has words of its own, shares nothing.
         ("Go and check the fuses.", ["check fuse"]),
         ("Stir well and serve the soup.", ["stir", "serve soup"]),
+        ("Cyclists should avoid racing or consult a coach first.", ["race"]),
         # What a verb of using puts on is no object of the verb before it.
         ("Clean and apply a thin coat of wax.", ["clean"]),
     ],

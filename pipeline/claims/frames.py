@@ -111,7 +111,7 @@ def phrase_name(token: Token) -> str:
     if is_measure(token):
         return ""  # "a few minutes", "the day", "two cups": a measure, not a thing
     return " ".join(
-        lemma(t)
+        t.lower_ if _grades(t) else lemma(t)  # "fewer clamps", not the lemma "few", a quantifier
         for t in words
         if _ordinal_kind(t)
         or (
@@ -127,13 +127,25 @@ def phrase_name(token: Token) -> str:
 
 
 def _ordinal_kind(word: Token) -> bool:
-    """A word of an ordinal joined by a hyphen to a noun, one modifier that sorts a thing into a
-    kind: "first-degree burns" and "second-degree burns" are two kinds of burn, not burns counted
-    in order or measured in degrees; "third-party chargers" are no "party chargers"."""
+    """A word of an ordinal or a number word joined by a hyphen to a word that is no unit, one
+    modifier that sorts a thing into a kind: "first-degree burns" and "second-degree burns" are
+    two kinds of burn, not burns counted in order or measured in degrees; "third-party
+    chargers" are no "party chargers"; a "one-sided" and a "two-sided" mattress are two kinds
+    ("a two-week rest" is a measure, which the quantity reader takes)."""
     doc = word.doc
-    if is_ordinal(word):
-        return word.i + 2 < len(doc) and doc[word.i + 1].tag_ == "HYPH" and doc[word.i + 2].is_alpha
-    return word.is_alpha and word.i >= 2 and doc[word.i - 1].tag_ == "HYPH" and is_ordinal(doc[word.i - 2])
+    if _numbering(word):
+        return word.i + 2 < len(doc) and doc[word.i + 1].tag_ == "HYPH" and _kind_word(doc[word.i + 2])
+    return _kind_word(word) and word.i >= 2 and doc[word.i - 1].tag_ == "HYPH" and _numbering(doc[word.i - 2])
+
+
+def _numbering(word: Token) -> bool:
+    """An ordinal ("first") or a number written as a word ("two"), not in digits."""
+    return is_ordinal(word) or (word.is_alpha and word.like_num)
+
+
+def _kind_word(word: Token) -> bool:
+    """A word after a number's hyphen that makes a kind, not a measure: no unit ("sided", "degree")."""
+    return word.is_alpha and (is_ordinal(word.doc[word.i - 2]) or read_unit(word.sent, word.i) is None)
 
 
 def _grades(word: Token) -> bool:
@@ -257,7 +269,7 @@ def _in_name(token: Token, head: Token) -> bool:
     node = token
     while node.i != head.i:
         # An adverb grading a modifier is part of the name: "extra large eggs", not large ones.
-        graded = not node.is_stop or _grades(node)  # "less abrasive", not "very"
+        graded = not node.is_stop or _grades(node) or _ordinal_kind(node)  # "less abrasive", "two-sided"
         grading = node.dep_ == "advmod" and node.head.dep_ in NAME_DEPS and graded
         if node.dep_ not in NAME_DEPS and not grading and not (node.dep_ == "punct" and node.text == "-"):
             return False
@@ -288,8 +300,9 @@ def subject_of(verb: Token) -> Token | None:
 def object_of(verb: Token) -> Token | None:
     """The direct object of a verb, or the object of its first preposition for phrasal verbs,
     or the object a bare verb shares with the verb coordinated after it (:func:`_shared_object`)."""
+    contrast = next((c.i for c in verb.children if _contrastive(c)), len(verb.doc))
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ in OBJECT_DEPS and child.i < contrast:  # "look at the pan, not the calendar"
             return _possessed(child)
     for child in verb.children:
         if child.dep_ == "prt":
@@ -310,6 +323,10 @@ def _shared_object(verb: Token) -> Token | None:
     """
     lex = lexicon()
     if verb.pos_ != "VERB" or lemma(verb) in lex.light_verbs | lex.aspectual | lex.wait_verbs:
+        return None
+    # An order's base form heading its clause: a gerund that is itself an object ("avoid
+    # microneedling or consult a dermatologist") shares nothing with the verb after it.
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
         return None
     if any(c.dep_ not in ("cc", "conj", "punct") for c in verb.children):
         return None
@@ -424,7 +441,9 @@ def _places(verb: Token, obj: Token | None) -> list[str]:
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
             # "on a weekly basis" says how often, not where: a measure, as "for a week" is.
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and lemma(pobj) not in lex.schedule_nouns:
-                return [name for name in (phrase_name(item) for item in _items(pobj)) if name]
+                # Not a place set against it after "not": "look at the pan, not the calendar".
+                items = [item for item in _items(pobj) if item not in refused_things(pobj)]
+                return [name for name in (phrase_name(item) for item in items) if name]
     return []
 
 
@@ -432,6 +451,8 @@ def is_negated(head: Token) -> bool:
     """True when a clause head is negated: "not", "never", "no X", or a negated auxiliary."""
     lex = lexicon()
     for child in head.children:
+        if _contrastive(child):
+            continue  # "cool the jars on the counter, not in the fridge": the act is not negated
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in lex.negators):
             return True
     # Negation spans coordinated verbs that share its auxiliary and subject: "do not pick or
@@ -443,6 +464,18 @@ def is_negated(head: Token) -> bool:
         ordered = head.tag_ == "VB" and head.head.pos_ not in ("VERB", "AUX")
         return not own and not ordered and not _new_order(head) and is_negated(head.head)
     return False
+
+
+def _contrastive(word: Token) -> bool:
+    """A "not" after a comma that follows its head's own words, setting an alternative against
+    them: "cool the jars on the counter, not in the fridge", "use bread flour, not cake flour"."""
+    return (
+        word.dep_ == "neg"
+        and word.i > word.head.i + 1
+        and word.doc[word.i - 1].text == ","
+        and word.i + 1 < word.sent.end
+        and word.doc[word.i + 1].pos_ not in ("VERB", "AUX", "PUNCT")
+    )
 
 
 def _new_order(verb: Token) -> bool:
@@ -907,7 +940,8 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             extra = [c for c in action.children if c.dep_ == "conj" and misread_noun(c)]
             against = AFFIRM if negative else NEGATE
             refused = [Frame("use", name, subject, against) for name in _refused(obj) if name]
-            return _use_frames([*_items(obj), *extra], subject, polarity) + refused
+            kept = [item for item in _items(obj) if item not in refused_things(obj)]
+            return _use_frames([*kept, *extra], subject, polarity) + refused
     if lemma(action) in lex.web_actions:
         return []
     listed_frames = _list_frames(action, subject, polarity)
@@ -930,6 +964,17 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     return [Frame("advice", name, subject, polarity) for name in names]
 
 
+def refused_things(obj: Token) -> list[Token]:
+    """The things after an object's contrastive "not", with those coordinated with them: in
+    "use paper litter, not clay or clumping litter" the parser hangs "clay" on "litter" as a
+    conjunct, which would otherwise be read as a second thing to use."""
+    negation = next((c for c in obj.children if _contrastive(c)), None)
+    if negation is None:
+        return []
+    first = [c for c in obj.children if c.dep_ in ("appos", "conj") and c.i > negation.i]
+    return [item for thing in first for item in _items(thing)]
+
+
 def _refused(obj: Token) -> list[str]:
     """Names of what an object is set against after "not": "use bread flour, not cake flour",
     "a wooden spoon, not a metal one" (a metal spoon: "one" stands for the object's noun).
@@ -937,10 +982,7 @@ def _refused(obj: Token) -> list[str]:
     The parser hangs the refused thing on the object as an apposition and the "not" on the
     object itself.
     """
-    negation = next((c for c in obj.children if c.dep_ == "neg" and c.i > obj.i), None)
-    if negation is None:
-        return []
-    refused = [c for c in obj.children if c.dep_ == "appos" and c.i > negation.i]
+    refused = refused_things(obj)
     pronoun_one = lexicon().pronoun_one
     used = set(phrase_name(obj).split())
     names = []
