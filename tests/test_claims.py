@@ -1719,11 +1719,46 @@ def test_claim_ids_are_stable_and_unique() -> None:
         # A verb with a bound prefix takes the lemma of its stem.
         ("The sealant should be reapplied every year.", "reapplied", "reapply"),
         ("Overwatering kills cacti.", "Overwatering", "overwater"),
+        # A plural in -ses is of its noun in -se, not of a stray short form ("dos", "us").
+        ("Take two doses a day.", "doses", "dose"),
+        ("Rinse the vases well.", "vases", "vase"),
+        ("The buses were late.", "buses", "bus"),
+        ("Both gases are heavier than air.", "gases", "gas"),
     ],
 )
 def test_a_lemma_is_a_form_the_lemmatizer_knows(text: str, word: str, expected: str) -> None:
     token = next(t for t in build_nlp()(text) if t.text == word)
     assert lemma(token) == expected
+    assert token.lemma_ == expected  # on the doc, for every reader of the lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Keep the batteries out of temperatures above 80°F.", "<=80 degree_Fahrenheit"),
+        ("Keep cut flowers away from heat above 75 degrees.", "<=75 degree_Fahrenheit"),
+        ("Protect the seedlings from temperatures below 50°F.", ">=50 degree_Fahrenheit"),
+        # Not set apart: the bound is the page's.
+        ("Keep the paint at temperatures above 40°F.", ">=40 degree_Fahrenheit"),
+        ("Do not store the paint below 40°F.", ">=40 degree_Fahrenheit"),
+        ("Remove the pan from the oven after more than 2 hours.", ">=2 hour"),
+        ("Remove from heat and cool to below 40°F.", "<=40 degree_Fahrenheit"),
+    ],
+)
+def test_a_bound_the_act_stays_clear_of_is_turned(text: str, value: str) -> None:
+    assert [c.value for c in claims_of(text) if c.value] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Read as "us", the count of uses was ten microseconds to pint.
+        ("Replace the filter every 10 uses.", "10 use"),
+        ("Do not take more than 4 doses.", "<=4 dose"),
+    ],
+)
+def test_a_counted_plural_in_ses_counts_its_noun(text: str, value: str) -> None:
+    assert [c.value for c in claims_of(text) if c.value] == [value]
 
 
 def test_model_is_the_pinned_package() -> None:

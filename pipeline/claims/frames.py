@@ -1906,16 +1906,41 @@ def _measure(
 
     A comparative bound under advice against its act is a limit on the act: "never leave
     them out for more than 2 hours" and "do not let the dough rise over 2 hours" state
-    2 hours at most, of leaving them out and of the rise. ``outer`` is the advised verb's
-    :func:`_advised_action`, which a measure of the act it hands on shares.
+    2 hours at most, of leaving them out and of the rise. So is one the act stays clear of
+    (:func:`_kept_clear`): "keep the batteries out of temperatures above 80 F" is 80 F at most.
+    ``outer`` is the advised verb's :func:`_advised_action`, which a measure of the act it
+    hands on shares.
     """
     main = Clause(_predicate_of(quantity, advised), advised.span)
     quantity = _exceeded(quantity, main.head)
     act, against = outer if outer[0].i == main.head.i else _advised_action(main.head)
-    if not (quantity.comparative and against) or _in_condition(quantity, main.head):
+    if not quantity.comparative or against == _kept_clear(quantity, main.head) or _in_condition(
+        quantity, main.head
+    ):
         return quantity, main, False
     flipped = replace(quantity, bound=FLIPPED_BOUND.get(quantity.bound, quantity.bound), comparative=False)
     return flipped, Clause(act, advised.span), True
+
+
+def _kept_clear(quantity: Quantity, verb: Token) -> bool:
+    """Whether a measure is what the verb's act stays clear of: "keep it out of temperatures
+    above 80 F", "protect the plants from frost below 28 degrees".
+
+    The measure closes the phrase of a word of separation after the verb: only that
+    phrase's noun stands between them ("out of", "away from"), no other preposition,
+    conjunction or clause mark ("remove the pan from the oven after more than 2 hours" and
+    "remove from heat and cool to below 40 F" keep their bounds). The words are read, not
+    the path: the parser often hangs the measure on the object instead ("keep cut flowers
+    away from heat above 75 degrees": "above" on "cut").
+    """
+    doc = verb.doc
+    separation, links = lexicon().separation_words, lexicon().separation_links
+    for word in doc[verb.i + 1 : quantity.start]:
+        if word.lower_ in separation and word.dep_ in ("prep", "advmod"):
+            phrase = doc[word.i + 1 : quantity.start]
+            inner = [t for t in phrase if t.dep_ in ("prep", "cc", "mark")]
+            return len(inner) <= 1 and all(t.i == word.i + 1 and t.lower_ in links for t in inner)
+    return False
 
 
 def _in_condition(quantity: Quantity, verb: Token) -> bool:

@@ -22,7 +22,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from pipeline.claims import attributes, colons, imperatives
+from pipeline.claims import attributes, colons, imperatives, lemmas
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import GLUED_LIST_NUMBER, glued_unit_suffixes
 from pipeline.errors import ConfigError
@@ -92,6 +92,7 @@ def build_nlp() -> Language:
     nlp.remove_pipe(attributes.RULER)
     nlp.add_pipe(colons.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
+    nlp.add_pipe(lemmas.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
     return nlp
 
@@ -270,45 +271,14 @@ def _base_word(word: str) -> str:
 
 
 def lemma(token: Token) -> str:
-    """A token's lemma, lowercase, with gerunds read as verbs and the lemmatizer's guesses checked.
+    """A token's lemma, lowercase, with gerunds read as verbs.
 
-    For a word it does not know, spaCy's rule lemmatizer returns the first form its suffix
-    rules give ("reapplied" -> "reapplie", "rabies" -> "rabie"); :func:`known_form` checks it.
+    The lemmatizer's guesses for words it does not know are already checked on the doc
+    (:mod:`pipeline.claims.lemmas`).
     """
     text = token.lemma_.lower()
     if token.tag_ in ("NN", "VBG", "JJ") and text.endswith("ing") and len(text) > 5:
         return verb_lemma(text)
-    if token.tag_ in ("NNS", "VBD", "VBN", "VBZ", "VBG") and token.is_alpha:
-        return known_form(token.lower_, text, token.tag_)
     return text
 
 
-@functools.cache
-def known_form(word: str, guess: str, tag: str) -> str:
-    """The lemma of an inflected ``word`` when the lemmatizer's ``guess`` is a form no table knows.
-
-    A noun the table lists as written stays so ("rabies", "diabetes"); a verb with a bound
-    prefix takes the lemma of its stem ("reapplied" -> "reapply", "overwatering" ->
-    "overwater"). Otherwise the guess stands: the plural rule is right for most new nouns
-    ("jacuzzis" -> "jacuzzi").
-    """
-    index = _word_index("noun" if tag == "NNS" else "verb")
-    if guess in index or (tag == "VBG" and guess in _word_index("noun")):
-        return guess
-    if word in index:
-        return word
-    if tag != "NNS":
-        for prefix in sorted(lexicon().bound_prefixes, key=len, reverse=True):
-            stem = word.removeprefix(prefix)
-            base = _tagged_lemma(stem, tag) if stem != word and len(stem) > 2 else ""
-            if base in index:
-                return prefix + base
-    return guess
-
-
-def _tagged_lemma(word: str, tag: str) -> str:
-    """The rule lemmatizer's lemma of ``word`` read with the verb tag ``tag``."""
-    nlp = build_nlp()
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    doc = Doc(nlp.vocab, words=[word], pos=["VERB"], tags=[tag])
-    return str(lemmatizer(doc)[0].lemma_).lower()

@@ -32,6 +32,8 @@ class Lexicon:
     increment_before: frozenset[str]
     increment_between: frozenset[str]
     exceed_verbs: frozenset[str]
+    separation_words: frozenset[str]
+    separation_links: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
     range_closers: frozenset[str]
@@ -92,6 +94,7 @@ class Lexicon:
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
     bound_prefixes: frozenset[str]
+    vowel_letters: frozenset[str]
     pro_verbs: frozenset[str]
     use_verbs: frozenset[str]
     modals: frozenset[str]
@@ -190,6 +193,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         increment_before=frozenset(data["increment"]["before"]),
         increment_between=frozenset(data["increment"]["between"]),
         exceed_verbs=frozenset(data["exceed"]["lemmas"]),
+        separation_words=frozenset(data["separation"]["words"]),
+        separation_links=frozenset(data["separation"]["links"]),
         range_joiners=frozenset(data["range"]["joiners"]),
         range_openers=frozenset(data["range"]["openers"]),
         range_closers=frozenset(data["range"]["closers"]),
@@ -250,6 +255,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
+        vowel_letters=frozenset(data["names"]["vowel_letters"]),
         # A bare verb of waiting ("wait 2 hours", "give it a day") names no act either.
         empty_verbs=frozenset(
             _words(data, "aspectual", "permissive", "desire", "deliberation", "light_verbs", "pro_verbs")
