@@ -1956,6 +1956,21 @@ def test_an_order_opening_on_a_misread_verb_is_advice(text: str, what: str) -> N
     assert [(f.frame, f.what) for f in frames(text)] == [("advice", what)]
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A verb that is also an adjective, before a noun with no article: "please" is not
+        # enough for the tagger; a modal with its subject is.
+        ("Steep green tea for 3 minutes.", "steep green tea"),
+        ("Clear dead leaves from the gutters twice a year.", "clear dead leaf gutter"),
+        ("Empty full bins every week.", "empty bin"),
+        ("Warm cold hands in lukewarm water.", "warm cold hand lukewarm water"),
+    ],
+)
+def test_an_order_on_a_word_that_is_also_an_adjective_names_its_act(text: str, what: str) -> None:
+    assert {f.what for f in frames(text)} == {what}
+
+
 def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:
     assert ("use", "negate") in [(f.frame, f.polarity) for f in frames("Avoid prolonged direct sunlight.")]
 

@@ -45,7 +45,8 @@ class ImperativePrimer:
     def __init__(self, nlp: Language, verbs: frozenset[str]) -> None:
         self.nlp = nlp
         self.verbs = verbs
-        self.primer = lexicon().imperative_primer
+        self.primers = lexicon().imperative_primers
+        self.primer_words = frozenset(word for primer in self.primers for word in primer.split())
         self.label_colon = lexicon().label_colon
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,25 +81,31 @@ class ImperativePrimer:
         label = sent[-1].text == self.label_colon  # "Tip:", "Store:": a label, no order
         verbless = sent.root.pos_ not in ("VERB", "AUX")
         bare_subject = opening.tag_ == "VB" and opening.dep_ in ("nsubj", "nsubjpass")
-        return word in self.verbs and word != self.primer and not label and (verbless or bare_subject)
+        primer = word in self.primer_words
+        return word in self.verbs and not primer and not label and (verbless or bare_subject)
 
     def _primed(self, opening: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
-        """The readings of ``opening`` .. the sentence's end under the primer, if they hold."""
+        """The readings of ``opening`` .. the sentence's end under the first primer they hold for.
+
+        The primers after the first force a verb harder, and so only for a word the tagger
+        read as an adjective ("Steep green tea"): "1 cup brown rice" is no order to cup rice.
+        """
         tokens = sent.doc[opening.i : sent.end]
-        text = f"{self.primer} {opening.lower_}{sent.doc.text[opening.idx + len(opening) : tokens.end_char]}"
-        primed = self._parse(text)
-        words = [t.lower_ for t in primed[1:]]
-        verb = primed[1] if len(primed) > 1 else None
-        if (
-            verb is None
-            or words != [t.lower_ for t in tokens]
-            or not (verb.pos_ == "VERB" and verb.dep_ == "ROOT")
-            or any(t.head.i == 0 or t.sent.start != verb.sent.start for t in primed[1:])
-        ):
-            return
-        shift = opening.i - 1
-        for token in primed[1:]:
-            yield token.i + shift, (token.tag_, token.pos_, token.dep_, token.lemma_, token.head.i + shift)
+        rest = sent.doc.text[opening.idx + len(opening) : tokens.end_char]
+        for primer in self.primers if opening.pos_ == "ADJ" else self.primers[:1]:
+            primed = self._parse(f"{primer} {opening.lower_}{rest}")
+            start = len(primer.split())
+            order = primed[start:]
+            if (
+                [t.lower_ for t in order] == [t.lower_ for t in tokens]
+                and order[0].pos_ == "VERB"
+                and order[0].dep_ == "ROOT"
+                and all(t.head.i >= start and t.sent.start == order[0].sent.start for t in order)
+            ):
+                shift = opening.i - start
+                for t in order:
+                    yield t.i + shift, (t.tag_, t.pos_, t.dep_, t.lemma_, t.head.i + shift)
+                return
 
     def _parse(self, text: str) -> Doc:
         """``text`` through every component before this one."""

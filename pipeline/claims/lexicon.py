@@ -84,7 +84,7 @@ class Lexicon:
     numbered: frozenset[str]
     prefixed_units: frozenset[str]
     share: tuple[tuple[str, ...], ...]
-    imperative_primer: str
+    imperative_primers: tuple[str, ...]
     label_colon: str
     label_max_words: int
     attributes: frozenset[str]
@@ -245,7 +245,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         numbered=frozenset(data["names"]["numbered"]),
         prefixed_units=frozenset(data["units"]["prefixed"]),
         share=_phrases(data["percent"]["share"]),
-        imperative_primer=str(data["imperative"]["primer"]),
+        imperative_primers=tuple(data["imperative"]["primers"]),
         label_colon=str(data["label"]["colon"]),
         label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),
