@@ -56,6 +56,10 @@ QUANTITIES = [
     # "for every" divides as "per" does, and "to" after a noun of proportion.
     ("Use 1 tablespoon of bleach for every gallon of water.", 1, 1, "tablespoon / gallon", "ratio"),
     ("Keep a ratio of 1/2 cup of salt to 2 quarts of water.", 0.25, 0.25, "cup / quart", "ratio"),
+    # Amounts by body weight, by area and area by volume (doses, fertilizer, paint coverage).
+    ("Give 1 cup of food per 10 pounds of body weight.", 0.1, 0.1, "cup / pound", "volume_per_mass"),
+    ("Spread 2 pounds of seed per 1,000 square feet.", 0.002, 0.002, "pound / square_foot", "mass_per_area"),
+    ("The primer covers 350 square feet per gallon.", 350, 350, "square_foot / gallon", "area_per_volume"),
     # A range counts the noun the parser hangs on its first number.
     ("Plant 3-4 tall tomatoes.", 3, 4, "", "count"),
     ("The engine burns 5,200 pounds per second.", 5200, 5200, "pound / second", "mass_rate"),
@@ -1730,6 +1734,25 @@ def test_a_lemma_is_a_form_the_lemmatizer_knows(text: str, word: str, expected: 
     token = next(t for t in build_nlp()(text) if t.text == word)
     assert lemma(token) == expected
     assert token.lemma_ == expected  # on the doc, for every reader of the lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Repetitions in a span of time: one every share of it, as "twice a day" is.
+        ("Apply the cream twice in 24 hours.", [("interval", "12 hour")]),
+        ("Water the seedlings 3 times within a week.", [("interval", "0.333333 week")]),
+        # A count in a span: the span is the count's, no duration of the act.
+        ("Do not take more than 8 tablets in 24 hours.", [("count", "<=8 tablet")]),
+        ("Most puppies need 3 meals in a day.", [("count", "3 meal")]),
+        # A span with no count before it is the act's.
+        ("The dough should double in 2 hours.", [("duration", "2 hour")]),
+    ],
+)
+def test_repetitions_or_a_count_in_a_span_of_time_share_it_out(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.frame, c.value) for c in claims_of(text) if c.value] == expected
 
 
 @pytest.mark.parametrize(

@@ -1783,7 +1783,11 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     # Each measure starts from that verb, so one measure's choice never moves the next.
     advised_clause = Clause(advised or head, clause.span)
     outer = _advised_action(advised_clause.head)  # "do not let it exceed 2 hours": the act "let" hands on
-    measures = [_measure(q, advised_clause, outer) for q in quantities if not _names_case(q, clause)]
+    measures = [
+        _measure(q, advised_clause, outer)
+        for q in quantities
+        if not _names_case(q, clause) and not _count_window(q, quantities, clause.span.doc)
+    ]
     if any(limit for _, _, limit in measures):
         # A negation spent on a limit ("do not add more than 2 cups") advises against nothing.
         practice = [f for f in practice if f.polarity != NEGATE]
@@ -1865,6 +1869,19 @@ def _bare_goal(head: Token) -> bool:
     """An infinitive of purpose heading its own clause: "To ensure the best results:", "To keep
     the paint fresh, seal the can" name a goal of what follows; the goal asserts no effect."""
     return head.dep_ in ("ROOT", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+
+
+def _count_window(quantity: Quantity, quantities: list[Quantity], doc: Doc) -> bool:
+    """Whether a time is the span a count right before it fills: "8 tablets in 24 hours",
+    "3 meals within a day". The count is the claim; the span is its measure, no time of
+    its own (not a duration of taking tablets)."""
+    if quantity.dimension != "time" or quantity.start == 0:
+        return False
+    window = quantity.start - 1
+    if doc[window].lower_ not in lexicon().count_windows:
+        return False
+    # The count's span ends on its number ("8"), its noun ("tablets") after it.
+    return any(q.dimension == "count" and q.end in (window, window - 1) for q in quantities)
 
 
 def _names_case(quantity: Quantity, clause: Clause) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     every: frozenset[str]
     times: dict[str, int]
     periodic: dict[str, str]
+    count_windows: frozenset[str]
     day_parts: dict[str, str]
     spacing_dimensions: frozenset[str]
     day_part_joiners: frozenset[str]
@@ -213,6 +214,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
         periodic=dict(data["repetition"]["periodic"]),
+        count_windows=frozenset(data["repetition"]["windows"]),
         day_parts=dict(data["repetition"]["day_parts"]),
         spacing_dimensions=frozenset(data["repetition"]["spacing_dimensions"]),
         day_part_joiners=frozenset(data["repetition"]["day_part_joiners"]),

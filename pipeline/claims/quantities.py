@@ -634,6 +634,8 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     if end < sent.end and doc[end].lower_ in lex.periodic:  # "twice daily"
         return _periodic(sent, index, end, counts)
+    if end < sent.end and doc[end].lower_ in lex.count_windows:  # "3 times in 24 hours"
+        return _in_window(sent, index, end + 1, counts)
     if end >= sent.end or doc[end].lower_ not in lex.every:
         return None
     unit = read_unit(sent, end + 1)
@@ -641,6 +643,25 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
+
+
+def _in_window(sent: Span, index: int, at: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
+    """ "3 times in 24 hours", "twice within a week": the span of time shared out over the
+    repetitions, one every 8 hours, every half week, as "3 times a day" is one every third of
+    a day. ``at`` is the doc index after the word of the window."""
+    if at >= sent.end:
+        return None
+    if sent.doc[at].lower_ in lexicon().articles:  # "in a day": one of it
+        span, unit_at = 1.0, at + 1
+    else:
+        number = _read_number(sent, at)
+        if number is None or number.low != number.high or number.low <= 0:
+            return None
+        span, unit_at = number.low, number.end
+    unit = read_unit(sent, unit_at) if unit_at < sent.end else None
+    if unit is None or unit.dimension != "time":
+        return None
+    return _Scan(index, unit_at + unit.width, span / max(counts), span / min(counts), unit_at), unit
 
 
 def _on_schedule(word: Token) -> bool:
