@@ -1737,6 +1737,21 @@ def test_a_lemma_is_a_form_the_lemmatizer_knows(text: str, word: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        # A value of a clause with its own subject is no value of the order.
+        ("If the temperature drops below 40°F, cover the tomatoes.", ["cover tomato"]),
+        ("Cover the tomatoes when the temperature drops below 40°F.", ["cover tomato"]),
+        ("Once the roast reaches 145°F inside, move the roast to a platter.", ["move roast platter"]),
+        # A value of the order carries it.
+        ("Roast the chicken at 425°F.", []),
+    ],
+)
+def test_an_order_whose_value_is_only_of_its_condition_stays_advice(text: str, advice: list[str]) -> None:
+    assert [c.object for c in claims_of(text) if c.frame == "advice"] == advice
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Repetitions in a span of time: one every share of it, as "twice a day" is.

@@ -1805,10 +1805,12 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
                 frames.append(Frame("count", _counted_thing(quantity, main), subject, AFFIRM, quantity))
         else:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))
-    if frames:
+    if frames and not all(_of_a_clause_of_its_own(main.head, advised_clause.head) for _, main, _ in measures):
         # The value carries the claim: "boil the eggs for 10 minutes" is a duration, not also
         # advice to boil eggs. Advice against a thing stays beside its wait ("avoid sunscreen
-        # for a day" also disagrees with "use sunscreen"), as does a stated use.
+        # for a day" also disagrees with "use sunscreen"), as does a stated use. A value only
+        # of a clause with its own subject carries no order: "if the temperature drops below
+        # 40°F, cover the plants", "once the bread reaches 190°F, take it out".
         practice = [f for f in practice if f.frame == "use" or f.polarity == NEGATE]
     frames.extend(practice)
     frames.extend(suitability_frames(head, subject))
@@ -1958,6 +1960,17 @@ def _kept_clear(quantity: Quantity, verb: Token) -> bool:
             inner = [t for t in phrase if t.dep_ in ("prep", "cc", "mark")]
             return len(inner) <= 1 and all(t.i == word.i + 1 and t.lower_ in links for t in inner)
     return False
+
+
+def _of_a_clause_of_its_own(predicate: Token, verb: Token) -> bool:
+    """Whether a measure's predicate heads a clause with its own subject that modifies the
+    verb: "when the water reaches 200 degrees" on "add the pasta"."""
+    return (
+        predicate.i != verb.i
+        and predicate.dep_ == "advcl"
+        and predicate.head.i == verb.i
+        and any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
+    )
 
 
 def _in_condition(quantity: Quantity, verb: Token) -> bool:
