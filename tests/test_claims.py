@@ -71,6 +71,9 @@ QUANTITIES = [
     ("The drive takes 30 minutes to an hour.", 30, 60, "minute", "time"),
     ("Fill the tank with 50 litres of water.", 50, 50, "liter", "volume"),
     ("Feed the puppy 2 cups of food per day.", 2, 2, "cup / day", "flow"),
+    # With no stuff named, a period after a word of rate still divides.
+    ("Give the dog 2 cups a day.", 2, 2, "cup / day", "flow"),
+    ("Walk 3 miles a day.", 3, 3, "mile / day", "speed"),
     ("Take 500 mg of vitamin C a day.", 500, 500, "milligram / day", "mass_rate"),
     # Fractions in words, and an article before a measure of some stuff.
     ("Rest the dough for half an hour.", 0.5, 0.5, "hour", "time"),
@@ -376,7 +379,7 @@ def test_a_name_leaves_out_a_measure_before_its_noun(text: str, what: str) -> No
     ("text", "value"),
     [
         ("8-10 lb ham: 2 cups brown sugar", "2 cup"),
-        ("Above 30 °C: 2 inches a week", "2 inch"),
+        ("Above 30 °C: 2 inches a week", "2 inch / week"),
         ("Dogs over 20 kg: 3 cups of food", "3 cup"),
     ],
 )
@@ -804,6 +807,9 @@ def test_a_thing_set_against_the_used_one_after_not_is_refused(
         ("Rinse, dry and store the jars.", ["rinse jar", "dry jar", "store jar"]),
         # A verb that hands its act on, or has words of its own, shares nothing.
         ("Go and check the fuses.", ["check fuse"]),
+        # The list's subject, modal and negation are shared too.
+        ("You should sand and prime the fence.", ["sand fence", "prime fence"]),
+        ("Never cut or scrape the cuticles.", ["cut cuticle", "scrape cuticle"]),
         ("Stir well and serve the soup.", ["stir", "serve soup"]),
         ("Cyclists should avoid racing or consult a coach first.", ["race"]),
         # What a verb of using puts on is no object of the verb before it.
@@ -813,6 +819,13 @@ def test_a_thing_set_against_the_used_one_after_not_is_refused(
 def test_a_bare_verb_shares_the_object_of_the_verb_after_it(text: str, expected: list[str]) -> None:
     found = [c.object for c in claims_of(text + "\n") if c.frame == "advice" and c.object]
     assert found == expected, found
+
+
+@pytest.mark.parametrize("text", ["Stop and check the tires.", "Come and see the new puppies."])
+def test_a_verb_that_leads_in_to_an_act_shares_nothing_with_it(text: str) -> None:
+    # "stop" is a verb of refraining; before "and" it refrains from nothing.
+    assert [c.frame for c in claims_of(text) if c.frame and c.frame != "advice"] == []
+
 
 
 def test_fitness_for_an_act_names_the_act() -> None:
@@ -1192,7 +1205,7 @@ def test_advice_against_an_activity() -> None:
     ("text", "expected"),
     [
         # Negation spans verbs that share its auxiliary: both acts are advised against.
-        ("Never prune or fertilize the roses.", {("prune", "negate"), ("fertilize rose", "negate")}),
+        ("Never prune or fertilize the roses.", {("prune rose", "negate"), ("fertilize rose", "negate")}),
         # A bare verb names the act, so "do not smoke" on two pages is one point.
         ("Do not smoke.", {("smoke", "negate")}),
         # Verbs of letting hand the act to the verb after them.

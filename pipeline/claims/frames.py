@@ -316,22 +316,29 @@ def _shared_object(verb: Token) -> Token | None:
     """ "Clean and lube the chain", "peel and chop the onions": a verb with nothing of its own
     but the verb coordinated after it acts on that verb's object too.
 
-    Not a verb that hands its act on or only carries a measure ("go and check the oil" does
-    not go the oil), nor one with a word of its own besides the coordination ("stir well and
-    serve the soup"), nor one before a verb of using, whose object is what is put on the thing
-    the first verb acts on ("re-wash and re-apply a thin layer of ointment").
+    Not a verb that hands its act on, leads in to it or only carries a measure ("go and check
+    the oil" does not go the oil, "stop and check the tires" stops no tires), nor one with a
+    word of its own besides the coordination ("stir well and serve the soup"), nor one before
+    a verb of using, whose object is what is put on the thing the first verb acts on
+    ("re-wash and re-apply a thin layer of ointment").
     """
     lex = lexicon()
-    if verb.pos_ != "VERB" or lemma(verb) in lex.light_verbs | lex.aspectual | lex.wait_verbs:
+    if verb.pos_ != "VERB" or lemma(verb) in lex.light_verbs | lex.aspectual | lex.wait_verbs | lex.lead_ins:
         return None
     # An order's base form heading its clause: a gerund that is itself an object ("avoid
     # microneedling or consult a dermatologist") shares nothing with the verb after it.
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
         return None
-    if any(c.dep_ not in ("cc", "conj", "punct") for c in verb.children):
-        return None
     after = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
     if after is None or any(c.dep_ in SUBJECT_DEPS for c in after.children) or _uses(after):
+        return None
+    # Its subject, modal and negation are the list's ("you should sand and prime the fence"),
+    # not across a comma before the conjunction ("don't panic, and call a tow truck").
+    own = {c.dep_ for c in verb.children} - {"cc", "conj", "punct"}
+    if own - {"aux", "neg", *SUBJECT_DEPS}:
+        return None
+    comma = any(c.dep_ == "punct" and verb.i < c.i < after.i for c in verb.children)
+    if own and comma:
         return None
     obj = next((c for c in after.children if c.dep_ == "dobj"), None)
     return _possessed(obj) if obj is not None else None

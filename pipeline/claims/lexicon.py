@@ -75,6 +75,7 @@ class Lexicon:
     distance_preps: frozenset[str]
     first_act_prep: str
     aspectual: frozenset[str]
+    lead_ins: frozenset[str]
     hand_over: frozenset[str]
     reporting: frozenset[str]
     containing_verbs: frozenset[str]
@@ -237,6 +238,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         distance_preps=frozenset(data["avoid"]["distance_preps"]),
         first_act_prep=str(data["aspectual"]["by"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
+        lead_ins=frozenset(data["aspectual"]["lead_ins"]),
         hand_over=frozenset(_words(data, "aspectual", "permissive", "desire", "deliberation")),
         reporting=frozenset(data["reporting"]["lemmas"]),
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),

@@ -322,10 +322,11 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
     lex = lexicon()
     doc = sent.doc
     stuff = stuff_end(sent, index + unit.width)
-    # With no stuff named, only a word that divides may follow: "1 tablespoon for every gallon".
+    # With no stuff named, a word that divides may follow ("1 tablespoon for every gallon"),
+    # or a word of rate before a period ("2 cups a day"; see the period check below).
     word = stuff if stuff is not None else index + unit.width
     divides = _divider_width(sent, index, word)
-    if (stuff is None and not divides) or word + 1 >= sent.end:
+    if word + 1 >= sent.end:
         return None
     if not divides and doc[word].lower_ not in lex.rate_of:
         return None
@@ -342,6 +343,8 @@ def _rate_of(sent: Span, index: int, unit: _Unit) -> _Unit | None:
         return None
     if per.dimension != "time" and doc[word].lower_ not in lex.rate and not divides:
         return None
+    if stuff is None and not divides and per.dimension != "time":
+        return None  # "3 pounds a bag" is rare; "a" is too often an article
     rate = _pint_unit(f"{unit.name}/{per.name}")
     if rate is None or rate.name == DIMENSIONLESS:
         return None  # "2 cups of flour to 1 cup of butter" stays two amounts, not a bare 2
