@@ -1765,6 +1765,22 @@ def test_an_order_whose_value_is_only_of_its_condition_stays_advice(text: str, a
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A list of numbers names its unit after the last; each item is a value of its own.
+        ("Vaccinate puppies at 8, 12 and 16 weeks.", ["8 week", "12 week", "16 week"]),
+        ("Check the pressure at 30, 60 and 90 days.", ["30 day", "60 day", "90 day"]),
+        ("Buy 3, 4 or 5 eggs.", ["3 egg", "4 egg", "5 egg"]),
+        # Two numbers alone are a range, whatever comes before them.
+        ("Rest the dough, 2 or 3 hours.", ["2-3 hour"]),
+        ("Bake for 30 minutes to an hour.", ["30-60 minute"]),
+    ],
+)
+def test_a_list_of_numbers_shares_the_unit_of_its_last(text: str, values: list[str]) -> None:
+    assert [c.value for c in claims_of(text) if c.value] == values
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Repetitions in a span of time: one every share of it, as "twice a day" is.

@@ -37,9 +37,12 @@ class LemmaChecker:
         tables = self.lemmatizer.lookups.get_table("lemma_index")
         self.nouns = frozenset(tables["noun"])
         self.verbs = frozenset(tables["verb"])
+        # (word, guess, tag) -> checked lemma: inflected forms repeat across pages, and a
+        # corpus holds some thousands of them, so the table stays small.
         self._seen: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        """Replace the guessed lemma of each inflected word whose check gives another."""
         for token in doc:
             if token.tag_ in INFLECTED and token.is_alpha:
                 guess = token.lemma_.lower()

@@ -35,6 +35,8 @@ class Lexicon:
     separation_words: frozenset[str]
     separation_links: frozenset[str]
     range_joiners: frozenset[str]
+    list_comma: str
+    list_last: frozenset[str]
     range_openers: frozenset[str]
     range_closers: frozenset[str]
     disjunctions: frozenset[str]
@@ -198,6 +200,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         separation_words=frozenset(data["separation"]["words"]),
         separation_links=frozenset(data["separation"]["links"]),
         range_joiners=frozenset(data["range"]["joiners"]),
+        list_comma=str(data["number_list"]["comma"]),
+        list_last=frozenset(data["number_list"]["last"]),
         range_openers=frozenset(data["range"]["openers"]),
         range_closers=frozenset(data["range"]["closers"]),
         disjunctions=frozenset(data["list"]["disjunctions"]),
