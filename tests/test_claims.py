@@ -409,6 +409,11 @@ def claims_of(text: str) -> list[Claim]:
     return segment_document(document_from_text(text, source_id="p"), nlp=build_nlp(), topics=TopicSet())
 
 
+def values_of(text: str) -> list[str]:
+    """The values of the claims of a page holding ``text``, in order."""
+    return [c.value for c in claims_of(text) if c.value]
+
+
 def frames(text: str) -> list[Frame]:
     """Frames of every clause of the first sentence of ``text``."""
     sent = next(iter(build_nlp()(text).sents))
@@ -1777,7 +1782,7 @@ def test_an_order_whose_value_is_only_of_its_condition_stays_advice(text: str, a
     ],
 )
 def test_a_list_of_numbers_shares_the_unit_of_its_last(text: str, values: list[str]) -> None:
-    assert [c.value for c in claims_of(text) if c.value] == values
+    assert values_of(text) == values
 
 
 @pytest.mark.parametrize(
@@ -1813,7 +1818,7 @@ def test_repetitions_or_a_count_in_a_span_of_time_share_it_out(
     ],
 )
 def test_a_bound_the_act_stays_clear_of_is_turned(text: str, value: str) -> None:
-    assert [c.value for c in claims_of(text) if c.value] == [value]
+    assert values_of(text) == [value]
 
 
 @pytest.mark.parametrize(
@@ -1825,7 +1830,7 @@ def test_a_bound_the_act_stays_clear_of_is_turned(text: str, value: str) -> None
     ],
 )
 def test_a_counted_plural_in_ses_counts_its_noun(text: str, value: str) -> None:
-    assert [c.value for c in claims_of(text) if c.value] == [value]
+    assert values_of(text) == [value]
 
 
 def test_model_is_the_pinned_package() -> None:

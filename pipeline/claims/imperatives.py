@@ -17,11 +17,11 @@ after the goal's comma are re-read so, and the goal hung on the order as its pur
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.lemmas import lemma_index
 from pipeline.claims.lexicon import lexicon
 
 #: The name the component is registered and added under.
@@ -35,8 +35,7 @@ Reading = tuple[str, str, str, str, int]
 @Language.factory(NAME)
 def make_primer(nlp: Language, name: str) -> ImperativePrimer:
     """Build the component; the verbs are the lemmatizer's own table of English verbs."""
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    return ImperativePrimer(nlp, frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"]))
+    return ImperativePrimer(nlp, lemma_index(nlp, "verb"))
 
 
 class ImperativePrimer:

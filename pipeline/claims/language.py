@@ -18,7 +18,6 @@ from typing import Any, cast
 import spacy
 from spacy.lang.en import English
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
@@ -64,8 +63,7 @@ def adjective_only(word: str) -> bool:
 @functools.cache
 def _word_index(part_of_speech: str) -> frozenset[str]:
     """The lemmatizer's words of one part of speech ("verb", "noun", "adj", "adv")."""
-    lemmatizer = cast(Lemmatizer, build_nlp().get_pipe("lemmatizer"))
-    return frozenset(lemmatizer.lookups.get_table("lemma_index")[part_of_speech])
+    return lemmas.lemma_index(build_nlp(), part_of_speech)
 
 
 @functools.cache

@@ -22,6 +22,12 @@ NAME = "lemma_checker"
 INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBZ", "VBG"})
 
 
+def lemma_index(nlp: Language, part_of_speech: str) -> frozenset[str]:
+    """The lemmatizer's words of one part of speech ("verb", "noun", "adj", "adv")."""
+    lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")[part_of_speech])
+
+
 @Language.factory(NAME)
 def make_checker(nlp: Language, name: str) -> LemmaChecker:
     """Build the component over the lemmatizer's own word tables."""
@@ -34,9 +40,8 @@ class LemmaChecker:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
-        tables = self.lemmatizer.lookups.get_table("lemma_index")
-        self.nouns = frozenset(tables["noun"])
-        self.verbs = frozenset(tables["verb"])
+        self.nouns = lemma_index(nlp, "noun")
+        self.verbs = lemma_index(nlp, "verb")
         # (word, guess, tag) -> checked lemma: inflected forms repeat across pages, and a
         # corpus holds some thousands of them, so the table stays small.
         self._seen: dict[tuple[str, str, str], str] = {}

@@ -1012,7 +1012,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
         currency = _currency_before(sent, scan.start)
         unit: _Unit | None = _money_unit(sent, scan, currency) if currency else read_unit(sent, scan.end)
         if unit is None:
-            unit = _age_unit(sent, scan.start) or _list_unit(sent, scan.end)
+            unit = _age_unit(sent, scan.start) or _list_unit(sent, scan)
         added = scan.end < sent.end and sent.doc[scan.end].lower_ in lexicon().increment_between
         if unit is None and scan.end < sent.end and (added or sent.doc[scan.end].text in ("-", "–")):
             skipped = read_unit(sent, scan.end + 1)  # "24-hour", "5 more minutes": skip a word
@@ -1034,58 +1034,55 @@ def find_quantities(sent: Span) -> list[Quantity]:
     return _share_repetition(sent, _drop_alternate_units(sent, _join_unit_ranges(sent, joined)))
 
 
-def _list_unit(sent: Span, index: int) -> _Unit | None:
+def _list_unit(sent: Span, scan: _Scan) -> _Unit | None:
     """The unit a list of numbers names only after its last: "at 8, 12 and 16 weeks" is 8 weeks,
-    12 weeks and 16 weeks. ``index`` is the doc index after a number with no unit; a comma
-    must follow it, and only commas and the list's last joiner may stand between the numbers.
+    12 weeks and 16 weeks. ``scan`` is a number with no unit; a comma must follow it, or the
+    list's last joiner after an earlier item, and only such words may stand between the numbers.
     """
     doc = sent.doc
-    lex = lexicon()
-    if index >= sent.end:
+    if scan.end >= sent.end:
         return None
-    # The number is a list's item: a comma follows it, or it follows one and the last joiner it.
-    item = doc[index].text == lex.list_comma or (
-        doc[index].lower_ in lex.list_last and _after_list_comma(sent, index)
-    )
-    if not item:
+    if doc[scan.end].text != lexicon().list_comma and not _before_last_item(sent, scan.start, scan.end):
         return None
-    while index < sent.end and (doc[index].text == lex.list_comma or doc[index].lower_ in lex.list_last):
-        index += 1
-        while index < sent.end and doc[index].lower_ in lex.list_last:
-            index += 1
-        number = _read_number(sent, index) if index < sent.end else None
+    index = scan.end
+    while (after := _past_list_joiners(sent, index)) > index:
+        number = _read_number(sent, after) if after < sent.end else None
         if number is None:
             return None
-        index = number.end
-        unit = read_unit(sent, index) if index < sent.end else None
+        unit = read_unit(sent, number.end) if number.end < sent.end else None
         if unit is not None:
             # Not a count: "3, 4 or 5 eggs" count their noun, which the counting reads.
             return _Unit(unit.name, unit.dimension, 0, unit.scale) if unit.dimension != "count" else None
+        index = number.end
     return None
+
+
+def _past_list_joiners(sent: Span, index: int) -> int:
+    """The doc index after the commas and last joiners of a list of numbers at ``index``."""
+    lex = lexicon()
+    doc = sent.doc
+    while index < sent.end and (doc[index].text == lex.list_comma or doc[index].lower_ in lex.list_last):
+        index += 1
+    return index
 
 
 def _list_item(sent: Span, scan: _Scan) -> _Scan:
     """A list's last two numbers are two items, not a range: in "at 8, 12 and 16 weeks" the
     "12 and 16" that "2 or 3 days" would make a range are 12 and 16."""
-    doc = sent.doc
-    joiner = scan.start + 1
-    if (
-        scan.low == scan.high
-        or joiner >= sent.end
-        or doc[joiner].lower_ not in lexicon().list_last
-        or not _after_list_comma(sent, joiner)
-    ):
+    if scan.low == scan.high or not _before_last_item(sent, scan.start, scan.start + 1):
         return scan
-    return _Scan(scan.start, joiner, scan.low, scan.low, scan.start)
+    return _Scan(scan.start, scan.start + 1, scan.low, scan.low, scan.start)
 
 
-def _after_list_comma(sent: Span, index: int) -> bool:
-    """Whether the number before doc index ``index`` is a list's item after its comma."""
+def _before_last_item(sent: Span, start: int, end: int) -> bool:
+    """Whether doc tokens ``start``..``end`` are a list's item, after a number and its comma,
+    that the list's last joiner follows: the "12" of "8, 12 and 16 weeks"."""
     doc = sent.doc
-    start = index - 1
-    while start > sent.start and (doc[start - 1].like_num or doc[start - 1].text in FRACTIONS):
-        start -= 1
-    return _follows_list_number(sent, start)
+    lex = lexicon()
+    if start - 2 < sent.start or end >= sent.end:
+        return False
+    after_number = doc[start - 2].like_num and doc[start - 1].text == lex.list_comma
+    return after_number and doc[end].lower_ in lex.list_last
 
 
 def _share_repetition(sent: Span, found: list[Quantity]) -> list[Quantity]:
@@ -1541,7 +1538,7 @@ def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
             and prev.dimension not in ("count", "date")
             and quantity.start == prev.end + 1
             and sent.doc[prev.end].lower_ in lexicon().range_joiners
-            and not _list_pair(sent, prev)
+            and not _before_last_item(sent, prev.start, prev.end)
         ):
             try:
                 high = units().Quantity(quantity.high, quantity.unit).to(prev.unit).magnitude
@@ -1559,17 +1556,6 @@ def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
                 continue
         out.append(quantity)
     return out
-
-
-def _list_pair(sent: Span, first: Quantity) -> bool:
-    """Whether a quantity that is a list's item is followed by the list's last joiner."""
-    return _follows_list_number(sent, first.start) and sent.doc[first.end].lower_ in lexicon().list_last
-
-
-def _follows_list_number(sent: Span, index: int) -> bool:
-    """Whether doc index ``index`` comes after a number and a list's comma ("8, 12")."""
-    doc = sent.doc
-    return index - 2 >= sent.start and doc[index - 1].text == lexicon().list_comma and doc[index - 2].like_num
 
 
 def _money_unit(sent: Span, scan: _Scan, currency: str) -> _Unit:
