@@ -2043,6 +2043,24 @@ def test_an_order_on_a_word_that_is_also_an_adjective_names_its_act(text: str, w
     assert {f.what for f in frames(text)} == {what}
 
 
+@pytest.mark.parametrize(
+    ("text", "measured", "then"),
+    [
+        ("Simmer for 10 minutes, then drain the pasta.", "simmer", "drain pasta"),
+        ("Microwave for 2 minutes, then stir the soup.", "microwave", "stir soup"),
+        ("Sand for 10 minutes, then wipe the dust away.", "sand", "wipe dust"),
+    ],
+)
+def test_the_first_of_a_sequence_of_orders_names_its_own_measure(text: str, measured: str, then: str) -> None:
+    # The tagger reads the opening verb as the subject of the verb after ", then", so the
+    # measure of the first order was named by the second ("10 minutes" of draining the pasta).
+    claims = claims_of(text + "\n")
+    assert [(c.frame, c.object) for c in claims if c.value] == [("duration", measured)]
+    assert then in {c.object for c in claims if c.frame == "advice"}, claims
+    # A subject with its own verb before the comma stays a statement.
+    assert not [c for c in claims_of("Salt draws out water, then dissolves.\n") if c.frame == "advice"]
+
+
 def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:
     assert ("use", "negate") in [(f.frame, f.polarity) for f in frames("Avoid prolonged direct sunlight.")]
 

@@ -11,7 +11,10 @@ its base form, which no English subject is), and keeps the new reading only
 when the opening word comes out as the root verb of one sentence with the same tokens;
 the page's text and offsets do not change. An order after an opening goal ("To unclog a
 drain, pour vinegar into it") is misread the same way, the goal taken for the root: the words
-after the goal's comma are re-read so, and the goal hung on the order as its purpose.
+after the goal's comma are re-read so, and the goal hung on the order as its purpose. The
+first of a sequence of orders ("Simmer for 10 minutes, then drain the pasta") is misread as
+the subject of the next: the words before the comma are re-read so, and the next order hung
+on the first as the coordinated order it is.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class ImperativePrimer:
         self.verbs = verbs
         self.primers = lexicon().imperative_primers
         self.primer_words = frozenset(word for primer in self.primers for word in primer.split())
+        self.sequence = lexicon().sequence_adverbs
         self.label_colon = lexicon().label_colon
 
     def __call__(self, doc: Doc) -> Doc:
@@ -54,6 +58,8 @@ class ImperativePrimer:
             opening = opening_word(sent)
             if opening is not None and self._misread(opening, sent):
                 readings.update(self._primed(opening, sent))
+            elif opening is not None and (comma := self._sequence_comma(opening, sent)) is not None:
+                readings.update(self._first_of_sequence(opening, comma, sent))
             elif (order := _order_after_goal(sent)) is not None and order.lower_ in self.verbs:
                 readings.update(self._goal_and_order(order, sent))
         return with_readings(doc, readings) if readings else doc
@@ -73,6 +79,33 @@ class ImperativePrimer:
                 yield token.i, (token.tag_, token.pos_, token.dep_, token.lemma_, goal.i)
         yield from primed.items()
 
+    def _sequence_comma(self, opening: Token, sent: Span) -> Token | None:
+        """The comma after an opening bare verb that the parser hung, as a noun or a clause, on
+        the base-form verb after the comma and "then", which has no subject of its own: "Simmer
+        for 10 minutes, then drain the pasta" ("Simmer" the subject of "drain"), "Bake for an
+        hour, then turn off the oven". None elsewhere: "Salt draws out water, then ..."."""
+        root = sent.root
+        if opening.lower_ not in self.verbs or opening.pos_ == "VERB" or opening.head != root:
+            return None
+        if root.tag_ != "VB" or root.i < opening.i + 3:
+            return None
+        comma, adverb = sent.doc[root.i - 2], sent.doc[root.i - 1]
+        if comma.text != "," or adverb.lower_ not in self.sequence:
+            return None
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c != opening]
+        return None if subjects else comma
+
+    def _first_of_sequence(self, opening: Token, comma: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
+        """The words before the comma read under the primer, and the next order and the comma
+        hung on the first order: "[Simmer for 10 minutes], then drain the pasta"."""
+        primed = dict(self._primed(opening, sent, end=comma.i))
+        if not primed:
+            return
+        nxt = sent.root
+        yield from primed.items()
+        yield comma.i, (comma.tag_, comma.pos_, "punct", comma.lemma_, opening.i)
+        yield nxt.i, (nxt.tag_, nxt.pos_, "conj", nxt.lemma_, opening.i)
+
     def _misread(self, opening: Token, sent: Span) -> bool:
         """A verb opens the sentence, yet the parse found no verb to be its root, or made the
         bare verb a subject, which an English base form cannot be ("Avoid prolonged sun")."""
@@ -83,13 +116,13 @@ class ImperativePrimer:
         primer = word in self.primer_words
         return word in self.verbs and not primer and not label and (verbless or bare_subject)
 
-    def _primed(self, opening: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
-        """The readings of ``opening`` .. the sentence's end under the first primer they hold for.
+    def _primed(self, opening: Token, sent: Span, *, end: int | None = None) -> Iterator[tuple[int, Reading]]:
+        """The readings of ``opening`` .. ``end`` (the sentence's end) under the first primer they hold for.
 
         The primers after the first force a verb harder, and so only for a word the tagger
         read as an adjective ("Steep green tea"): "1 cup brown rice" is no order to cup rice.
         """
-        tokens = sent.doc[opening.i : sent.end]
+        tokens = sent.doc[opening.i : sent.end if end is None else end]
         rest = sent.doc.text[opening.idx + len(opening) : tokens.end_char]
         for primer in self.primers if opening.pos_ == "ADJ" else self.primers[:1]:
             primed = self._parse(f"{primer} {opening.lower_}{rest}")

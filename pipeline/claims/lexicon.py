@@ -89,6 +89,7 @@ class Lexicon:
     prefixed_units: frozenset[str]
     share: tuple[tuple[str, ...], ...]
     imperative_primers: tuple[str, ...]
+    sequence_adverbs: frozenset[str]
     label_colon: str
     label_max_words: int
     attributes: frozenset[str]
@@ -254,6 +255,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         prefixed_units=frozenset(data["units"]["prefixed"]),
         share=_phrases(data["percent"]["share"]),
         imperative_primers=tuple(data["imperative"]["primers"]),
+        sequence_adverbs=frozenset(data["imperative"]["sequence"]),
         label_colon=str(data["label"]["colon"]),
         label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),
