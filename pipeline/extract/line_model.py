@@ -70,8 +70,10 @@ LINE_FEATURES = (
 #: new, and every word-count threshold of the extractor is far below it.
 WORDS_CAP = 200
 #: Half-widths of the windows over which prose share and length are averaged: from
-#: the immediate neighbours to roughly a screenful of lines.
-WINDOWS = (1, 3, 7, 15)
+#: the immediate neighbours to about half a screenful of lines. A window of 15 lines each
+#: side spans much of a short page and, like a page-level feature, let the trees learn each
+#: DEV set's pages: without it the mean leave-one-set-out F1 rose 0.896 -> 0.900.
+WINDOWS = (1, 3, 7)
 #: Neighbour offsets whose own features are copied onto a line.
 NEIGHBOURS = (-2, -1, 1, 2)
 #: Columns of LINE_FEATURES copied from each neighbour.
