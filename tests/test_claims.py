@@ -2057,7 +2057,10 @@ def test_the_first_of_a_sequence_of_orders_names_its_own_measure(text: str, meas
     claims = claims_of(text + "\n")
     assert [(c.frame, c.object) for c in claims if c.value] == [("duration", measured)]
     assert then in {c.object for c in claims if c.frame == "advice"}, claims
-    # A subject with its own verb before the comma stays a statement.
+
+
+def test_a_statement_before_then_stays_a_statement() -> None:
+    # A subject with its own verb before the comma is no first order of a sequence.
     assert not [c for c in claims_of("Salt draws out water, then dissolves.\n") if c.frame == "advice"]
 
 

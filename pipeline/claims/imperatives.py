@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.clauses import OWN_SUBJECT
 from pipeline.claims.lemmas import lemma_index
 from pipeline.claims.lexicon import lexicon
 
@@ -92,8 +93,8 @@ class ImperativePrimer:
         comma, adverb = sent.doc[root.i - 2], sent.doc[root.i - 1]
         if comma.text != "," or adverb.lower_ not in self.sequence:
             return None
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c != opening]
-        return None if subjects else comma
+        own_subject = any(c.dep_ in OWN_SUBJECT and c != opening for c in root.children)
+        return None if own_subject else comma
 
     def _first_of_sequence(self, opening: Token, comma: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
         """The words before the comma read under the primer, and the next order and the comma
@@ -112,7 +113,7 @@ class ImperativePrimer:
         word = opening.lower_
         label = sent[-1].text == self.label_colon  # "Tip:", "Store:": a label, no order
         verbless = sent.root.pos_ not in ("VERB", "AUX")
-        bare_subject = opening.tag_ == "VB" and opening.dep_ in ("nsubj", "nsubjpass")
+        bare_subject = opening.tag_ == "VB" and opening.dep_ in OWN_SUBJECT
         primer = word in self.primer_words
         return word in self.verbs and not primer and not label and (verbless or bare_subject)
 

@@ -42,6 +42,8 @@ class LemmaChecker:
         self.lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
         self.nouns = lemma_index(nlp, "noun")
         self.verbs = lemma_index(nlp, "verb")
+        # Longest first: "underwatered" is cut at "under", not at "un".
+        self.prefixes = sorted(lexicon().bound_prefixes, key=len, reverse=True)
         # (word, guess, tag) -> checked lemma: inflected forms repeat across pages, and a
         # corpus holds some thousands of them, so the table stays small.
         self._seen: dict[tuple[str, str, str], str] = {}
@@ -75,7 +77,7 @@ class LemmaChecker:
         if word in index:
             return word
         if tag != "NNS":
-            for prefix in sorted(lexicon().bound_prefixes, key=len, reverse=True):
+            for prefix in self.prefixes:
                 stem = word.removeprefix(prefix)
                 base = self._verb_lemma(stem, tag) if stem != word and len(stem) > 2 else ""
                 if base in index:
