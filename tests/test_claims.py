@@ -32,6 +32,7 @@ from pipeline.claims.language import (
     calm_capitals,
     lemma,
 )
+from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import Quantity, find_quantities
 from pipeline.claims.stage import document_from_text, segment_document
 from pipeline.claims.topics import TopicSet
@@ -2064,6 +2065,55 @@ def test_a_statement_before_then_stays_a_statement() -> None:
     assert not [c for c in claims_of("Salt draws out water, then dissolves.\n") if c.frame == "advice"]
 
 
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("If you see smoke turn off the burner.", "turn off burner"),
+        ("If the battery dies replace it.", "replace battery"),
+        ("Once the glue sets remove the clamps.", "remove clamp"),
+        ("After the timer beeps remove the tray.", "remove tray"),
+    ],
+)
+def test_an_order_after_a_clause_no_comma_closes_is_an_order(text: str, order: str) -> None:
+    # Without the comma the parser took the clause's last noun for the order's subject
+    # ("smoke turn off the burner") and the sentence gave no advice at all.
+    advice = [c for c in claims_of(text + "\n") if c.frame == "advice"]
+    assert [(c.object, c.polarity) for c in advice] == [(order, "affirm")]
+    assert advice[0].text == text  # the condition stays in the claim's words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the leaves fall trees go dormant.",  # a present tense with its subject
+        "If you boil them they peel easily.",  # a pronoun before the verb is its subject
+        "If the dogs bark they will stop soon.",
+    ],
+)
+def test_a_statement_after_a_clause_no_comma_closes_stays_a_statement(text: str) -> None:
+    assert not [c for c in claims_of(text + "\n") if c.frame == "advice"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pat the fish dry before cooking.", "pat fish"),
+        ("Pat the chicken dry with paper towels.", "pat chicken"),
+    ],
+)
+def test_a_verb_with_its_result_acts_on_the_noun_before_the_result(text: str, name: str) -> None:
+    # The parser hangs the noun on the adjective of the result as its subject ("the fish
+    # [is] dry"), which left the order named by its verb alone.
+    assert [c.object for c in claims_of(text + "\n") if c.frame == "advice"] == [name]
+
+
+def test_for_every_divides_rather_than_repeats() -> None:
+    # "for every 100 grams" says what the 3 grams are counted against: no interval of 100 grams.
+    found = [(c.frame, c.value) for c in claims_of("Add 3 grams of yeast for every 100 grams of flour.\n")]
+    assert ("quantity", "3 gram") in found
+    assert not [f for f, _ in found if f == "interval"], found
+
+
 def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:
     assert ("use", "negate") in [(f.frame, f.polarity) for f in frames("Avoid prolonged direct sunlight.")]
 
@@ -2077,6 +2127,7 @@ def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:
         "1. Mow high. 2. Rake the leaves in autumn.",
         "Rinse  the rice\ttwice, then drain it.",
         "Simmer  for 10\tminutes, then drain the pasta.",
+        "If  you see smoke\tturn off the burner.",
     ],
 )
 def test_re_reading_an_order_keeps_the_pages_words_and_offsets(text: str) -> None:
@@ -2087,13 +2138,15 @@ def test_re_reading_an_order_keeps_the_pages_words_and_offsets(text: str) -> Non
     assert primed.text == text
     assert [(t.idx, t.text) for t in primed] == [(t.idx, t.text) for t in plain]
     # A sentence whose parse already has a verb for its root keeps that parse, unless it made
-    # a base-form verb its subject, or hung the opening word on the order after ", then".
+    # a base-form verb its subject, hung the opening word on the order after ", then", or
+    # opens on a clause of condition or time that no comma closes.
     for before, after in zip(plain.sents, primed.sents, strict=False):
         root = before.root
         bare_subject = before[0].tag_ == "VB" and before[0].dep_ == "nsubj"
         after_then = [t.text for t in before.doc[root.i - 2 : root.i]] == [",", "then"]
         sequence = before[0].head == root and after_then
-        if root.pos_ in ("VERB", "AUX") and not bare_subject and not sequence:
+        unclosed = before[0].lower_ in lexicon().clause_openers and "," not in before.text
+        if root.pos_ in ("VERB", "AUX") and not bare_subject and not sequence and not unclosed:
             assert [(t.dep_, t.head.i) for t in before] == [(t.dep_, t.head.i) for t in after]
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.clauses import LOOSE_DEPS, Clause, clause_heads
+from pipeline.claims.clauses import LOOSE_DEPS, OWN_SUBJECT, Clause, clause_heads
 from pipeline.claims.colons import is_label
 from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import (
@@ -304,12 +304,30 @@ def object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.i < contrast:  # "look at the pan, not the calendar"
             return _possessed(child)
+    small = _small_clause_subject(verb)
+    if small is not None:
+        return small
     for child in verb.children:
         if child.dep_ == "prt":
             for grand in verb.children:
                 if grand.dep_ == "prep":
                     return next((t for t in grand.children if t.dep_ == "pobj"), None)
     return _shared_object(verb)
+
+
+def _small_clause_subject(verb: Token) -> Token | None:
+    """What a verb acts on when the parser read it with its result as a small clause.
+
+    "Pat the chicken dry", "wipe the lens clean": the verb puts its object into a state, and
+    the parser may hang the object on the adjective of that state as its subject, leaving the
+    verb with no object. The subject before such an adjective is the verb's object.
+    """
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ == "ADJ" and child.i > verb.i:
+            subject = next((c for c in child.children if c.dep_ in OWN_SUBJECT and c.i < child.i), None)
+            if subject is not None:
+                return _possessed(subject)
+    return None
 
 
 def _shared_object(verb: Token) -> Token | None:

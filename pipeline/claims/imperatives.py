@@ -14,7 +14,10 @@ drain, pour vinegar into it") is misread the same way, the goal taken for the ro
 after the goal's comma are re-read so, and the goal hung on the order as its purpose. The
 first of a sequence of orders ("Simmer for 10 minutes, then drain the pasta") is misread as
 the subject of the next: the words before the comma are re-read so, and the next order hung
-on the first as the coordinated order it is.
+on the first as the coordinated order it is. An order after a clause of condition or time
+that no comma closes ("Once the glue sets remove the clamps") is misread with the clause's
+last noun as its subject: the clause and the order are each read alone, and the clause hung
+on the order.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class ImperativePrimer:
         self.primer_words = frozenset(word for primer in self.primers for word in primer.split())
         self.sequence = lexicon().sequence_adverbs
         self.label_colon = lexicon().label_colon
+        self.clause_openers = lexicon().clause_openers
 
     def __call__(self, doc: Doc) -> Doc:
         readings: dict[int, Reading] = {}
@@ -63,6 +67,8 @@ class ImperativePrimer:
                 readings.update(self._first_of_sequence(opening, comma, sent))
             elif (order := _order_after_goal(sent)) is not None and order.lower_ in self.verbs:
                 readings.update(self._goal_and_order(order, sent))
+            elif opening is not None and (order := self._order_after_clause(opening, sent)) is not None:
+                readings.update(self._clause_and_order(opening, order, sent))
         return with_readings(doc, readings) if readings else doc
 
     def _goal_and_order(self, order: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
@@ -106,6 +112,50 @@ class ImperativePrimer:
         yield from primed.items()
         yield comma.i, (comma.tag_, comma.pos_, "punct", comma.lemma_, opening.i)
         yield nxt.i, (nxt.tag_, nxt.pos_, "conj", nxt.lemma_, opening.i)
+
+    def _order_after_clause(self, opening: Token, sent: Span) -> Token | None:
+        """The bare verb after a clause of condition or time that no comma closes, when the
+        parser did not read the clause as closed: "If you see smoke turn off the burner"
+        ("smoke" the subject of "turn"), "After the paint is dry sand the edges".
+
+        Only a verb the tagger read in its base form (an order or an infinitive, never a
+        present tense: in "when the leaves fall trees go dormant" "go" has its subject), with
+        no auxiliary, "to" or negation of its own, and no pronoun before it, which would be its
+        subject ("if you boil them they peel"). None when a comma comes first.
+        """
+        if opening.lower_ not in self.clause_openers:
+            return None
+        for token in sent.doc[opening.i + 2 : sent.end]:
+            if token.text == ",":
+                return None
+            if token.tag_ == "VB" and token.lower_ in self.verbs:
+                before = token.doc[token.i - 1]
+                own = any(c.dep_ in ("aux", "auxpass", "neg") or c.tag_ == "TO" for c in token.children)
+                return None if own or before.tag_ in ("PRP", "MD", "TO") or before.dep_ == "neg" else token
+        return None
+
+    def _clause_and_order(self, opening: Token, order: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
+        """The clause (``opening`` up to ``order``) and the order each read alone, the clause
+        hung on the order as the adverbial clause it is. Nothing when either reading fails:
+        the clause must be one clause whose root verb has a subject, the order a root verb."""
+        primed = dict(self._primed(order, sent))
+        if not primed:
+            return
+        tokens = sent.doc[opening.i : order.i]
+        clause = self._parse(sent.doc.text[opening.idx : tokens.end_char])
+        roots = [t for t in clause if t.dep_ == "ROOT"]
+        if [t.lower_ for t in clause] != [t.lower_ for t in tokens] or len(roots) != 1:
+            return
+        root = roots[0]
+        if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in OWN_SUBJECT for c in root.children):
+            return
+        shift = opening.i
+        for t in clause:
+            head, dep = (order.i, "advcl") if t.i == root.i else (t.head.i + shift, t.dep_)
+            yield t.i + shift, (t.tag_, t.pos_, dep, t.lemma_, head)
+        for t in sent.doc[sent.start : opening.i]:  # a bullet or number before the clause
+            yield t.i, (t.tag_, t.pos_, t.dep_, t.lemma_, order.i)
+        yield from primed.items()
 
     def _misread(self, opening: Token, sent: Span) -> bool:
         """A verb opens the sentence, yet the parse found no verb to be its root, or made the

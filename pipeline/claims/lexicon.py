@@ -90,6 +90,7 @@ class Lexicon:
     share: tuple[tuple[str, ...], ...]
     imperative_primers: tuple[str, ...]
     sequence_adverbs: frozenset[str]
+    clause_openers: frozenset[str]
     label_colon: str
     label_max_words: int
     attributes: frozenset[str]
@@ -256,6 +257,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         share=_phrases(data["percent"]["share"]),
         imperative_primers=tuple(data["imperative"]["primers"]),
         sequence_adverbs=frozenset(data["imperative"]["sequence"]),
+        clause_openers=frozenset(data["imperative"]["clause_openers"]),
         label_colon=str(data["label"]["colon"]),
         label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),

@@ -829,11 +829,19 @@ def _prefix(sent: Span, start: int) -> _Lead:
         if width and not bound:
             bound, comparative, on_rate = side, plain, repeat
             start, moved = start - width, True
-        if start > sent.start and doc[start - 1].lower_ in lex.every_strict:
+        if start > sent.start and doc[start - 1].lower_ in lex.every_strict and not _divisor(sent, start - 1):
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
     return _Lead(start, approx, bound, repeat, comparative, on_rate, added)
+
+
+def _divisor(sent: Span, every: int) -> bool:
+    """Whether the word of repetition at ``every`` opens a phrase that divides ("for every",
+    "for each"): "add 3 grams of yeast for every 100 grams of flour" repeats nothing, the
+    100 grams are what the 3 grams are counted against."""
+    words = tuple(t.lower_ for t in sent.doc[max(every - 1, sent.start) : every + 1])
+    return words in lexicon().rate_phrases
 
 
 def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
