@@ -2107,6 +2107,20 @@ def test_a_verb_with_its_result_acts_on_the_noun_before_the_result(text: str, na
     assert [c.object for c in claims_of(text + "\n") if c.frame == "advice"] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Use a fragrance and dye-free soap.", ["dye free soap"]),
+        ("Choose paraben and fragrance-free lotions.", ["choose fragrance free lotion"]),
+        ("Use soap and warm water.", ["soap", "warm water"]),  # no hyphened adjective: two items
+    ],
+)
+def test_a_noun_sharing_a_hyphened_adjective_is_no_item_of_its_own(text: str, items: list[str]) -> None:
+    # "fragrance and dye-free soap" is free of fragrance: read as two items, it told
+    # cross-reference that the page recommends fragrance.
+    assert [c.object for c in claims_of(text + "\n") if c.frame in ("use", "advice")] == items
+
+
 def test_for_every_divides_rather_than_repeats() -> None:
     # "for every 100 grams" says what the 3 grams are counted against: no interval of 100 grams.
     found = [(c.frame, c.value) for c in claims_of("Add 3 grams of yeast for every 100 grams of flour.\n")]

@@ -797,7 +797,7 @@ def _items(token: Token) -> list[Token]:
     "cleaners containing bleach, ammonia or acid". The first kind stays in the noun's name
     ("soap fragrance"); each other is an item of its own ("bead", "scrub").
     """
-    out = [token]
+    out = [] if _shares_suffix(token) else [token]
     for child in token.children:
         # A gerund the tagger reads as a verb may close a list of nouns ("soap or scrubbing"),
         # unless it heads a clause of its own, whose claim then names it.
@@ -806,6 +806,24 @@ def _items(token: Token) -> list[Token]:
     for kind in _kinds(token):
         out.extend(_items(kind)[1:])
     return out
+
+
+def _shares_suffix(noun: Token) -> bool:
+    """Whether a noun before a coordination takes the hyphened adjective of the next noun:
+    in "fragrance and dye-free soap" (read as "fragrance" and "dye-free soap") the soap is
+    free of fragrance too, and fragrance is no item of its own; "paint and oil-based primer"
+    joined the same way is read alike, the price of a rare misreading."""
+    doc = noun.doc
+    if noun.i + 4 >= len(doc):
+        return False
+    joiner, _, hyphen, suffix = doc[noun.i + 1 : noun.i + 5]
+    return (
+        joiner.dep_ == "cc"
+        and hyphen.text == "-"
+        and suffix.lower_ in lexicon().hyphen_suffixes
+        and suffix.head.dep_ == "conj"
+        and suffix.head.head.i == noun.i
+    )
 
 
 def _heads_clause(token: Token) -> bool:

@@ -99,6 +99,7 @@ class Lexicon:
     spacing_verbs: frozenset[str]
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
+    hyphen_suffixes: frozenset[str]
     bound_prefixes: frozenset[str]
     vowel_letters: frozenset[str]
     pro_verbs: frozenset[str]
@@ -266,6 +267,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         spacing_verbs=frozenset(data["names"]["spacing"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
+        hyphen_suffixes=frozenset(data["names"]["hyphen_suffixes"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
         vowel_letters=frozenset(data["names"]["vowel_letters"]),
         # A bare verb of waiting ("wait 2 hours", "give it a day") names no act either.
