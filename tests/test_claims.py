@@ -2088,6 +2088,7 @@ def test_an_order_after_a_clause_no_comma_closes_is_an_order(text: str, order: s
         "When the leaves fall trees go dormant.",  # a present tense with its subject
         "If you boil them they peel easily.",  # a pronoun before the verb is its subject
         "If the dogs bark they will stop soon.",
+        "When the market drops investors panic and sell shares.",  # "sell" is coordinated with "panic"
     ],
 )
 def test_a_statement_after_a_clause_no_comma_closes_stays_a_statement(text: str) -> None:
@@ -2113,6 +2114,8 @@ def test_a_verb_with_its_result_acts_on_the_noun_before_the_result(text: str, na
         ("Use a fragrance and dye-free soap.", ["dye free soap"]),
         ("Choose paraben and fragrance-free lotions.", ["choose fragrance free lotion"]),
         ("Use soap and warm water.", ["soap", "warm water"]),  # no hyphened adjective: two items
+        ("Wear gloves and slip-resistant shoes.", ["glove", "slip resistant shoe"]),  # a plural is an item
+        ("Buy a jar and dishwasher-safe lids.", ["buy jar", "buy dishwasher safe lid"]),
     ],
 )
 def test_a_noun_sharing_a_hyphened_adjective_is_no_item_of_its_own(text: str, items: list[str]) -> None:
@@ -2121,11 +2124,14 @@ def test_a_noun_sharing_a_hyphened_adjective_is_no_item_of_its_own(text: str, it
     assert [c.object for c in claims_of(text + "\n") if c.frame in ("use", "advice")] == items
 
 
-def test_for_every_divides_rather_than_repeats() -> None:
+def test_for_every_divides_an_amount_and_repeats_a_time() -> None:
     # "for every 100 grams" says what the 3 grams are counted against: no interval of 100 grams.
     found = [(c.frame, c.value) for c in claims_of("Add 3 grams of yeast for every 100 grams of flour.\n")]
     assert ("quantity", "3 gram") in found
     assert not [f for f, _ in found if f == "interval"], found
+    # A time after "for every" still spaces the act: a break every 2 hours of driving.
+    found = [(c.frame, c.value) for c in claims_of("Take a 10 minute break for every 2 hours of driving.\n")]
+    assert ("interval", "2 hour") in found
 
 
 def test_a_base_form_verb_read_as_a_subject_is_an_order() -> None:

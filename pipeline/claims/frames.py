@@ -59,6 +59,8 @@ NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Tags of a relative pronoun ("that", "which", "who"), which stands for the noun its clause modifies.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Fine tags of a singular noun, common or proper.
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Dependencies the parser gives a noun it did not read as one, after an adjective it did.
@@ -804,26 +806,35 @@ def _items(token: Token) -> list[Token]:
         if child.dep_ == "conj" and (_is_noun(child) or (child.tag_ == "VBG" and not _heads_clause(child))):
             out.extend(_items(child))
     for kind in _kinds(token):
-        out.extend(_items(kind)[1:])
+        out.extend(item for item in _items(kind) if item.i != kind.i)
     return out
 
 
 def _shares_suffix(noun: Token) -> bool:
     """Whether a noun before a coordination takes the hyphened adjective of the next noun:
     in "fragrance and dye-free soap" (read as "fragrance" and "dye-free soap") the soap is
-    free of fragrance too, and fragrance is no item of its own; "paint and oil-based primer"
-    joined the same way is read alike, the price of a rare misreading."""
+    free of fragrance too, and fragrance is no item of its own.
+
+    Only a bare singular noun, which can stand before an adjective as its first part (the
+    tagger reads a capitalized one as a proper noun: "Fragrance and dye-free soaps"): a
+    plural or a noun with words of its own is an item ("wear gloves and slip-resistant
+    shoes"). A determiner the parser hung on it may be the whole phrase's when the noun
+    after the adjective is singular too ("a fragrance and dye-free soap"), not before a
+    plural ("a jar and dishwasher-safe lids").
+    """
     doc = noun.doc
-    if noun.i + 4 >= len(doc):
+    if noun.i + 4 >= len(doc) or noun.tag_ not in SINGULAR_NOUN_TAGS:
         return False
     joiner, _, hyphen, suffix = doc[noun.i + 1 : noun.i + 5]
-    return (
+    shared = (
         joiner.dep_ == "cc"
         and hyphen.text == "-"
         and suffix.lower_ in lexicon().hyphen_suffixes
         and suffix.head.dep_ == "conj"
         and suffix.head.head.i == noun.i
     )
+    own = {c.dep_ for c in noun.children} - {"cc", "conj"}
+    return shared and (not own or (own == {"det"} and suffix.head.tag_ == "NN"))
 
 
 def _heads_clause(token: Token) -> bool:

@@ -116,12 +116,13 @@ class ImperativePrimer:
     def _order_after_clause(self, opening: Token, sent: Span) -> Token | None:
         """The bare verb after a clause of condition or time that no comma closes, when the
         parser did not read the clause as closed: "If you see smoke turn off the burner"
-        ("smoke" the subject of "turn"), "After the paint is dry sand the edges".
+        ("smoke" the subject of "turn"), "Once the glue sets remove the clamps".
 
-        Only a verb the tagger read in its base form (an order or an infinitive, never a
-        present tense: in "when the leaves fall trees go dormant" "go" has its subject), with
-        no auxiliary, "to" or negation of its own, and no pronoun before it, which would be its
-        subject ("if you boil them they peel"). None when a comma comes first.
+        Only the first verb the tagger read in its base form (an order or an infinitive, never
+        a present tense: in "when the leaves fall trees go dormant" "go" has its subject), with
+        no auxiliary, "to" or negation of its own, no pronoun before it, which would be its
+        subject ("if you boil them they peel"), and not coordinated with a verb before it
+        ("when prices drop investors panic and sell"). None when a comma comes first.
         """
         if opening.lower_ not in self.clause_openers:
             return None
@@ -129,9 +130,11 @@ class ImperativePrimer:
             if token.text == ",":
                 return None
             if token.tag_ == "VB" and token.lower_ in self.verbs:
-                before = token.doc[token.i - 1]
+                before = next(t for t in reversed(token.doc[opening.i : token.i]) if not t.is_space)
                 own = any(c.dep_ in ("aux", "auxpass", "neg") or c.tag_ == "TO" for c in token.children)
-                return None if own or before.tag_ in ("PRP", "MD", "TO") or before.dep_ == "neg" else token
+                joined = token.dep_ == "conj" or before.dep_ == "cc"
+                governed = before.tag_ in ("PRP", "MD", "TO") or before.dep_ == "neg"
+                return None if own or joined or governed else token
         return None
 
     def _clause_and_order(self, opening: Token, order: Token, sent: Span) -> Iterator[tuple[int, Reading]]:
@@ -154,7 +157,7 @@ class ImperativePrimer:
             head, dep = (order.i, "advcl") if t.i == root.i else (t.head.i + shift, t.dep_)
             yield t.i + shift, (t.tag_, t.pos_, dep, t.lemma_, head)
         for t in sent.doc[sent.start : opening.i]:  # a bullet or number before the clause
-            yield t.i, (t.tag_, t.pos_, t.dep_, t.lemma_, order.i)
+            yield t.i, (t.tag_, t.pos_, "dep" if t.dep_ == "ROOT" else t.dep_, t.lemma_, order.i)
         yield from primed.items()
 
     def _misread(self, opening: Token, sent: Span) -> bool:

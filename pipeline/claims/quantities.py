@@ -829,19 +829,22 @@ def _prefix(sent: Span, start: int) -> _Lead:
         if width and not bound:
             bound, comparative, on_rate = side, plain, repeat
             start, moved = start - width, True
-        if start > sent.start and doc[start - 1].lower_ in lex.every_strict and not _divisor(sent, start - 1):
+        if start > sent.start and doc[start - 1].lower_ in lex.every_strict:
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
     return _Lead(start, approx, bound, repeat, comparative, on_rate, added)
 
 
-def _divisor(sent: Span, every: int) -> bool:
-    """Whether the word of repetition at ``every`` opens a phrase that divides ("for every",
-    "for each"): "add 3 grams of yeast for every 100 grams of flour" repeats nothing, the
-    100 grams are what the 3 grams are counted against."""
-    words = tuple(t.lower_ for t in sent.doc[max(every - 1, sent.start) : every + 1])
-    return words in lexicon().rate_phrases
+def _divides(sent: Span, lead: _Lead, number: int, unit: _Unit | None) -> bool:
+    """Whether the word of repetition before a number opens a phrase that divides ("for
+    every", "for each") an amount that is no time: "add 3 grams of yeast for every 100 grams
+    of flour" repeats nothing, the 100 grams are what the 3 grams are counted against; "a
+    break for every 2 hours of driving" does repeat, every 2 hours."""
+    if unit is not None and unit.dimension == "time":
+        return False
+    words = tuple(t.lower_ for t in sent.doc[max(lead.start - 1, sent.start) : number])
+    return any(words[i : i + len(p)] == p for p in lexicon().rate_phrases for i in range(len(words)))
 
 
 def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
@@ -864,7 +867,8 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: 
     ``added`` says a word of increment stands between the number and its unit ("5 more minutes").
     """
     lead = _prefix(sent, scan.start)
-    start, approx, repeat_before = lead.start, lead.approx, lead.repeat
+    start, approx = lead.start, lead.approx
+    repeat_before = lead.repeat and not _divides(sent, lead, scan.start, unit)
     end = scan.end + (unit.width if unit else 0)
     if unit is not None and unit.width and scan.low == scan.high:
         extra, after = _and_a_fraction(sent, end)  # "an hour and a half"
