@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.claims.kinds import KINDS, NON_CLAIM_KINDS
 from pipeline.config import Settings
 from pipeline.decode import DecodeError, decode_bytes
 from pipeline.extract.stage import STATUS_ERROR, extract_page
+from pipeline.records import CONTENT_KINDS
 
 #: Example counts stay modest so the whole file runs in seconds; deadline=None
 #: because the first call of an extractor loads its model.
@@ -36,8 +38,10 @@ PAGE_TEXT = st.lists(LINE, max_size=40).map("\n".join)
 
 
 def check_offsets(raw: str, record: dict[str, Any], clean: str | None) -> None:
-    """Every block's offsets and aligned segments point at the same characters in ``raw``."""
+    """Every block's offsets and aligned segments point at the same characters in ``raw``,
+    and every kept block is of a documented content kind."""
     for block in record["blocks"]:
+        assert not block["keep"] or block["kind"] in CONTENT_KINDS, block["kind"]
         start, end, text = block["raw_start"], block["raw_end"], block["text"]
         assert 0 <= start <= end <= len(raw)
         for text_off, raw_off, length in block["segments"]:
@@ -165,9 +169,11 @@ def synthetic_doc(paragraphs: list[str]) -> tuple[dict[str, Any], str]:
 
 
 def check_claims(claims: list[Any], raw: str) -> None:
-    """Claim offsets lie in the raw text, and the quote (taken from the clean blocks) is the
-    raw page's words at those offsets, whitespace aside."""
+    """Claim offsets lie in the raw text, the quote (taken from the clean blocks) is the raw
+    page's words at those offsets, whitespace aside, and the kind is a documented one: a
+    claim's among the kinds of claims, a non-claim's among the others."""
     for claim in claims:
+        assert claim.kind in (KINDS if claim.is_claim else NON_CLAIM_KINDS), (claim.kind, claim.is_claim)
         assert 0 <= claim.raw_start <= claim.raw_end <= len(raw)
         assert " ".join(raw[claim.raw_start : claim.raw_end].split()) == " ".join(claim.quote.split())
         assert 0 <= claim.clean_start <= claim.clean_end

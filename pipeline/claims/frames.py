@@ -2071,8 +2071,3 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
 def clause_quantities(clause: Clause, quantities: list[Quantity]) -> list[Quantity]:
     """The quantities whose head token lies inside a clause."""
     return [q for q in quantities if clause.span.start <= q.head < clause.span.end]
-
-
-def sentence_span(clause: Clause) -> Span:
-    """The sentence a clause belongs to."""
-    return clause.span.sent

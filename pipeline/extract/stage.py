@@ -465,13 +465,6 @@ class DuplicateIndex:
             self.first[key] = record["source_id"]
 
 
-def mark_duplicates(records: Sequence[dict[str, Any]]) -> None:
-    """Mark later copies of the same article as duplicates of the first (by sorted id)."""
-    index = DuplicateIndex()
-    for record in sorted(records, key=lambda r: r["source_id"]):
-        index.mark(record)
-
-
 def record_bytes(record: dict[str, Any]) -> bytes:
     """A record as written on disk: one top-level field per line, one block per line.
 
@@ -542,11 +535,6 @@ def same_bytes(path: Path, data: bytes | None) -> bool:
         return path.read_bytes() == data if data is not None else not path.exists()
     except OSError:
         return False
-
-
-def write_result(result: PageResult, out_dir: Path) -> None:
-    """Write a page's ``.txt`` (when it has clean text) and then its ``.json`` record."""
-    write_encoded(encode_result(result), out_dir)
 
 
 def write_encoded(page: EncodedPage, out_dir: Path) -> None:
