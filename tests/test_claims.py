@@ -415,6 +415,11 @@ def values_of(text: str) -> list[str]:
     return [c.value for c in claims_of(text) if c.value]
 
 
+def advice_of(text: str) -> list[Claim]:
+    """The advice claims of a page holding the one line ``text``."""
+    return [c for c in claims_of(text + "\n") if c.frame == "advice"]
+
+
 def frames(text: str) -> list[Frame]:
     """Frames of every clause of the first sentence of ``text``."""
     sent = next(iter(build_nlp()(text).sents))
@@ -2062,7 +2067,7 @@ def test_the_first_of_a_sequence_of_orders_names_its_own_measure(text: str, meas
 
 def test_a_statement_before_then_stays_a_statement() -> None:
     # A subject with its own verb before the comma is no first order of a sequence.
-    assert not [c for c in claims_of("Salt draws out water, then dissolves.\n") if c.frame == "advice"]
+    assert not advice_of("Salt draws out water, then dissolves.")
 
 
 @pytest.mark.parametrize(
@@ -2077,7 +2082,7 @@ def test_a_statement_before_then_stays_a_statement() -> None:
 def test_an_order_after_a_clause_no_comma_closes_is_an_order(text: str, order: str) -> None:
     # Without the comma the parser took the clause's last noun for the order's subject
     # ("smoke turn off the burner") and the sentence gave no advice at all.
-    advice = [c for c in claims_of(text + "\n") if c.frame == "advice"]
+    advice = advice_of(text)
     assert [(c.object, c.polarity) for c in advice] == [(order, "affirm")]
     assert advice[0].text == text  # the condition stays in the claim's words
 
@@ -2092,7 +2097,7 @@ def test_an_order_after_a_clause_no_comma_closes_is_an_order(text: str, order: s
     ],
 )
 def test_a_statement_after_a_clause_no_comma_closes_stays_a_statement(text: str) -> None:
-    assert not [c for c in claims_of(text + "\n") if c.frame == "advice"]
+    assert not advice_of(text)
 
 
 @pytest.mark.parametrize(
@@ -2105,7 +2110,7 @@ def test_a_statement_after_a_clause_no_comma_closes_stays_a_statement(text: str)
 def test_a_verb_with_its_result_acts_on_the_noun_before_the_result(text: str, name: str) -> None:
     # The parser hangs the noun on the adjective of the result as its subject ("the fish
     # [is] dry"), which left the order named by its verb alone.
-    assert [c.object for c in claims_of(text + "\n") if c.frame == "advice"] == [name]
+    assert [c.object for c in advice_of(text)] == [name]
 
 
 @pytest.mark.parametrize(
@@ -2165,7 +2170,13 @@ def test_re_reading_an_order_keeps_the_pages_words_and_offsets(text: str) -> Non
         bare_subject = before[0].tag_ == "VB" and before[0].dep_ == "nsubj"
         after_then = [t.text for t in before.doc[root.i - 2 : root.i]] == [",", "then"]
         sequence = before[0].head == root and after_then
-        unclosed = before[0].lower_ in lexicon().clause_openers and "," not in before.text
+        # A clause no comma closes is re-read only as a whole, hung on the order's base-form verb.
+        unclosed = (
+            before[0].lower_ in lexicon().clause_openers
+            and "," not in before.text
+            and after.root.tag_ == "VB"
+            and any(c.dep_ == "advcl" and c.left_edge.i == before[0].i for c in after.root.children)
+        )
         if root.pos_ in ("VERB", "AUX") and not bare_subject and not sequence and not unclosed:
             assert [(t.dep_, t.head.i) for t in before] == [(t.dep_, t.head.i) for t in after]
 

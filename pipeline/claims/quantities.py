@@ -785,7 +785,8 @@ class _Lead:
 
     ``on_rate`` is set when the bound stands before the word of repetition ("at least every
     3 months"): it bounds how often, not the time between. ``added`` is set by a word of
-    increment ("another 5 minutes").
+    increment ("another 5 minutes"). ``divides`` is set when the word of repetition opens a
+    phrase that divides ("for every", "for each"), which repeats only a time.
     """
 
     start: int
@@ -795,6 +796,7 @@ class _Lead:
     comparative: bool
     on_rate: bool
     added: bool
+    divides: bool
 
 
 def _bound_before(sent: Span, index: int) -> tuple[int, str, bool]:
@@ -817,7 +819,7 @@ def _prefix(sent: Span, start: int) -> _Lead:
     """Words before a number: hedges, a bound, a word of repetition or increment, a range's opener."""
     lex = lexicon()
     doc = sent.doc
-    approx, bound, repeat, comparative, on_rate, added = False, "", False, False, False, False
+    approx, bound, repeat, comparative, on_rate, added, divides = False, "", False, False, False, False, False
     moved = True
     while moved:
         moved = False
@@ -830,21 +832,11 @@ def _prefix(sent: Span, start: int) -> _Lead:
             bound, comparative, on_rate = side, plain, repeat
             start, moved = start - width, True
         if start > sent.start and doc[start - 1].lower_ in lex.every_strict:
+            divides = bool(_phrase_before(sent, start, lex.rate_phrases))
             repeat, start, moved = True, start - 1, True
         if start > sent.start and doc[start - 1].lower_ in lex.range_openers:
             start, moved = start - 1, True
-    return _Lead(start, approx, bound, repeat, comparative, on_rate, added)
-
-
-def _divides(sent: Span, lead: _Lead, number: int, unit: _Unit | None) -> bool:
-    """Whether the word of repetition before a number opens a phrase that divides ("for
-    every", "for each") an amount that is no time: "add 3 grams of yeast for every 100 grams
-    of flour" repeats nothing, the 100 grams are what the 3 grams are counted against; "a
-    break for every 2 hours of driving" does repeat, every 2 hours."""
-    if unit is not None and unit.dimension == "time":
-        return False
-    words = tuple(t.lower_ for t in sent.doc[max(lead.start - 1, sent.start) : number])
-    return any(words[i : i + len(p)] == p for p in lexicon().rate_phrases for i in range(len(words)))
+    return _Lead(start, approx, bound, repeat, comparative, on_rate, added, divides)
 
 
 def _suffix(sent: Span, end: int, bound: str) -> tuple[int, str, bool]:
@@ -868,7 +860,9 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: 
     """
     lead = _prefix(sent, scan.start)
     start, approx = lead.start, lead.approx
-    repeat_before = lead.repeat and not _divides(sent, lead, scan.start, unit)
+    # "add 3 grams of yeast for every 100 grams of flour" repeats nothing: the 100 grams are
+    # what the 3 grams are counted against; "a break for every 2 hours of driving" repeats.
+    repeat_before = lead.repeat and not (lead.divides and (unit is None or unit.dimension != "time"))
     end = scan.end + (unit.width if unit else 0)
     if unit is not None and unit.width and scan.low == scan.high:
         extra, after = _and_a_fraction(sent, end)  # "an hour and a half"
