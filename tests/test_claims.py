@@ -104,6 +104,10 @@ QUANTITIES = [
     ("Keep the cellar 5°C cooler than the house.", 5, 5, "delta_degree_Celsius", "temperature_difference"),
     ("Nights fall to 10 to 20 degrees below zero.", -20, -10, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
+    # Pint's bag (of cement), point (a printer's) and link (a surveyor's) are counted nouns in English.
+    ("Spread 2 bags of mulch under the hedge.", 2, 2, "", "count"),
+    ("The team scored 3 points in the last minute.", 3, 3, "", "count"),
+    ("The bike chain has 116 links.", 116, 116, "", "count"),
     # A dimension is known however pint orders its factors; a symbol whose case matters is read as written.
     ("The outboard makes 300 horsepower.", 300, 300, "horsepower", "power"),
     ("The charger puts out 20 volts.", 20, 20, "volt", "voltage"),
@@ -438,6 +442,11 @@ def test_every_quantity_gets_a_normalized_value(
     first = found[0]
     assert math.isclose(first.low, low) and math.isclose(first.high, high), (text, first)
     assert first.unit == unit and first.dimension == dimension, (text, first)
+
+
+@pytest.mark.parametrize("text", ["Keep the bread in a bag.", "Make your point in a sentence or two."])
+def test_an_article_before_a_counted_noun_is_no_quantity(text: str) -> None:
+    assert quantities(text) == [], text
 
 
 @pytest.mark.parametrize(

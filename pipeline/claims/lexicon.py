@@ -136,6 +136,7 @@ class Lexicon:
     percent: tuple[tuple[str, ...], ...]
     unit_aliases: dict[str, str]
     ambiguous_units: frozenset[str]
+    noun_units: frozenset[str]
     bare_degree: str
     age_words: frozenset[str]
     age_unit: str
@@ -306,6 +307,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         percent=_phrases(data["percent"]["words"]),
         unit_aliases=dict(data["units"]["aliases"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
+        noun_units=frozenset(data["units"]["nouns"]),
         bare_degree=data["units"]["bare_degree"],
         age_words=frozenset(data["age"]["words"]),
         age_unit=str(data["age"]["unit"]),

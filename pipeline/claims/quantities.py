@@ -268,6 +268,8 @@ def _pint_unit(word: str) -> _Unit | None:
         return None
     if readings and all(prefix and root not in lex.prefixed_units for prefix, root, _ in readings):
         return None  # "pH": no pico-henry
+    if str(parsed) in lex.noun_units:
+        return None  # "in a bag", "3 points": a counted noun, no 94 lb bag or printer's point
     if not parsed.dimensionality:
         # A ratio of two amounts of one kind ("cups per gallon") is a measure, and so is a
         # fraction pint scales below one ("3 ppm", like "3 percent"); angles and cycles are
