@@ -972,6 +972,9 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
         ("It is best to prime the wall and paint for about an hour.", "paint"),
         ("Set a timer for 12 minutes.", ""),
         ("This should be avoided for 2 weeks.", ""),
+        # "an hour" after a verb that takes a time is one hour.
+        ("The dough needs an hour to rise.", "dough rise"),
+        ("Leave the lid on for 10 minutes to trap the steam.", "lid"),
     ],
 )
 def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
@@ -1989,6 +1992,34 @@ def test_a_verb_of_weighing_hands_the_advice_to_the_act(text: str, what: str) ->
 )
 def test_a_measure_in_a_clause_with_its_own_subject_is_of_that_clause(text: str, whats: list[str]) -> None:
     assert [f.what for f in frames(text) if f.quantity is not None] == whats
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "purpose"),
+    [
+        ("Keep the freezer below 0 degrees to stop mould.", "freezer", "stop"),
+        ("Keep the fridge below 40 degrees to reduce the risk of illness.", "fridge", "reduce"),
+        ("Keep the dog inside for 3 days to protect the stitches.", "dog", "protect"),
+    ],
+)
+def test_what_a_thing_is_kept_at_a_measure_for_is_no_part_of_what_it_measures(
+    text: str, kept: str, purpose: str
+) -> None:
+    whats = [f.what for f in frames(text) if f.quantity is not None]
+    assert len(whats) == 1 and kept in whats[0] and purpose not in whats[0], whats
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Oiling the chain every month prevents rust.", "oil chain"),
+        ("Washing the car every week keeps the paint clean.", "wash car"),
+        ("Brushing twice a day helps ensure healthy gums.", "brush"),
+        ("Boiling the eggs for 12 minutes gives a firm yolk.", "boil egg"),
+    ],
+)
+def test_a_measure_after_an_act_named_as_the_subject_is_of_that_act(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [what]
 
 
 @pytest.mark.parametrize(

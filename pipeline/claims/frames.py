@@ -524,10 +524,12 @@ def _xcomp(token: Token, *, means: bool = False) -> Token | None:
     that act, though what a causative brings about is still its state ("keeps the soil moist
     by blocking light" keeps it moist).
     """
-    for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ in ("dobj", "pcomp") and child.tag_ == "VBG"):
-            return child
     lex = lexicon()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and not _purpose_of(child, token):
+            return child
+        if child.dep_ in ("dobj", "pcomp") and child.tag_ == "VBG":
+            return child
     # "refrain from scratching"; "start by sanding the edges"
     by_means = means and lemma(token) in lex.aspectual
     handing = {lex.refrain_prep, lex.first_act_prep} if by_means else {lex.refrain_prep}
@@ -536,6 +538,13 @@ def _xcomp(token: Token, *, means: bool = False) -> Token | None:
         if child.dep_ in ("prep", "agent") and child.lower_ in handing:
             return next((t for t in child.children if t.dep_ in ("pcomp", "pobj")), None)
     return None
+
+
+def _purpose_of(infinitive: Token, verb: Token) -> bool:
+    """A "to" infinitive after a verb that takes only an "-ing" form says what for, handing
+    nothing on: "keep the fridge below 40°F to slow bacteria" is about keeping the fridge."""
+    marked = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return marked and lemma(verb) in lexicon().gerund_only
 
 
 def is_imperative(head: Token) -> bool:
@@ -1595,7 +1604,10 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         # "set a timer for 12 minutes" times whatever the page is doing, named elsewhere; an act
         # repeated on the device is an act on it ("test the smoke alarm every month").
         return ""
-    purpose = _purpose(head) if lemma(head) in lex.light_verbs else None
+    # A thing kept or held ("keep the fridge below 40°F to slow bacteria") owns the measure,
+    # not what it is done for.
+    holds = lemma(head) in lex.keeping_verbs and obj is not None and obj.pos_ in ("NOUN", "PROPN")
+    purpose = _purpose(head) if lemma(head) in lex.light_verbs and not holds else None
     if purpose is not None:
         # "paint needs 4 hours to dry", "it takes 2 weeks for a cut to heal": the measure is
         # of the purpose, done by its own subject or the light verb's.
@@ -2065,7 +2077,23 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     # "wait 10 minutes before you cut it": a measure of the gap to the clause, not of it.
     relative = any(c.dep_ == "mark" and c.lower_ in lexicon().wait_relations for c in node.children)
     own = own_subject or coordinated
-    return node if node.i != clause.head.i and own and inside and not relative else clause.head
+    if node.i != clause.head.i and own and inside and not relative:
+        return node
+    return _acting_subject(quantity, clause.head) or clause.head
+
+
+def _acting_subject(quantity: Quantity, head: Token) -> Token | None:
+    """An act named as the subject, when a measure stands between it and the verb.
+
+    "Oiling the chain every month prevents rust", "watering deeply once a week encourages deep
+    roots": the measure is of the act the gerund names, wherever the parser hangs it (often on
+    the main verb), since English puts a modifier of the verb after it or before its subject.
+    """
+    for child in head.children:
+        gerund = child.dep_ == "csubj" or (child.dep_ == "nsubj" and child.tag_ == "VBG")
+        if gerund and child.i < quantity.start and quantity.end <= head.i:
+            return child
+    return None
 
 
 def clause_quantities(clause: Clause, quantities: list[Quantity]) -> list[Quantity]:

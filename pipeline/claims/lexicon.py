@@ -79,6 +79,7 @@ class Lexicon:
     aspectual: frozenset[str]
     lead_ins: frozenset[str]
     hand_over: frozenset[str]
+    gerund_only: frozenset[str]
     reporting: frozenset[str]
     containing_verbs: frozenset[str]
     empty_verbs: frozenset[str]
@@ -248,6 +249,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         aspectual=frozenset(data["aspectual"]["lemmas"]),
         lead_ins=frozenset(data["aspectual"]["lead_ins"]),
         hand_over=frozenset(_words(data, "aspectual", "permissive", "desire", "deliberation")),
+        gerund_only=frozenset(data["aspectual"]["gerund_only"]),
         reporting=frozenset(data["reporting"]["lemmas"]),
         pro_verbs=frozenset(data["pro_verbs"]["lemmas"]),
         containing_verbs=frozenset(data["names"]["containing"]),
