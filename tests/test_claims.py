@@ -1170,6 +1170,25 @@ def test_an_effect_stated_beside_advice_is_a_claim_of_its_own(text: str, what: s
     assert [f.what for f in found if f.frame == "effect"] == ([what] if what else []), found
 
 
+@pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        # A verb coordinated with an asserted one, without a subject of its own, is asserted too.
+        (
+            "Cover the pot to trap the heat and reduce splatter.",
+            [("cover pot", "trap heat"), ("cover pot", "reduce splatter")],
+        ),
+        ("Gravel is a layer that keeps weeds down and stops erosion.", [("gravel", "stop erosion")]),
+        # A relative clause on what a thing is says what the thing does.
+        ("Linseed oil is a finish that repels water.", [("linseed oil", "repel water")]),
+        ("Salt is a mineral that can fade the dye.", [("salt", "fade dye")]),
+    ],
+)
+def test_effects_of_coordinated_and_described_predicates(text: str, effects: list[tuple[str, str]]) -> None:
+    found = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    assert found == effects, found
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

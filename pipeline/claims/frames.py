@@ -1467,8 +1467,31 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
         elif token.dep_ == "relcl" and any(
             c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS for c in token.children
         ):
-            found.append((token, token.head))
-    return found
+            found.append((token, _described(token.head)))
+    # "wax it to protect the paint and repel water", "a layer that keeps the soil moist and
+    # blocks weeds": a verb coordinated with an asserted one, with no subject of its own, is
+    # asserted of the same subject.
+    shared = [
+        (conjunct, subject)
+        for predicate, subject in found
+        for conjunct in predicate.conjuncts
+        if conjunct.i > predicate.i
+        and conjunct.pos_ == "VERB"
+        and clause.span.start <= conjunct.i < clause.span.end
+        and not any(c.dep_ in SUBJECT_DEPS for c in conjunct.children)
+    ]
+    return found + shared
+
+
+def _described(noun: Token) -> Token:
+    """The thing a relative clause is said of: in "mulch is a layer that blocks weeds" the
+    noun after "is" names what mulch is, so mulch blocks weeds; else the noun itself."""
+    verb = noun.head
+    if noun.dep_ == "attr" and lemma(verb) == "be":
+        subject = subject_of(verb)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return noun
 
 
 def _caused(causative: Token) -> Token | None:
