@@ -1189,6 +1189,21 @@ def test_effects_of_coordinated_and_described_predicates(text: str, effects: lis
     assert found == effects, found
 
 
+@pytest.mark.parametrize(
+    ("text", "things", "polarity"),
+    [
+        ("Avoid harsh cleaners such as bleach or ammonia.", ["harsh cleaner", "bleach", "ammonia"], "negate"),
+        ("Add a sweetener such as honey.", ["sweetener", "honey"], "affirm"),
+        ("Use soft foods, including yogurt and soup.", ["soft food", "yogurt", "soup"], "affirm"),
+        # "as" alone is no example: it names a role.
+        ("Use the lid as a tray.", ["lid"], "affirm"),
+    ],
+)
+def test_examples_of_a_thing_are_advised_on_as_it_is(text: str, things: list[str], polarity: str) -> None:
+    found = [f for f in frames(text) if f.frame == "use"]
+    assert [f.what for f in found] == things and {f.polarity for f in found} == {polarity}, found
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

@@ -816,6 +816,22 @@ def _items(token: Token) -> list[Token]:
             out.extend(_items(child))
     for kind in _kinds(token):
         out.extend(item for item in _items(kind) if item.i != kind.i)
+    for example in _examples(token):
+        out.extend(_items(example))
+    return out
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The first of the examples a noun is given ("cleaners such as bleach or ammonia",
+    "oils like canola", "tools, including a rasp"); its coordinated ones come with it."""
+    lex = lexicon()
+    out = []
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in lex.example_preps:
+            continue
+        if child.lower_ == "as" and not any(c.lower_ == lex.example_such for c in child.children):
+            continue  # "as" alone compares or names a role: "use it as a base"
+        out += [t for t in child.children if t.dep_ == "pobj" and _is_noun(t)]
     return out
 
 

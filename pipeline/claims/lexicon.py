@@ -100,6 +100,8 @@ class Lexicon:
     spacing_verbs: frozenset[str]
     attribute_preps: frozenset[str]
     kind_preps: frozenset[str]
+    example_preps: frozenset[str]
+    example_such: str
     hyphen_suffixes: frozenset[str]
     bound_prefixes: frozenset[str]
     vowel_letters: frozenset[str]
@@ -270,6 +272,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         spacing_verbs=frozenset(data["names"]["spacing"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
         kind_preps=frozenset(data["names"]["kind_preps"]),
+        example_preps=frozenset(data["names"]["example_preps"]),
+        example_such=data["names"]["example_such"],
         hyphen_suffixes=frozenset(data["names"]["hyphen_suffixes"]),
         bound_prefixes=frozenset(data["names"]["bound_prefixes"]),
         vowel_letters=frozenset(data["names"]["vowel_letters"]),
