@@ -1204,6 +1204,18 @@ def test_examples_of_a_thing_are_advised_on_as_it_is(text: str, things: list[str
     assert [f.what for f in found] == things and {f.polarity for f in found} == {polarity}, found
 
 
+@pytest.mark.parametrize(
+    ("text", "frame", "what"),
+    [
+        ("Beware of cheap chargers.", "use", "cheap charger"),
+        ("Beware of touching the fence wire.", "advice", "touch fence wire"),
+    ],
+)
+def test_being_wary_of_a_thing_advises_against_it(text: str, frame: str, what: str) -> None:
+    found = [(f.frame, f.what, f.polarity) for f in frames(text) if f.frame in ("use", "advice")]
+    assert found == [(frame, what, "negate")], found
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what
@@ -1680,6 +1692,9 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Always thank the mechanic who stayed late.", "recommendation"),
         ("Thank your neighbors for watering the plants.", "recommendation"),
         ("Thank goodness the pipes held.", "statement"),
+        # A verb of feeling with no object reassures; with one it names an act.
+        ("Don't worry if the pond looks green at first.", "statement"),
+        ("Relax the grip between sets.", "recommendation"),
         ("Contact Us for a free quote.", "call_to_action"),
         ("Book an appointment with us online.", "call_to_action"),
         # A first order with its own object is no part of the invitation listed after it.

@@ -556,8 +556,8 @@ def is_imperative(head: Token) -> bool:
     verb shares its subject ("they rinse and use soap"), unless the two cannot agree with one
     subject ("the enamel is fragile, so use a soft brush": "is" is third person singular).
     """
-    if is_hortative(head) or _courtesy(head):
-        return False  # "let's begin", "thank you for reading": no order to the reader
+    if is_hortative(head) or _courtesy(head) or _reassures(head):
+        return False  # "let's begin", "thank you for reading", "don't worry": no order to the reader
     if reads_as_verb(head) or _misread_base_form(head):
         return True
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBP"):
@@ -625,6 +625,11 @@ def _courtesy(head: Token) -> bool:
     return thanked is None or not (
         thanked.pos_ == "NOUN" and any(d.dep_ in ("det", "poss") for d in thanked.children)
     )
+
+
+def _reassures(head: Token) -> bool:
+    """ "Don't worry", "Relax.", "Fear not": a verb of feeling with no object reassures."""
+    return lemma(head) in lexicon().reassuring_verbs and object_of(head) is None
 
 
 def is_hortative(head: Token) -> bool:
@@ -1076,11 +1081,15 @@ def _refused(obj: Token) -> list[str]:
 
 
 def _kept_away_from(action: Token) -> Token | None:
-    """What "stay away from X", "keep away from X" or "steer clear of X" keeps the reader from.
+    """What "stay away from X", "keep away from X", "steer clear of X" or "beware of X" keeps
+    the reader from.
 
     With an object ("keep the dog away from the stairs") the order acts on the object: None.
     """
     lex = lexicon()
+    if lemma(action) in lex.wary_verbs:
+        preps = [c for c in action.children if c.dep_ == "prep" and c.lower_ in lex.wary_preps]
+        return next((t for p in preps for t in p.children if t.dep_ in ("pobj", "pcomp")), None)
     if lemma(action) not in lex.distance_verbs or any(c.dep_ == "dobj" for c in action.children):
         return None
     marks = [c for c in action.children if c.lower_ in lex.distance_words]

@@ -75,6 +75,8 @@ class Lexicon:
     distance_verbs: frozenset[str]
     distance_words: frozenset[str]
     distance_preps: frozenset[str]
+    wary_verbs: frozenset[str]
+    wary_preps: frozenset[str]
     first_act_prep: str
     aspectual: frozenset[str]
     lead_ins: frozenset[str]
@@ -152,6 +154,7 @@ class Lexicon:
     own_possessives: frozenset[str]
     writer_pronouns: frozenset[str]
     courtesy_verbs: frozenset[str]
+    reassuring_verbs: frozenset[str]
     attention_verbs: frozenset[str]
     attention_noun: str
     attention_adjectives: frozenset[str]
@@ -247,6 +250,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         distance_verbs=frozenset(data["avoid"]["distance_verbs"]),
         distance_words=frozenset(data["avoid"]["distance_words"]),
         distance_preps=frozenset(data["avoid"]["distance_preps"]),
+        wary_verbs=frozenset(data["avoid"]["wary_verbs"]),
+        wary_preps=frozenset(data["avoid"]["wary_preps"]),
         first_act_prep=str(data["aspectual"]["by"]),
         aspectual=frozenset(data["aspectual"]["lemmas"]),
         lead_ins=frozenset(data["aspectual"]["lead_ins"]),
@@ -326,6 +331,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         own_possessives=frozenset(data["web_actions"]["own"]),
         writer_pronouns=frozenset(data["web_actions"]["writer"]),
         courtesy_verbs=frozenset(data["courtesy"]["lemmas"]),
+        reassuring_verbs=frozenset(data["courtesy"]["reassuring"]),
         attention_verbs=frozenset(data["attention"]["lemmas"]),
         attention_noun=str(data["attention"]["mind"]),
         attention_adjectives=frozenset(data["attention"]["adjectives"]),
