@@ -1333,7 +1333,7 @@ def test_advice_against_an_activity() -> None:
         # Starting by an act advises the act.
         ("Start by sanding the edges.", {("sand edge", "affirm")}),
         # A negation does not reach past ", and" into a second order of its own.
-        ("Don't panic, and call a tow truck.", {("panic", "negate"), ("call tow truck", "affirm")}),
+        ("Don't brake, and call a tow truck.", {("brake", "negate"), ("call tow truck", "affirm")}),
         # Keeping a statement in mind, or being aware of it, adds no act.
         ("Keep in mind that ladders need level ground.", set()),
         ("Keep in mind that you must turn off the breaker first.", {("turn off breaker", "affirm")}),
@@ -1407,8 +1407,8 @@ def test_two_acts_joined_by_and_stay_two_clauses_not_a_list() -> None:
 
 
 def test_a_negation_before_a_list_joined_by_and_stays_with_its_act() -> None:
-    advice = [(f.what, f.polarity) for f in frames("Don't panic, relax and breathe.") if f.frame == "advice"]
-    assert advice == [("panic", "negate"), ("relax", "affirm"), ("breathe", "affirm")], advice
+    advice = [(f.what, f.polarity) for f in frames("Don't brake, steer and breathe.") if f.frame == "advice"]
+    assert advice == [("brake", "negate"), ("steer", "affirm"), ("breathe", "affirm")], advice
 
 
 def test_a_word_between_commas_that_is_no_verb_makes_no_list() -> None:
