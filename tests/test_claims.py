@@ -1216,6 +1216,21 @@ def test_being_wary_of_a_thing_advises_against_it(text: str, frame: str, what: s
     assert found == [(frame, what, "negate")], found
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Its best to rinse the filter.", "rinse filter"),
+        ("Its important to check the tyre pressure.", "check tyre pressure"),
+    ],
+)
+def test_its_for_it_is_before_a_judgment_still_advises(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "advice"] == [what]
+
+
+def test_its_as_a_possessive_advises_nothing() -> None:
+    assert [f for f in frames("Its best feature is the low price.") if f.frame == "advice"] == []
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

@@ -681,6 +681,9 @@ def advice_verb(head: Token) -> Token | None:
         # "the key is to rinse", "a common mistake is to overwater"; the parser reads "another
         # mistake is storing it cold" as a progressive, whose verb is the act.
         return _xcomp(head) if head.lemma_.lower() == "be" else head
+    if _misspelt_judgment(head):
+        # the parser hangs the act as an infinitive, a relative or a participle clause
+        return next((c for c in head.children if c.pos_ == "VERB" and _to_infinitive(c)), None)
     if head.lemma_.lower() == "be":
         for child in head.children:
             if _judges(child):
@@ -693,6 +696,22 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _misspelt_judgment(head: Token) -> bool:
+    """ "Its best to rinse it": "its" for "it's", which the parser reads as the possessive of
+    a verbless judging adjective."""
+    lex = lexicon()
+    return (
+        head.pos_ == "ADJ"
+        and bool(_forms(head) & (lex.deontic_adjectives | lex.needless_adjectives))
+        and any(c.dep_ == "poss" and c.lower_ == lex.misspelt_it_is and c.i < head.i for c in head.children)
+    )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _expected_look(verb: Token) -> bool:

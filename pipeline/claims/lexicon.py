@@ -182,6 +182,7 @@ class Lexicon:
     proportion_nouns: frozenset[str]
     pronoun_one: frozenset[str]
     pronoun_number: dict[str, str]
+    misspelt_it_is: str
     effect_preps: frozenset[str]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
@@ -359,6 +360,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         proportion_nouns=frozenset(data["repetition"]["proportion"]),
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
         pronoun_number=dict(data["names"]["pronoun_number"]),
+        misspelt_it_is=data["names"]["misspelt_it_is"],
         effect_preps=frozenset(data["effect"]["preps"]),
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
