@@ -174,11 +174,12 @@ class ImperativePrimer:
         """The readings of ``opening`` .. ``end`` (the sentence's end) under the first primer they hold for.
 
         The primers after the first force a verb harder, and so only for a word the tagger
-        read as an adjective ("Steep green tea"): "1 cup brown rice" is no order to cup rice.
+        read as an adjective ("Steep green tea") or a name ("Pat the skin dry", "Mark the
+        centre"): "1 cup brown rice" is no order to cup rice.
         """
         tokens = sent.doc[opening.i : sent.end if end is None else end]
         rest = sent.doc.text[opening.idx + len(opening) : tokens.end_char]
-        for primer in self.primers if opening.pos_ == "ADJ" else self.primers[:1]:
+        for primer in self.primers if opening.pos_ in ("ADJ", "PROPN") else self.primers[:1]:
             primed = self._parse(f"{primer} {opening.lower_}{rest}")
             start = len(primer.split())
             order = primed[start:]
