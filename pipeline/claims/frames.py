@@ -522,11 +522,12 @@ def _xcomp(token: Token, *, means: bool = False) -> Token | None:
     With ``means``, an act one starts or keeps something by is handed on too ("start by
     sanding the edges", "keep the bike clean by washing it"): what is advised or repeated is
     that act, though what a causative brings about is still its state ("keeps the soil moist
-    by blocking light" keeps it moist).
+    by blocking light" keeps it moist). A "to" after a verb that takes only "-ing" says what
+    for and is handed nothing (:func:`_says_what_for`).
     """
     lex = lexicon()
     for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp") and not _purpose_of(child, token):
+        if child.dep_ in ("xcomp", "ccomp") and not _says_what_for(child, token):
             return child
         if child.dep_ in ("dobj", "pcomp") and child.tag_ == "VBG":
             return child
@@ -540,11 +541,10 @@ def _xcomp(token: Token, *, means: bool = False) -> Token | None:
     return None
 
 
-def _purpose_of(infinitive: Token, verb: Token) -> bool:
+def _says_what_for(infinitive: Token, verb: Token) -> bool:
     """A "to" infinitive after a verb that takes only an "-ing" form says what for, handing
-    nothing on: "keep the fridge below 40°F to slow bacteria" is about keeping the fridge."""
-    marked = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
-    return marked and lemma(verb) in lexicon().gerund_only
+    nothing on: "keep the garage above 5°C to protect the pipes" is about keeping the garage."""
+    return _to_infinitive(infinitive) and lemma(verb) in lexicon().gerund_only
 
 
 def is_imperative(head: Token) -> bool:
@@ -682,8 +682,7 @@ def advice_verb(head: Token) -> Token | None:
         # mistake is storing it cold" as a progressive, whose verb is the act.
         return _xcomp(head) if head.lemma_.lower() == "be" else head
     if _misspelt_judgment(head):
-        # the parser hangs the act as an infinitive, a relative or a participle clause
-        return next((c for c in head.children if c.pos_ == "VERB" and _to_infinitive(c)), None)
+        return _infinitive_of(head)
     if head.lemma_.lower() == "be":
         for child in head.children:
             if _judges(child):
@@ -704,7 +703,7 @@ def _misspelt_judgment(head: Token) -> bool:
     lex = lexicon()
     return (
         head.pos_ == "ADJ"
-        and bool(_forms(head) & (lex.deontic_adjectives | lex.needless_adjectives))
+        and _judging(head)
         and any(c.dep_ == "poss" and c.lower_ == lex.misspelt_it_is and c.i < head.i for c in head.children)
     )
 
@@ -733,8 +732,13 @@ def _expected_look(verb: Token) -> bool:
 def _judges(token: Token) -> bool:
     """An adjective complement that judges an act or thing needed or needless ("is best", "is
     unnecessary"), by its form or its lemma ("best" is a form of "good")."""
+    return token.dep_ == "acomp" and _judging(token)
+
+
+def _judging(word: Token) -> bool:
+    """A word that judges an act needed or needless, by its form or its lemma."""
     lex = lexicon()
-    return token.dep_ == "acomp" and bool(_forms(token) & (lex.deontic_adjectives | lex.needless_adjectives))
+    return bool(_forms(word) & (lex.deontic_adjectives | lex.needless_adjectives))
 
 
 def _forms(token: Token) -> set[str]:
@@ -757,12 +761,11 @@ def _ruling_subject(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj" and lemma(c) in nouns), None)
 
 
-def _infinitive_of(noun: Token) -> Token | None:
-    """The "to" infinitive a noun takes ("a need to rinse", "a good idea to wait")."""
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+def _infinitive_of(word: Token) -> Token | None:
+    """The "to" infinitive a noun or a verbless adjective takes ("a need to rinse", "a good
+    idea to wait", "Its best to wait"), which the parser hangs as a clause of any kind."""
+    for child in word.children:
+        if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ == "VERB" and _to_infinitive(child):
             return child
     return None
 
@@ -846,8 +849,9 @@ def _items(token: Token) -> list[Token]:
 
 
 def _examples(noun: Token) -> list[Token]:
-    """The first of the examples a noun is given ("cleaners such as bleach or ammonia",
-    "oils like canola", "tools, including a rasp"); its coordinated ones come with it."""
+    """The nouns after each preposition of example on a noun ("cleaners such as bleach or
+    ammonia", "oils like canola", "tools, including a rasp"); the parser hangs the others of a
+    list on the first as conjuncts, which :func:`_items` adds."""
     lex = lexicon()
     out = []
     for child in noun.children:
@@ -1106,9 +1110,10 @@ def _kept_away_from(action: Token) -> Token | None:
     With an object ("keep the dog away from the stairs") the order acts on the object: None.
     """
     lex = lexicon()
-    if lemma(action) in lex.wary_verbs:
+    if lemma(action) in lex.wary_verbs:  # "beware the ice", "beware of the ice"
         preps = [c for c in action.children if c.dep_ == "prep" and c.lower_ in lex.wary_preps]
-        return next((t for p in preps for t in p.children if t.dep_ in ("pobj", "pcomp")), None)
+        held = [t for p in preps for t in p.children if t.dep_ in ("pobj", "pcomp")]
+        return next(iter(held), None) or object_of(action)
     if lemma(action) not in lex.distance_verbs or any(c.dep_ == "dobj" for c in action.children):
         return None
     marks = [c for c in action.children if c.lower_ in lex.distance_words]
@@ -1380,7 +1385,7 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     if passive is not None:
         return passive
     obj = object_of(head) or named
-    if obj is None:
+    if obj is None and lemma(head) in lex.phrasal_effects:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.effect_preps), None)
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or not phrase_name(obj):
@@ -1497,7 +1502,10 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
       participle ("cool them fast, stopping the cooking") or a purpose ("rinse the rice to
       remove the starch"); a condition ("if it causes a rash") or a time ("until it stops
       bubbling") asserts nothing;
-    - a relative clause, whose subject is the noun it describes ("a lid that stops splatter").
+    - a relative clause, whose subject is the noun it describes ("a lid that stops splatter"),
+      or what that noun is said to be (:func:`_described`);
+    - a verb coordinated with any of these, with no subject of its own ("rinse the rice to
+      remove the starch and stop clumping").
     """
     reasons = lexicon().reason_marks
     found: list[tuple[Token, Token | None]] = []
@@ -1529,9 +1537,10 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
 
 def _described(noun: Token) -> Token:
     """The thing a relative clause is said of: in "mulch is a layer that blocks weeds" the
-    noun after "is" names what mulch is, so mulch blocks weeds; else the noun itself."""
+    noun after "is" names what mulch is, so mulch blocks weeds; else the noun itself ("gravel
+    is not a mulch that stops erosion" says nothing of gravel)."""
     verb = noun.head
-    if noun.dep_ == "attr" and lemma(verb) == "be":
+    if noun.dep_ == "attr" and lemma(verb) == "be" and not is_negated(verb):
         subject = subject_of(verb)
         if subject is not None and subject.pos_ != "PRON":
             return subject
@@ -2135,6 +2144,7 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
 
     "Large eggs need 17 minutes while extra-large eggs need 19 minutes": the second measure
     belongs to the verb with its own subject ("extra-large eggs need"), not to the main one.
+    A measure between a gerund subject and its verb is the gerund's (:func:`_acting_subject`).
     """
     node = _governing_verb(clause.span.doc[quantity.head])
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)

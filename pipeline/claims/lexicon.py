@@ -184,6 +184,7 @@ class Lexicon:
     pronoun_number: dict[str, str]
     misspelt_it_is: str
     effect_preps: frozenset[str]
+    phrasal_effects: frozenset[str]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
     timers: frozenset[str]
@@ -362,6 +363,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pronoun_number=dict(data["names"]["pronoun_number"]),
         misspelt_it_is=data["names"]["misspelt_it_is"],
         effect_preps=frozenset(data["effect"]["preps"]),
+        phrasal_effects=frozenset(data["effect"]["phrasal"]),
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
         timers=frozenset(data["timer"]["lemmas"]),

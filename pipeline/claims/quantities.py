@@ -268,8 +268,6 @@ def _pint_unit(word: str) -> _Unit | None:
         return None
     if readings and all(prefix and root not in lex.prefixed_units for prefix, root, _ in readings):
         return None  # "pH": no pico-henry
-    if str(parsed) in lex.noun_units:
-        return None  # "in a bag", "3 points": a counted noun, no 94 lb bag or printer's point
     if not parsed.dimensionality:
         # A ratio of two amounts of one kind ("cups per gallon") is a measure, and so is a
         # fraction pint scales below one ("3 ppm", like "3 percent"); angles and cycles are
@@ -428,9 +426,16 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
         return None
     if len(word) < 2 and not listed:
         return None
+    if token.lemma_.lower() in lex.noun_units and not _rate_follows(sent, index + 1):
+        return None  # "in a bag", "3 points": counted nouns; "20 grains per gallon" stays a measure
     # Lowercase first ("Minutes"), then as written, for symbols whose case matters ("kWh", "mAh").
     unit = _pint_unit(word) or _pint_unit(token.text) or _pint_unit(token.lemma_.lower())
     return unit
+
+
+def _rate_follows(sent: Span, index: int) -> bool:
+    """Whether a word that divides one unit by another stands at ``index`` ("per", "/")."""
+    return index < sent.end and sent.doc[index].lower_ in lexicon().rate
 
 
 def _bare_degree(sent: Span) -> _Unit | None:
@@ -493,6 +498,8 @@ def _article_one(sent: Span, index: int) -> bool:
     unit = read_unit(sent, index + 1)
     if unit is None or unit.dimension in ("count", "ratio"):
         return False
+    if sent.doc[index + 1].dep_ == "amod":
+        return False  # "a second coat", "a minute hand": the word describes the noun after it
     # "of" right after the unit word, or inside a rate the unit reader took whole ("of water per week").
     measure_of = any(t.lower_ == "of" for t in sent.doc[index + 2 : min(index + 2 + unit.width, sent.end)])
     return measure_of or _phrase_before(sent, index, lexicon().article_one_after) > 0
