@@ -1251,6 +1251,23 @@ def test_its_as_a_possessive_advises_nothing() -> None:
     assert [f for f in frames("Its best feature is the low price.") if f.frame == "advice"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This step serves two purposes.",
+        "We tested three methods on the fence.",
+        "There are two ways to fold a map.",
+    ],
+)
+def test_a_count_of_the_ways_a_page_divides_its_advice_is_no_claim(text: str) -> None:
+    assert [f for f in frames(text) if f.frame == "count"] == []
+
+
+def test_one_way_to_do_a_thing_advises_the_act_it_names() -> None:
+    advice = [f.what for f in frames("One way to clean the grill is to scrub it hot.") if f.frame == "advice"]
+    assert advice == ["scrub grill"], advice
+
+
 def test_suitability_reads_negation() -> None:
     found = [f for f in frames("This harness is not suitable for puppies.") if f.frame == "suitability"]
     assert found and found[0].polarity == "negate" and "puppy" in found[0].what

@@ -1943,7 +1943,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         elif quantity.dimension == "time":
             frames.extend(time_frames(quantity, main, subject, practice))
         elif quantity.dimension == "count":
-            if not _time_point(quantity, main):
+            if not _time_point(quantity, main) and quantity.counted not in lexicon().discourse_nouns:
                 frames.append(Frame("count", _counted_thing(quantity, main), subject, AFFIRM, quantity))
         else:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))
