@@ -746,6 +746,13 @@ def _forms(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
+def _picks_a_rule(quantity: Quantity, head: Token) -> bool:
+    """ "One way to clean it is to scrub it": "one" picks out the rule the sentence gives, as
+    "a" would, and counts nothing."""
+    ruling = _ruling_subject(head)
+    return ruling is not None and quantity.start <= ruling.i < quantity.end + 1
+
+
 def _ruling_subject(head: Token) -> Token | None:
     """The subject noun of "be" that puts advice or a warning in the complement, if any.
 
@@ -1943,7 +1950,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         elif quantity.dimension == "time":
             frames.extend(time_frames(quantity, main, subject, practice))
         elif quantity.dimension == "count":
-            if not _time_point(quantity, main) and quantity.counted not in lexicon().discourse_nouns:
+            if not _time_point(quantity, main) and not _picks_a_rule(quantity, head):
                 frames.append(Frame("count", _counted_thing(quantity, main), subject, AFFIRM, quantity))
         else:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))

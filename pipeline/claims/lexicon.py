@@ -162,7 +162,6 @@ class Lexicon:
     raising_verbs: frozenset[str]
     cancelling_words: frozenset[str]
     text_nouns: frozenset[str]
-    discourse_nouns: frozenset[str]
     text_deictics: frozenset[str]
     reading_verb: str
     reading_for: str
@@ -342,7 +341,6 @@ def _build(data: dict[str, Any]) -> Lexicon:
         raising_verbs=frozenset(data["comparison"]["raising"]),
         cancelling_words=frozenset(data["comparison"]["cancelling"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
-        discourse_nouns=frozenset(data["web_actions"]["discourse_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),
         reading_verb=str(data["web_actions"]["reading"]),
         reading_for=str(data["web_actions"]["reading_for"]),
