@@ -567,7 +567,7 @@ def is_imperative(head: Token) -> bool:
     if head.tag_ == "VBP":
         joined = head.dep_ in ("ROOT", *LOOSE_DEPS) or (head.dep_ == "conj" and head.head.tag_ == "VBZ")
         return joined and not any(c.dep_ in ("aux", "mark") for c in head.children)
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    if _to_infinitive(head):
         return False
     return head.dep_ in ("ROOT", "conj", "parataxis", *LOOSE_DEPS) or head.i == head.sent.start
 
@@ -1118,9 +1118,9 @@ def _kept_away_from(action: Token) -> Token | None:
     """
     lex = lexicon()
     if lemma(action) in lex.wary_verbs:  # "beware the ice", "beware of the ice"
-        preps = [c for c in action.children if c.dep_ == "prep" and c.lower_ in lex.wary_preps]
-        held = [t for p in preps for t in p.children if t.dep_ in ("pobj", "pcomp")]
-        return next(iter(held), None) or object_of(action)
+        preps = (c for c in action.children if c.dep_ == "prep" and c.lower_ in lex.wary_preps)
+        held = (t for p in preps for t in p.children if t.dep_ in ("pobj", "pcomp"))
+        return next(held, None) or object_of(action)
     if lemma(action) not in lex.distance_verbs or any(c.dep_ == "dobj" for c in action.children):
         return None
     marks = [c for c in action.children if c.lower_ in lex.distance_words]
@@ -1519,7 +1519,7 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
     for token in clause.span:
         if token.dep_ == "advcl" and token.head.i == clause.head.i:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-            purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            purpose = _to_infinitive(token)
             participle = token.tag_ == "VBG" and not marks and token.i > clause.head.i
             if marks & reasons or (not marks and (purpose or participle)):
                 found.append((token, subject_of(token)))
@@ -1761,11 +1761,7 @@ def _purpose(verb: Token) -> Token | None:
     near = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
     for token in near:
         for child in token.children:
-            if (
-                child.dep_ in ("advcl", "relcl", "xcomp")
-                and child.pos_ == "VERB"
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            ):
+            if child.dep_ in ("advcl", "relcl", "xcomp") and child.pos_ == "VERB" and _to_infinitive(child):
                 return child
     return None
 
@@ -2019,7 +2015,7 @@ def _label_before(clause: Clause) -> str:
 def _bare_goal(head: Token) -> bool:
     """An infinitive of purpose heading its own clause: "To ensure the best results:", "To keep
     the paint fresh, seal the can" name a goal of what follows; the goal asserts no effect."""
-    return head.dep_ in ("ROOT", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    return head.dep_ in ("ROOT", "advcl") and _to_infinitive(head)
 
 
 def _count_window(quantity: Quantity, quantities: list[Quantity], doc: Doc) -> bool:

@@ -300,7 +300,7 @@ def read_unit(sent: Span, index: int) -> _Unit | None:
     if unit is None or unit.dimension in ("count", "money", "ratio"):
         return unit
     after = index + unit.width
-    if after + 1 < sent.end and sent.doc[after].lower_ in lexicon().rate:
+    if after + 1 < sent.end and _rate_follows(sent, after):
         per = _read_simple_unit(sent, after + 1)
         if per is not None and per.dimension not in ("count", "money", "ratio"):
             rate = _pint_unit(f"{unit.name}/{per.name}")
