@@ -2129,6 +2129,18 @@ def test_a_measure_after_an_act_named_as_the_subject_is_of_that_act(text: str, w
 
 
 @pytest.mark.parametrize(
+    ("text", "main", "participle"),
+    [
+        ("Bake the granola for 30 minutes, stirring every 10 minutes.", "bake granola", "stir"),
+        ("Chill the jelly for 6 hours, uncovering the mould for the last 2 hours.", "chill jelly", "uncover mould"),
+        ("Run the engine for 5 minutes, checking the gauge after 2 minutes.", "run engine", "check gauge"),
+    ],
+)
+def test_a_participle_clause_after_its_verb_owns_its_measure(text: str, main: str, participle: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [main, participle]
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         ("While the glue dries for 2 hours,", "sand the frame for 10 minutes."),

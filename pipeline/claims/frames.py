@@ -2156,10 +2156,26 @@ def _predicate_of(quantity: Quantity, clause: Clause) -> Token:
     inside = clause.span.start <= node.i < clause.span.end
     # "wait 10 minutes before you cut it": a measure of the gap to the clause, not of it.
     relative = any(c.dep_ == "mark" and c.lower_ in lexicon().wait_relations for c in node.children)
-    own = own_subject or coordinated
+    own = own_subject or coordinated or _free_participle(node, clause.head)
     if node.i != clause.head.i and own and inside and not relative:
         return node
     return _acting_subject(quantity, clause.head) or clause.head
+
+
+def _free_participle(node: Token, head: Token) -> bool:
+    """A participle clause after its verb, with no subordinator: an act of its own, with its measures.
+
+    "Bake for 30 minutes, stirring every 10 minutes" stirs every 10 minutes; "chill for a day,
+    uncovering the dish for the last hour" uncovers it for an hour. English hangs such a
+    clause on the verb it follows, and so does the parser; its measure is not the verb's.
+    """
+    return (
+        node.dep_ == "advcl"
+        and node.head.i == head.i
+        and node.i > head.i
+        and node.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in node.children)
+    )
 
 
 def _acting_subject(quantity: Quantity, head: Token) -> Token | None:
