@@ -2132,7 +2132,7 @@ def test_a_measure_after_an_act_named_as_the_subject_is_of_that_act(text: str, w
     ("text", "main", "participle"),
     [
         ("Bake the granola for 30 minutes, stirring every 10 minutes.", "bake granola", "stir"),
-        ("Chill the jelly for 6 hours, uncovering the mould for the last 2 hours.", "chill jelly", "uncover mould"),
+        ("Chill the jelly for 6 hours, uncovering it for the last 2 hours.", "chill jelly", "uncover jelly"),
         ("Run the engine for 5 minutes, checking the gauge after 2 minutes.", "run engine", "check gauge"),
     ],
 )
