@@ -2129,6 +2129,22 @@ def test_a_measure_after_an_act_named_as_the_subject_is_of_that_act(text: str, w
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Keep the seedlings covered for a week.", "seedling cover"),
+        ("The seedlings should remain covered for a week.", "seedling cover"),
+        ("Leave the pan uncovered for 10 minutes.", "pan uncover"),
+        ("The engine stays hot for 20 minutes.", "engine hot"),
+        # A place or a particle is where the thing stays, not a state it is kept in.
+        ("Leave the lid on for 5 minutes.", "lid"),
+        ("Keep the dough in the fridge for 2 days.", "dough fridge"),
+    ],
+)
+def test_a_time_kept_in_a_state_names_the_state(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.quantity is not None] == [what]
+
+
+@pytest.mark.parametrize(
     ("text", "main", "participle"),
     [
         ("Bake the granola for 30 minutes, stirring every 10 minutes.", "bake granola", "stir"),

@@ -36,6 +36,7 @@ from pipeline.claims.language import (
     lemma,
     misread_noun,
     reads_as_verb,
+    verb_lemma,
 )
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
@@ -426,9 +427,28 @@ def activity_on(verb: Token, obj: Token | None) -> str:
         # above 90°F" bounds the temperature, "skip the gym for 3 days" times the gym.
         return name
     place = _place(verb, obj)
-    if name and _keeps(verb, place):
-        return " ".join(w for w in (name, place) if w)
+    state = _kept_state(verb, obj) if lemma(verb) in lexicon().keeping_verbs else ""
+    if name and (state or _keeps(verb, place)):
+        return " ".join(w for w in (name, state, place) if w)
     return " ".join(w for w in (verb_name(verb), name, place) if w)
+
+
+def _kept_state(verb: Token, thing: Token | None) -> str:
+    """The state a verb of keeping holds its thing in: "keep the dough covered" -> "cover".
+
+    How long a thing stays covered and how long it stays bandaged, moist or closed are
+    different measures; the thing alone ("dough") would join them. The state is an adjective
+    or participle after the verb ("leave the pan uncovered", "the dough should remain covered"),
+    or one the parser hangs on the thing ("keep the dough covered"). A place or a particle
+    ("keep the lid on") is no state: how long the thing stays there is the thing's time.
+    """
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")]
+    if thing is not None:
+        complements += [c for c in thing.children if c.dep_ == "acl" and c.i == thing.i + 1]
+    state = next((c for c in complements if c.tag_ in ("JJ", "VBN") and c.n_lefts == 0), None)
+    if state is None:
+        return ""
+    return verb_lemma(state.lower_, "VBN") if state.tag_ == "JJ" else lemma(state)
 
 
 def _keeps(verb: Token, place: str) -> bool:
@@ -1712,6 +1732,8 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         return phrase_name(event)
     if subject is not None and (lemma(head) in lex.light_verbs or passive or head.pos_ in ("ADJ", "NOUN")):
         name = phrase_name(_attribute_of(subject) or subject)
+        if name and lemma(head) in lex.staying_verbs:
+            name = " ".join(w for w in (name, _kept_state(head, None)) if w)  # "the dough stays covered"
         obj = object_of(head)
         if name or obj is None or not phrase_name(obj):
             return name  # else a placeholder subject: "it is best to keep the bandage on"

@@ -127,16 +127,17 @@ def is_prefixed_word(text: str) -> bool:
 
 
 @functools.cache
-def verb_lemma(word: str) -> str:
-    """The lemma of ``word`` read as a verb: a gerund tagged as a noun ("swimming") -> "swim".
+def verb_lemma(word: str, tag: str = "VBG") -> str:
+    """The lemma of ``word`` read as a verb form: a gerund tagged as a noun ("swimming") -> "swim".
 
-    The tagger often reads a bare gerund as a noun, whose lemma keeps the "-ing"; the
-    rule lemmatizer with the verb tag gives the base form, so "avoid swimming" and "swim"
-    meet.
+    The tagger often reads a bare gerund as a noun, whose lemma keeps the "-ing", and a
+    participle after "stay" or "remain" as an adjective ("covered"); the rule lemmatizer with
+    the verb tag (``VBG``, ``VBN``) gives the base form, so "avoid swimming" and "swim" meet,
+    and so do "remain covered" and "keep it covered".
     """
     nlp = build_nlp()
     lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    doc = Doc(nlp.vocab, words=[word.lower()], pos=["VERB"], tags=["VBG"])
+    doc = Doc(nlp.vocab, words=[word.lower()], pos=["VERB"], tags=[tag])
     base = str(lemmatizer(doc)[0].lemma_)
     # Only a base form the lemmatizer knows as a verb: "morning" is not the gerund of "morn".
     return base if base in verb_lemmas() else word.lower()

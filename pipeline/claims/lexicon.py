@@ -98,6 +98,7 @@ class Lexicon:
     label_max_words: int
     attributes: frozenset[str]
     keeping_verbs: frozenset[str]
+    staying_verbs: frozenset[str]
     ending_verbs: frozenset[str]
     spacing_verbs: frozenset[str]
     attribute_preps: frozenset[str]
@@ -275,6 +276,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),
         keeping_verbs=frozenset(data["names"]["keeping"]),
+        staying_verbs=frozenset(data["names"]["staying"]),
         ending_verbs=frozenset(data["names"]["ending"]),
         spacing_verbs=frozenset(data["names"]["spacing"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
