@@ -1209,6 +1209,51 @@ def test_effects_of_coordinated_and_described_predicates(text: str, effects: lis
 
 
 @pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        # "be" with an adjective or noun of fitness says what its subject does.
+        ("Waxing is essential to preventing rust.", [("wax", "prevent rust")]),
+        ("A weekly rinse is enough to keep the filter clean.", [("weekly rinse", "clean filter")]),
+        ("Pruning is a great way to help ensure healthy growth.", [("prune", "ensure healthy growth")]),
+        ("Vinegar is effective at removing stains.", [("vinegar", "remove stain")]),
+        # Not when denied, nor with a complement of excess, nor of a rule or a pronoun.
+        ("Waxing is not enough to prevent rust.", []),
+        ("The paint is too thick to cover the stain.", []),
+        ("The goal is to keep the soil moist.", []),
+        ("It is a good way to keep the soil moist.", []),
+    ],
+)
+def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: list[tuple[str, str]]) -> None:
+    found = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    assert found == effects, found
+
+
+@pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        ("Frost has cracked the pipe.", [("frost", "crack pipe")]),
+        ("Hard water can clog the nozzle.", [("hard water", "clog nozzle")]),
+        # A participle before its noun, which the parser made the verb, asserts nothing.
+        ("Irritating products for several days.", []),
+    ],
+)
+def test_verbs_of_damage_state_effects(text: str, effects: list[tuple[str, str]]) -> None:
+    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == effects
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("Applying too much fertilizer will burn the roots.", "apply fertilizer"),
+        ("Using a soft brush helps prevent scratches.", "use soft brush"),
+        ("Oiling the hinges stops the squeak.", "oil hinge"),
+    ],
+)
+def test_an_act_as_the_subject_is_named_with_what_it_acts_on(text: str, cause: str) -> None:
+    assert [f.subject for f in frames(text) if f.frame == "effect"] == [cause]
+
+
+@pytest.mark.parametrize(
     ("text", "things", "polarity"),
     [
         ("Avoid harsh cleaners such as bleach or ammonia.", ["harsh cleaner", "bleach", "ammonia"], "negate"),

@@ -129,6 +129,16 @@ def phrase_name(token: Token) -> str:
     )
 
 
+def actor_name(token: Token) -> str:
+    """The name of a subject: a noun phrase's (:func:`phrase_name`), or an act's with what it acts on.
+
+    "Applying too much fertilizer burns the roots" is caused by applying fertilizer, not by
+    applying anything: a subject that is a verb ("applying", "to oil the chain") is named as
+    an activity, with its object.
+    """
+    return activity(token) if token.pos_ == "VERB" else phrase_name(token)
+
+
 def _ordinal_kind(word: Token) -> bool:
     """A word of an ordinal or a number word joined by a hyphen to a word that is no unit, one
     modifier that sorts a thing into a kind: "first-degree burns" and "second-degree burns" are
@@ -1396,13 +1406,18 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     "brining makes the meat juicier" a juicier meat.
     """
     lex = lexicon()
+    if _participle_as_root(head):
+        return []
     negated = is_negated(head)
     inner = _caused(head) if lemma(head) in lex.causatives else None
     while inner is not None and lemma(inner) in lex.causatives and _caused(inner) is not None:
         head, inner = inner, _caused(inner)  # "helps keep the pan dry"
     # The parser may hang a gerund object on the verb as a noun complement ("can cause peeling").
     named = inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") and not _is_state(inner) else None
-    if inner is not None and inner.pos_ in ("VERB", "AUX") and lemma(inner) in lex.effect_verbs:
+    # A verb of effect with no object of its own says what becomes of the causative's object:
+    # "cold water causes the glass to crack" is a state brought about, as "... to shatter" is.
+    acts_on = inner is not None and object_of(inner) is not None
+    if inner is not None and inner.pos_ in ("VERB", "AUX") and lemma(inner) in lex.effect_verbs and acts_on:
         head, negated = inner, negated or is_negated(inner)
     elif inner is not None and named is None:
         return _caused_state(head, inner, subject, negated or is_negated(inner))
@@ -1423,6 +1438,19 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         for item in _items(obj)
         if phrase_name(item)
     ]
+
+
+def _participle_as_root(head: Token) -> bool:
+    """A participle the parser made a sentence's verb without the auxiliary a verb form needs.
+
+    "cracked eggs", "irritating products for a week": a noun phrase with a participle before
+    its noun, which asserts nothing; a past participle is a verb with "have" or a passive
+    auxiliary ("frost has cracked the pipe"), a present one with "be" ("salt is dissolving").
+    """
+    if head.dep_ != "ROOT" or head.tag_ not in ("VBN", "VBG"):
+        return False
+    needed = "have" if head.tag_ == "VBN" else "be"
+    return not any(c.dep_ == "auxpass" or (c.dep_ == "aux" and lemma(c) == needed) for c in head.children)
 
 
 def _passive_effect(head: Token) -> list[Frame] | None:
@@ -1547,6 +1575,9 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
             c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS for c in token.children
         ):
             found.append((token, _described(token.head)))
+    fit_for = _predicated_purpose(clause.head)
+    if fit_for is not None:
+        found.append((fit_for, subject_of(clause.head)))
     # "wax it to protect the paint and repel water", "a layer that keeps the soil moist and
     # blocks weeds": a verb coordinated with an asserted one, with no subject of its own, is
     # asserted of the same subject.
@@ -1560,6 +1591,34 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
         and not any(c.dep_ in SUBJECT_DEPS for c in conjunct.children)
     ]
     return found + shared
+
+
+def _predicated_purpose(head: Token) -> Token | None:
+    """What "be" says its subject does through an adjective or noun of fitness, if anything.
+
+    "Salt is essential to preventing mould", "a weekly rinse is enough to keep the filter
+    clean", "pruning is a great way to help ensure healthy growth": the subject does what the
+    verb after the complement says. Not when denied ("wax is not enough to stop rust"), when
+    the complement is one of excess ("too thick to cover the stain" does not cover it), nor of
+    a pronoun or a noun of a rule ("the goal is to keep the soil moist" names no cause).
+    """
+    lex = lexicon()
+    subject = subject_of(head)
+    if lemma(head) != "be" or is_negated(head) or subject is None or subject.pos_ == "PRON":
+        return None
+    if lemma(subject) in lex.ruling_nouns:
+        return None
+    for complement in (c for c in head.children if c.dep_ in ("acomp", "attr")):
+        if any(c.lower_ in lex.excess_words for c in complement.children):
+            return None
+        for child in complement.children:
+            if child.dep_ in ("xcomp", "relcl", "acl") and child.pos_ == "VERB" and _to_infinitive(child):
+                return child
+            if child.dep_ == "prep" and child.lower_ in lex.purpose_preps:
+                verb = next((t for t in child.children if t.dep_ == "pcomp" and t.pos_ == "VERB"), None)
+                if verb is not None:
+                    return verb
+    return None
 
 
 def _described(noun: Token) -> Token:
@@ -1943,7 +2002,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     """Every frame of one clause: its quantities first, then its polarity frames."""
     head = clause.head
     subj = None if is_imperative(head) else subject_of(head)  # the reader is an imperative's subject
-    subject = phrase_name(subj) if subj is not None else ""
+    subject = actor_name(subj) if subj is not None else ""
     advised = advice_verb(head)
     practice = practice_frames(head, advised, subject)
     # "It is best to keep the bandage on for 2 hours": measures belong to the advised verb.
@@ -1987,7 +2046,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     # fresh" says sealing the can keeps it fresh.
     ordered = activity(advised) if advised is not None else ""
     for predicate, causer in asserted_predicates(clause):
-        cause = phrase_name(causer) if causer is not None else subject or ordered
+        cause = actor_name(causer) if causer is not None else subject or ordered
         frames.extend(effect_frames(predicate, cause))
     label = _label_before(clause)
     if label:  # "Tire rotation: every 6,000 miles"

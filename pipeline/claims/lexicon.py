@@ -133,6 +133,8 @@ class Lexicon:
     effect_verbs: frozenset[str]
     causatives: frozenset[str]
     reason_marks: frozenset[str]
+    purpose_preps: frozenset[str]
+    excess_words: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     magnitudes: dict[str, float]
@@ -313,6 +315,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         effect_verbs=frozenset(data["effect"]["lemmas"]),
         causatives=frozenset(data["effect"]["causatives"]),
         reason_marks=frozenset(data["effect"]["reason_marks"]),
+        purpose_preps=frozenset(data["effect"]["purpose_preps"]),
+        excess_words=frozenset(data["effect"]["excess"]),
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
