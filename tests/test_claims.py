@@ -1135,6 +1135,20 @@ def test_a_degree_word_on_the_noun_of_a_name_stays(text: str, what: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A superlative said of a kind, and a graded modifier of what a kind needs.
+        ("Ripe bananas are the easiest to mash.", ("ripe banana", "easiest mash")),
+        ("Clay soils are the slowest to drain.", ("clay soil", "slowest drain")),
+        ("Teak is the most durable wood.", ("teak", "most durable wood")),
+        ("Sandy soil needs more frequent watering.", ("sandy soil", "need more frequent water")),
+    ],
+)
+def test_a_superlative_or_graded_need_of_a_kind_is_its_effect(text: str, expected: tuple[str, str]) -> None:
+    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It takes longer.",

@@ -78,6 +78,8 @@ VALUE_FRAMES = ("duration", "interval", "wait", "count", "quantity", "date")
 AFFIRM = "affirm"
 NEGATE = "negate"
 
+#: Tags of graded adjectives and adverbs: comparatives ("longer") and superlatives ("hardest").
+GRADED_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -1480,13 +1482,20 @@ def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
     if compared is None:
         return []
     lex = lexicon()
-    degree = next((c for c in compared.children if c.lower_ in lex.degree_words or c.tag_ == "JJR"), None)
+    degree = next(
+        (c for c in compared.children if c.lower_ in lex.degree_words or c.tag_ in GRADED_TAGS), None
+    )
     words = [lemma(node)] if lemma(node) != "be" else []
     if degree is not None:
         words.append(degree.lower_)  # "less likely", "lower bills": the direction is the claim
+    else:  # "more frequent watering": the graded modifier says the direction
+        words.extend(_graded_modifier(compared))
     # A comparative keeps its form ("better" is no "well"); a word it modifies, its lemma.
-    words.append(compared.lower_ if compared.tag_ in ("JJR", "RBR") else lemma(compared))
-    goal = next((c for t in (compared, node) for c in t.children if c.dep_ == "xcomp"), None)
+    words.append(compared.lower_ if compared.tag_ in GRADED_TAGS else lemma(compared))
+    goal = next(
+        (c for t in (compared, node) for c in t.children if c.dep_ == "xcomp" or _infinitive_relative(c)),
+        None,
+    )
     if goal is not None:
         words.append(lemma(goal))  # "harder to peel": the act compared
     return [Frame("effect", " ".join(words), phrase_name(subj), NEGATE if is_negated(node) else AFFIRM)]
@@ -1516,6 +1525,34 @@ def _comparative_modifiers(word: Token) -> list[Token]:
     return [c for t in (word, *degree) for c in t.children]
 
 
+def _graded(noun: Token) -> bool:
+    """A noun with a comparative or superlative before it, or a modifier graded so: "more
+    care", "less charge", "more frequent watering", "the longest life"."""
+    lex = lexicon()
+    for child in noun.children:
+        if child.tag_ in GRADED_TAGS or child.lower_ in lex.degree_words:
+            return True
+        if child.dep_ == "amod" and any(c.lower_ in lex.degree_words for c in child.children):
+            return True
+    return False
+
+
+def _graded_modifier(noun: Token) -> list[str]:
+    """The degree word and adjective of a graded modifier: "more frequent watering" -> more, frequent."""
+    degree = lexicon().degree_words
+    for child in noun.children:
+        graded = next((c for c in child.children if c.lower_ in degree), None)
+        if child.dep_ == "amod" and graded is not None:
+            return [graded.lower_, lemma(child)]
+    return []
+
+
+def _infinitive_relative(word: Token) -> bool:
+    """A "to" infinitive the parser hangs as a relative clause: "the hardest to peel" (the
+    "to" makes it a verb however the tagger reads it: "the easiest to mash")."""
+    return word.dep_ == "relcl" and _to_infinitive(word)
+
+
 def _raised(verb: Token) -> Token:
     """The verb a raising or handing-on verb passes its predicate to: "eggs tend to last longer"."""
     lex = lexicon()
@@ -1538,13 +1575,12 @@ def _comparative(verb: Token) -> Token | None:
         if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _comparative_modifiers(child)):
             continue  # "no longer sold", "no more expensive"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
-            if child.tag_ in ("JJR", "RBR") and child.lower_ not in lex.degree_words:
-                return child  # "last longer", "is lighter"
+            if child.tag_ in GRADED_TAGS and child.lower_ not in lex.degree_words:
+                return child  # "last longer", "is lighter", "are the hardest to peel"
             if any(c.lower_ in lex.degree_words for c in child.children):
                 return child  # "is more difficult", "less likely"
-        graded = any(c.tag_ == "JJR" or c.lower_ in lex.degree_words for c in child.children)
-        if child.dep_ == "dobj" and graded:
-            return child  # "needs more care", "hold less charge"
+        if child.dep_ in ("dobj", "attr") and _graded(child):
+            return child  # "needs more care", "needs more frequent watering", "is the most durable wood"
     return None
 
 
