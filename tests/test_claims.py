@@ -1638,6 +1638,15 @@ def test_steps_written_without_full_stops_are_claims_and_titles_are_not() -> Non
     assert any(c.section == "Let the wood dry for 2 hours before sanding" for c in claims), claims
 
 
+def test_a_line_that_forbids_without_a_verb_is_a_claim_and_a_title_is_not() -> None:
+    text = "After Planting\nNo walking on the bed\nNo fertilizer or compost\nNo-Dig Gardening\nNO PETS\n"
+    claims = claims_of(text)
+    refused = {c.object for c in claims if c.is_claim and c.polarity == "negate"}
+    assert {"walk", "fertilizer", "compost"} <= refused, refused
+    titles = {c.text: (c.kind, c.is_claim) for c in claims if c.text in ("No-Dig Gardening", "NO PETS")}
+    assert titles == dict.fromkeys(("No-Dig Gardening", "NO PETS"), ("heading", False)), titles
+
+
 def test_a_line_of_an_amount_or_a_labelled_value_is_a_claim_and_a_counted_title_is_not() -> None:
     text = "Stain\n3 Tips for a Smooth Finish\nDrying time: 4 hours\n2 cups mineral spirits\nWork along it.\n"
     claims = claims_of(text)

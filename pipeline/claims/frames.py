@@ -1295,7 +1295,7 @@ def _verbless_frames(head: Token, subject: str) -> list[Frame]:
     the first ("no baths, no pools, no swimming"); a verbless sentence names nothing twice,
     so each is an item of its own.
     """
-    if head.pos_ not in ("NOUN", "PROPN") or not _denied(head):
+    if head.pos_ not in ("NOUN", "PROPN") or not denied(head):
         return []
     found: dict[int, Token] = {}
     todo = [head]
@@ -1308,12 +1308,12 @@ def _verbless_frames(head: Token, subject: str) -> list[Frame]:
         todo.extend(
             c
             for c in noun.children
-            if c.dep_ in ("appos", "conj") and (_is_noun(c) or _denied(c)) and c.i not in found
+            if c.dep_ in ("appos", "conj") and (_is_noun(c) or denied(c)) and c.i not in found
         )
     # What "just" or "only" brings in is offered, with what is joined to it ("just fruit and nuts").
     offered = {t.i for t in found.values() if _contrasted(t)}
-    denied = [t for i, t in sorted(found.items()) if not _after_contrast(t, offered)]
-    return _things_or_acts(denied, subject, NEGATE)
+    refused = [t for i, t in sorted(found.items()) if not _after_contrast(t, offered)]
+    return _things_or_acts(refused, subject, NEGATE)
 
 
 def _after_contrast(item: Token, offered: set[int]) -> bool:
@@ -1322,7 +1322,7 @@ def _after_contrast(item: Token, offered: set[int]) -> bool:
     while True:
         if node.i in offered:
             return True
-        if _denied(node) or node.dep_ != "conj" or node.head.i == node.i:
+        if denied(node) or node.dep_ != "conj" or node.head.i == node.i:
             return False  # an item with its own "no" is denied again: "only fruit, and no eggs"
         node = node.head
 
@@ -1333,7 +1333,7 @@ def _contrasted(item: Token) -> bool:
     return any(t.lower_ in lexicon().list_contrast for t in before)
 
 
-def _denied(token: Token) -> bool:
+def denied(token: Token) -> bool:
     """A word the determiner "no" goes with: "no soap", "no swimming"."""
     return any(_is_denial(c) for c in token.children)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
-from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, is_imperative, pointed
+from pipeline.claims.frames import NEGATE, VALUE_FRAMES, Frame, advice_verb, denied, is_imperative, pointed
 from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import lemma
 from pipeline.claims.lexicon import lexicon
@@ -84,6 +84,22 @@ def is_step(heading: Doc) -> bool:
     if capitalized * 2 > len(content):
         return False
     return is_imperative(next(iter(heading.sents)).root)
+
+
+def is_prohibition_line(heading: Doc) -> bool:
+    """Whether a heading block is a verbless prohibition of a list: "No swimming", "No soap or
+    scrubbing".
+
+    A list of such lines forbids, as "Do not swim." does; a title says what its section is
+    about. Only in sentence case, as for :func:`is_step`: "No-Knead Bread" and "No Pain, No
+    Gain" are titles, and a line all in capitals shows no case to tell them apart by.
+    """
+    words = [t for t in heading if t.is_alpha]
+    root = next(iter(heading.sents)).root
+    if not words or words[0].lower_ != lexicon().denial or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    content = [t for t in words[1:] if not t.is_stop]
+    return denied(root) and not any(t.is_title or t.is_upper for t in content)
 
 
 def is_measured_line(heading: Doc) -> bool:

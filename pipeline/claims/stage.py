@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span
 
 from pipeline.claims.clauses import Clause, split_clauses
 from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
-from pipeline.claims.kinds import HEADING_BLOCKS, claim_kind, is_measured_line, is_step, non_claim_kind
+from pipeline.claims.kinds import (
+    HEADING_BLOCKS,
+    claim_kind,
+    is_measured_line,
+    is_prohibition_line,
+    is_step,
+    non_claim_kind,
+)
 from pipeline.claims.language import BATCH_SIZE, build_nlp, parse_form, plain_apostrophes
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
@@ -226,8 +233,12 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     parses = nlp.pipe(plain_apostrophes(r["text"]) for r in headings)
     heading_docs = dict(zip((r["index"] for r in headings), parses, strict=True))
     heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
-    # Headings that are claims too: steps of a list, lines that state a measure.
-    claimed = {index for index, parse in heading_docs.items() if is_step(parse) or is_measured_line(parse)}
+    # Headings that are claims too: steps of a list, prohibitions, lines that state a measure.
+    claimed = {
+        index
+        for index, parse in heading_docs.items()
+        if is_step(parse) or is_prohibition_line(parse) or is_measured_line(parse)
+    }
     prose = [row for row in rows if row["kind"] not in HEADING_BLOCKS or row["index"] in claimed]
     parsed = _parse_texts(prose, nlp)
     claims: list[Claim] = []
