@@ -217,6 +217,40 @@ def test_to_divides_only_after_a_noun_of_proportion_and_only_unlike_units(text: 
     assert [q.dimension for q in quantities(text)] == ["volume", "volume"], quantities(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # A proportion is one value, the first number over the second, printed back as written.
+        ("Dilute the bleach at 1:10 with water.", ["1:10"]),
+        ("The ideal ratio is 3:1.", ["3:1"]),
+        ("Mix the glaze at a ratio of 1 to 4.", ["1:4"]),
+        ("Use a 2 to 3 ratio of sand to cement.", ["2:3"]),
+        ("Mix one part vinegar to three parts water.", ["1:3"]),
+        ("Dilute at about 1:20 with water.", ["~1:20"]),
+        # "to" joins a range where no proportion is named, and "H:MM" is a time then.
+        ("Rest the dough for 2 to 3 hours.", ["2-3 hour"]),
+        ("She ran the mile in 4:05.", []),
+    ],
+)
+def test_a_proportion_is_one_value(text: str, labels: list[str]) -> None:
+    assert [q.label() for q in quantities(text)] == labels
+    assert all(q.unit == "ratio" for q in quantities(text) if ":" in q.label())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use a 1:10 ratio of bleach to water.",
+        "The ratio of bleach to water should be 1:10.",
+        "Mix one part bleach to ten parts water.",
+    ],
+)
+def test_a_proportion_names_the_two_things_it_sets_against_each_other(text: str) -> None:
+    found = [f for f in frames(text) if f.quantity is not None]
+    assert [(f.what, f.quantity.label()) for f in found if f.quantity] == [("bleach water", "1:10")]
+    assert not [f for f in frames(text) if f.frame == "use" and "ratio" in f.what]
+
+
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:
     doc = build_nlp()("The fair opens on July 22 and closes at 6 pm.")
     assert quantities_of(doc)

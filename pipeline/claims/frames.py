@@ -41,6 +41,7 @@ from pipeline.claims.language import (
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
     FLIPPED_BOUND,
+    RATIO,
     REPEAT_NOUN,
     STATED_NUMBER,
     Quantity,
@@ -961,8 +962,10 @@ def _kinds(noun: Token) -> list[Token]:
 
 def _use_frames(items: list[Token], subject: str, polarity: str) -> list[Frame]:
     """A ``use`` frame for each named item ("soap or hot water" -> soap, water); unnamed ones
-    (a pronoun with no antecedent) say nothing."""
-    names = (phrase_name(item) for item in items)
+    (a pronoun with no antecedent) say nothing, nor does a proportion ("use a 1:10 ratio of
+    bleach to water" uses bleach and water in it, which its value names)."""
+    proportions = lexicon().proportion_nouns
+    names = (phrase_name(item) for item in items if lemma(item) not in proportions)
     return [Frame("use", name, subject, polarity) for name in names if name]
 
 
@@ -1717,6 +1720,10 @@ def _caused_state(causer: Token, result: Token, subject: str, negated: bool) -> 
 def _measured(quantity: Quantity, clause: Clause) -> str:
     """What a non-time measure belongs to: an "of" complement, the noun it modifies, or the subject."""
     doc = clause.span.doc
+    proportioned = _proportioned(quantity, doc[quantity.start].sent) if quantity.unit == RATIO else []
+    if proportioned:  # "ten parts water" names water
+        words = (w for term in proportioned for w in phrase_name(term).split())
+        return " ".join(w for w in words if w != lexicon().proportion_part)
     unit = doc[quantity.head]
     # "a z-score of 6": a bare number is the value of the noun before "of".
     valued = unit.head.head
@@ -1748,6 +1755,32 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
         return phrase_name(root)  # "2 cups kosher or coarse sea salt": a verbless line, its noun
     held = _holder(unit)
     return (phrase_name(held) if held is not None else "") or _owner(clause.head)
+
+
+def _proportioned(quantity: Quantity, sent: Span) -> list[Token]:
+    """The two things a proportion sets against each other, when the sentence names them.
+
+    "a 1:10 ratio of bleach to water", "the ratio of vinegar to water is 1:4": the "of" noun of
+    the noun of proportion and the noun after the next "to"; "one part bleach to ten parts
+    water": the noun each share stands before. So pages that word it either way name one thing.
+    """
+    lex = lexicon()
+    span = sent.doc[quantity.start : quantity.end]
+    shares = [w.head for w in span if lemma(w) == lex.proportion_part]
+    if len(shares) == 2 and all(t.pos_ == "NOUN" and t.i > quantity.start for t in shares):
+        return shares
+    for noun in sent:
+        if noun.lemma_.lower() not in lex.proportion_nouns:
+            continue
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        first = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+        if first is None or first.pos_ not in ("NOUN", "PROPN"):
+            continue
+        to = next((t for t in sent.doc[first.i + 1 : sent.end] if t.lower_ in lex.proportion_joiners), None)
+        second = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+        if second is not None and second.pos_ in ("NOUN", "PROPN"):
+            return [first, second]
+    return []
 
 
 def _rate_stuff(quantity: Quantity, doc: Doc) -> Token | None:

@@ -183,6 +183,8 @@ class Lexicon:
     rate: frozenset[str]
     rate_phrases: tuple[tuple[str, ...], ...]
     proportion_nouns: frozenset[str]
+    proportion_joiners: frozenset[str]
+    proportion_part: str
     pronoun_one: frozenset[str]
     pronoun_number: dict[str, str]
     misspelt_it_is: str
@@ -365,6 +367,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         rate=frozenset(data["repetition"]["rate"]),
         rate_phrases=_phrases(data["repetition"]["rate_phrases"]),
         proportion_nouns=frozenset(data["repetition"]["proportion"]),
+        proportion_joiners=frozenset(data["repetition"]["proportion_joiners"]),
+        proportion_part=str(data["repetition"]["proportion_part"]),
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
         pronoun_number=dict(data["names"]["pronoun_number"]),
         misspelt_it_is=data["names"]["misspelt_it_is"],

@@ -21,6 +21,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 import pint
 from spacy.tokens import Span, Token
@@ -53,6 +54,11 @@ ORDINAL_DIGITS_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: lowercase letters, so the tokenizer splits the number off. "3D" and "4x4" stay whole.
 GLUED_LIST_NUMBER = r"[0-9]{1,2}(?=[A-Z][a-z]{2,})"
 DECADE_RE = re.compile(r"^(\d{3}0)'?s$")
+#: Two numbers written as a proportion: "1:10", "3:1" (a time of day is read before, by
+#: :func:`_clock_time`).
+PROPORTION_RE = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
+#: The unit of a proportion: its value is the first number over the second ("1:10" is 0.1).
+RATIO = "ratio"
 #: A clock reading in one token, with a meridiem mark if glued on: "9:30", "17:00", "4:30pm",
 #: "4.30pm" (a full stop parts hours from minutes only before a mark, see _clock_reading).
 CLOCK_RE = re.compile(r"^(\d{1,2})([:.])([0-5]\d)([a-z.]*)$", re.IGNORECASE)
@@ -139,6 +145,12 @@ def _leap_date(day: float) -> datetime.date:
     return datetime.date.fromordinal(datetime.date(LEAP_YEAR, 1, 1).toordinal() + int(day) - 1)
 
 
+def _proportion_form(value: float) -> str:
+    """A :data:`RATIO` value as the proportion of whole numbers it stands for: 0.1 -> "1:10"."""
+    fraction = Fraction(value).limit_denominator(1000)
+    return f"{fraction.numerator}:{fraction.denominator}"
+
+
 def _fmt(value: float) -> str:
     """A number without a trailing ".0", rounded to 4 significant decimals."""
     return f"{value:.6g}" if value != int(value) else str(int(value))
@@ -147,7 +159,12 @@ def _fmt(value: float) -> str:
 #: Units of a point in time, printed as the point (no unit word after it), with the mark
 #: between the two ends of a range: a time of day "09:30-10:00", a date interval
 #: "2021-09-01/2021-09-30" (ISO 8601's solidus, since a date holds hyphens).
-POINT_FORMS = {TIME_OF_DAY: (_clock_face, "-"), CALENDAR_DAY: (_iso_date, "/"), MONTH_DAY: (_month_day, "/")}
+POINT_FORMS = {
+    TIME_OF_DAY: (_clock_face, "-"),
+    CALENDAR_DAY: (_iso_date, "/"),
+    MONTH_DAY: (_month_day, "/"),
+    RATIO: (_proportion_form, "-"),
+}
 
 
 @functools.cache
@@ -1007,6 +1024,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
             found.append(point)
             index = point.end
             continue
+        proportion = _proportion(sent, index)
+        if proportion is not None:
+            found.append(proportion)
+            index = proportion.end
+            continue
         frequency = _frequency(sent, index)
         if frequency is not None:
             period, per = frequency
@@ -1047,6 +1069,57 @@ def find_quantities(sent: Span) -> list[Quantity]:
         index = max(quantity.end, index + 1)
     joined = _join_date_ranges(sent, _join_compound_times(sent, found))
     return _share_repetition(sent, _drop_alternate_units(sent, _join_unit_ranges(sent, joined)))
+
+
+def _proportion(sent: Span, index: int) -> Quantity | None:
+    """A proportion of two numbers at doc index ``index``: "a 1:10 solution", "a ratio of 1 to
+    10", "one part bleach to ten parts water".
+
+    English reads "1 to 10" after a noun of proportion as one proportion, not as a range, and
+    "N parts X to M parts Y" as one, not as two counts. "1:10" is a proportion in a sentence
+    that speaks of one (a word of ``clock.ratio``: "dilute at 1:10 with water", "the ratio is
+    3:1"), not a running time ("ran it in 2:05"). The value is the first number over the second.
+    """
+    doc = sent.doc
+    lex = lexicon()
+    written = PROPORTION_RE.match(doc[index].text)
+    if written:
+        speaks = any(t.lemma_.lower() in lex.clock_ratio for t in sent)
+        return _ratio(sent, float(written[1]), float(written[2]), index, index + 1) if speaks else None
+    first = number_value(doc[index])
+    if first is None or index + 2 >= sent.end:
+        return None
+    if doc[index + 1].lemma_.lower() == lex.proportion_part:
+        stuff = doc[index + 2 : min(index + 6, sent.end)]  # "one part liquid bleach to ..."
+        joiner = next((t.i for t in stuff if t.lower_ in lex.proportion_joiners), None)
+        if joiner is None or joiner + 2 >= sent.end or doc[joiner + 2].lemma_.lower() != lex.proportion_part:
+            return None
+        second = number_value(doc[joiner + 1])
+        return _ratio(sent, first, second, index, joiner + 3) if second else None
+    if doc[index + 1].lower_ not in lex.proportion_joiners:
+        return None
+    second = number_value(doc[index + 2])
+    named_after = index + 3 < sent.end and doc[index + 3].lemma_.lower() in lex.proportion_nouns
+    if not second or not (named_after or _proportion_named_before(sent, index)):
+        return None
+    return _ratio(sent, first, second, index, index + 3)
+
+
+def _proportion_named_before(sent: Span, index: int) -> bool:
+    """A noun of proportion before a number, past "of" and determiners: "a ratio of 1 to 10"."""
+    word = index - 1
+    while word >= sent.start and (sent.doc[word].pos_ == "DET" or sent.doc[word].lower_ == "of"):
+        word -= 1
+    return word >= sent.start and sent.doc[word].lemma_.lower() in lexicon().proportion_nouns
+
+
+def _ratio(sent: Span, first: float, second: float, start: int, end: int) -> Quantity | None:
+    """The proportion first:second spanning ``start`` .. ``end``, with the words around it."""
+    if not second:
+        return None
+    value = first / second
+    quantity = _build(sent, _Scan(start, end, value, value, start), _Unit(RATIO, "ratio", 0), repeat=False)
+    return replace(quantity, counted="")
 
 
 def _list_unit(sent: Span, scan: _Scan) -> _Unit | None:
