@@ -148,6 +148,20 @@ def test_a_lower_bound_below_a_range_conflicts() -> None:
     assert point["status"] == "conflict" and point["conflicting_sources"] == ["a"]
 
 
+def test_proportions_worded_two_ways_compare_as_numbers() -> None:
+    points = points_of(
+        {
+            "a": "Use a 1:10 ratio of bleach to water.\n",
+            "b": "Mix one part bleach to ten parts water.\n",
+            "c": "The ratio of bleach to water should be 1:4.\n",
+            "d": "Use a 1:10 ratio of bleach to water.\n",
+        }
+    )
+    (point,) = shared(points)
+    assert point["status"] == "conflict" and point["conflicting_sources"] == ["c"], point
+    assert point["sources"] == ["a", "b", "d"]
+
+
 def test_opposite_advice_conflicts() -> None:
     points = points_of(
         {
