@@ -1176,6 +1176,9 @@ def test_a_degree_word_on_the_noun_of_a_name_stays(text: str, what: str) -> None
         ("Clay soils are the slowest to drain.", ("clay soil", "slowest drain")),
         ("Teak is the most durable wood.", ("teak", "most durable wood")),
         ("Sandy soil needs more frequent watering.", ("sandy soil", "need more frequent water")),
+        # An adjective that compares by its meaning takes "to" for the other thing, no act.
+        ("Distilled water is preferable to tap water.", ("distilled water", "preferable")),
+        ("Cast iron is superior to steel for searing.", ("cast iron", "superior")),
     ],
 )
 def test_a_superlative_or_graded_need_of_a_kind_is_its_effect(text: str, expected: tuple[str, str]) -> None:

@@ -1494,13 +1494,18 @@ def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
     else:  # "more frequent watering": the graded modifier says the direction
         words.extend(_graded_modifier(compared))
     # A comparative keeps its form ("better" is no "well"); a word it modifies, its lemma.
-    words.append(compared.lower_ if compared.tag_ in GRADED_TAGS else lemma(compared))
+    graded = compared.tag_ in GRADED_TAGS or compared.lower_ in lex.latinate_comparatives
+    words.append(compared.lower_ if graded else lemma(compared))
+    # "harder to peel": the act compared; after "preferable" the "to" names the other thing,
+    # which the parser may read as an infinitive ("preferable to tap water").
     goal = next(
         (c for t in (compared, node) for c in t.children if c.dep_ == "xcomp" or _infinitive_relative(c)),
         None,
     )
+    if compared.lower_ in lex.latinate_comparatives:
+        goal = None
     if goal is not None:
-        words.append(lemma(goal))  # "harder to peel": the act compared
+        words.append(lemma(goal))
     return [Frame("effect", " ".join(words), phrase_name(subj), NEGATE if is_negated(node) else AFFIRM)]
 
 
@@ -1578,8 +1583,9 @@ def _comparative(verb: Token) -> Token | None:
         if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _comparative_modifiers(child)):
             continue  # "no longer sold", "no more expensive"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
-            if child.tag_ in GRADED_TAGS and child.lower_ not in lex.degree_words:
-                return child  # "last longer", "is lighter", "are the hardest to peel"
+            graded = child.tag_ in GRADED_TAGS or child.lower_ in lex.latinate_comparatives
+            if graded and child.lower_ not in lex.degree_words:
+                return child  # "last longer", "is lighter", "are the hardest to peel", "is preferable"
             if any(c.lower_ in lex.degree_words for c in child.children):
                 return child  # "is more difficult", "less likely"
         if child.dep_ in ("dobj", "attr") and _graded(child):

@@ -162,6 +162,7 @@ class Lexicon:
     attention_noun: str
     attention_adjectives: frozenset[str]
     degree_words: frozenset[str]
+    latinate_comparatives: frozenset[str]
     raising_verbs: frozenset[str]
     cancelling_words: frozenset[str]
     text_nouns: frozenset[str]
@@ -346,6 +347,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attention_noun=str(data["attention"]["mind"]),
         attention_adjectives=frozenset(data["attention"]["adjectives"]),
         degree_words=frozenset(data["comparison"]["degree"]),
+        latinate_comparatives=frozenset(data["comparison"]["latinate"]),
         raising_verbs=frozenset(data["comparison"]["raising"]),
         cancelling_words=frozenset(data["comparison"]["cancelling"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
