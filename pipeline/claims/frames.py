@@ -2106,6 +2106,8 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
                 frames.append(Frame("count", _counted_thing(quantity, main), subject, AFFIRM, quantity))
         else:
             frames.append(Frame("quantity", _measured(quantity, main), subject, AFFIRM, quantity))
+            if _listed_amount(quantity, clause):
+                practice.append(Frame("use", frames[-1].what, subject, AFFIRM))
     if frames and not all(_of_a_clause_of_its_own(main.head, advised_clause.head) for _, main, _ in measures):
         # The value carries the claim: "boil the eggs for 10 minutes" is a duration, not also
         # advice to boil eggs. Advice against a thing stays beside its wait ("avoid sunscreen
@@ -2127,6 +2129,21 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if label:  # "Tire rotation: every 6,000 miles"
         frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _listed_amount(quantity: Quantity, clause: Clause) -> bool:
+    """A verbless line that opens on an amount of some stuff: "2 cups kosher salt", "500 g flour".
+
+    Such a line lists what goes in, as "add 2 cups of kosher salt" does, so it states a use of
+    the stuff beside its amount. Only an amount of stuff (a volume or a mass): "16 GB memory"
+    and "3 USB ports" are what a thing has; a label before a colon ("Yield: 2 cups") says which
+    value it is.
+    """
+    head = clause.head
+    verbless = head.pos_ in ("NOUN", "PROPN") and not reads_as_verb(head)
+    opens = quantity.start == clause.span.start
+    stuff = quantity.dimension in lexicon().stuff_dimensions
+    return verbless and opens and stuff and not _label_before(clause)
 
 
 def _names_a_time(label: Span) -> bool:

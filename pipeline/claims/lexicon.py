@@ -184,6 +184,7 @@ class Lexicon:
     rate: frozenset[str]
     rate_phrases: tuple[tuple[str, ...], ...]
     proportion_nouns: frozenset[str]
+    stuff_dimensions: frozenset[str]
     proportion_joiners: frozenset[str]
     proportion_part: str
     pronoun_one: frozenset[str]
@@ -369,6 +370,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         rate=frozenset(data["repetition"]["rate"]),
         rate_phrases=_phrases(data["repetition"]["rate_phrases"]),
         proportion_nouns=frozenset(data["repetition"]["proportion"]),
+        stuff_dimensions=frozenset(data["repetition"]["stuff_dimensions"]),
         proportion_joiners=frozenset(data["repetition"]["proportion_joiners"]),
         proportion_part=str(data["repetition"]["proportion_part"]),
         pronoun_one=frozenset(data["names"]["pronoun_one"]),
