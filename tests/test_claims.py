@@ -1284,6 +1284,12 @@ def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: l
     [
         ("Frost has cracked the pipe.", [("frost", "crack pipe")]),
         ("Hard water can clog the nozzle.", [("hard water", "clog nozzle")]),
+        # A particle of removal makes any verb one of effect; an order stays an order.
+        ("Rinsing can wash away the glaze.", [("rinse", "wash away glaze")]),
+        ("Road salt wears away the paint.", [("road salt", "wear away paint")]),
+        ("Wash away the dirt.", []),
+        # A verb of making possible with a plain object.
+        ("A mesh screen allows air circulation.", [("mesh screen", "allow air circulation")]),
         # A participle before its noun, which the parser made the verb, asserts nothing.
         ("Irritating products for several days.", []),
     ],

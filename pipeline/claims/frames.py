@@ -1256,8 +1256,9 @@ def _list_frames(action: Token, subject: str, polarity: str) -> list[Frame] | No
 
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
-    """ "We do not use numbing cream", "a primer is applied": use stated rather than advised."""
-    if lemma(head) not in lexicon().use_verbs:
+    """ "We do not use numbing cream", "a primer is applied": use stated rather than advised
+    ("detergents wear away the coating" removes it, :func:`_carries_off`)."""
+    if lemma(head) not in lexicon().use_verbs or _carries_off(head):
         return []
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     obj = subject_of(head) if passive else object_of(head)
@@ -1426,7 +1427,8 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         head, negated = inner, negated or is_negated(inner)
     elif inner is not None and named is None:
         return _caused_state(head, inner, subject, negated or is_negated(inner))
-    if lemma(head) not in lex.effect_verbs:
+    removes = lemma(head) not in lex.effect_verbs and _carries_off(head)
+    if lemma(head) not in lex.effect_verbs and not removes:
         return []
     passive = _passive_effect(head)
     if passive is not None:
@@ -1438,11 +1440,20 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     if obj is None or not phrase_name(obj):
         return []
     polarity = NEGATE if negated else AFFIRM
-    return [
-        Frame("effect", f"{lemma(head)} {phrase_name(item)}", subject, polarity)
-        for item in _items(obj)
-        if phrase_name(item)
-    ]
+    verb = f"{lemma(head)} {head.doc[head.i + 1].lower_}" if removes else lemma(head)  # "wash away"
+    named = [phrase_name(item) for item in _items(obj)]
+    return [Frame("effect", f"{verb} {name}", subject, polarity) for name in named if name]
+
+
+def _carries_off(verb: Token) -> bool:
+    """A verb with a particle of removal, which makes any verb one of effect: "rinsing can wash
+    away the salt", "detergents wear away the coating", "the sun bleaches out the colour"."""
+    # The parser hangs the particle as an adverb as often ("wash away the salt").
+    if verb.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[verb.i + 1]
+    particle = after.dep_ in ("prt", "advmod") and after.head.i == verb.i
+    return particle and after.lower_ in lexicon().removal_particles
 
 
 def _participle_as_root(head: Token) -> bool:

@@ -134,6 +134,7 @@ class Lexicon:
     causatives: frozenset[str]
     reason_marks: frozenset[str]
     purpose_preps: frozenset[str]
+    removal_particles: frozenset[str]
     excess_words: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
@@ -320,6 +321,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         causatives=frozenset(data["effect"]["causatives"]),
         reason_marks=frozenset(data["effect"]["reason_marks"]),
         purpose_preps=frozenset(data["effect"]["purpose_preps"]),
+        removal_particles=frozenset(data["effect"]["removal_particles"]),
         excess_words=frozenset(data["effect"]["excess"]),
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
