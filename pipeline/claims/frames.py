@@ -1441,8 +1441,8 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         return []
     polarity = NEGATE if negated else AFFIRM
     verb = f"{lemma(head)} {head.doc[head.i + 1].lower_}" if removes else lemma(head)  # "wash away"
-    named = [phrase_name(item) for item in _items(obj)]
-    return [Frame("effect", f"{verb} {name}", subject, polarity) for name in named if name]
+    names = [phrase_name(item) for item in _items(obj)]
+    return [Frame("effect", f"{verb} {name}", subject, polarity) for name in names if name]
 
 
 def _carries_off(verb: Token) -> bool:
