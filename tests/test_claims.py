@@ -1299,6 +1299,24 @@ def test_verbs_of_damage_state_effects(text: str, effects: list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        # A verbless phrase joined by ", and" to a clause is the clause's condition.
+        ("Too much glue, and you'll end up with a warped frame.", [("too much glue", "end up warped frame")]),
+        ("One wrong cut, and the board is ruined.", [("one wrong cut", "ruin board")]),
+        ("Too long, and the noodles turn mushy.", [("too long", "noodle turn mushy")]),
+        # Not two clauses, nor a list before a clause.
+        ("The pan is hot, and the oil smokes.", []),
+        ("Sand and prime the fence.", []),
+    ],
+)
+def test_a_verbless_condition_before_and_brings_about_the_clause(
+    text: str, effects: list[tuple[str, str]]
+) -> None:
+    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == effects
+
+
+@pytest.mark.parametrize(
     ("text", "cause"),
     [
         ("Applying too much fertilizer will burn the roots.", "apply fertilizer"),

@@ -2129,7 +2129,8 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(practice)
     frames.extend(suitability_frames(head, subject))
     if not frames and not _bare_goal(head):
-        frames.extend(effect_frames(head, subject) or comparison_frames(head, subj))
+        stated = effect_frames(head, subject) or comparison_frames(head, subj)
+        frames.extend(stated or _result_of_condition(head))
     # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
     # fresh" says sealing the can keeps it fresh.
     ordered = activity(advised) if advised is not None else ""
@@ -2140,6 +2141,36 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if label:  # "Tire rotation: every 6,000 miles"
         frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def _result_of_condition(head: Token) -> list[Frame]:
+    """ "Too much salt, and you'll end up with a bitter crust": what a verbless phrase brings about.
+
+    English states a condition without "if" as a phrase with no verb joined by "and" to a
+    clause with its own subject ("one wrong cut, and the board is ruined", "too long, and the
+    noodles turn mushy"): the clause is the effect of what the phrase names, degree words and
+    all ("too much salt" is no "salt").
+    """
+    condition = head.head
+    verbless = condition.dep_ == "ROOT" and condition.pos_ in ("NOUN", "PROPN", "ADJ", "ADV")
+    # The phrase is set off by a comma before the conjunction: "too much salt, and ...".
+    joined = any(
+        c.dep_ == "cc" and c.lower_ == lexicon().condition_joiner and c.nbor(-1).text == ","
+        for c in condition.children
+        if c.i > condition.sent.start
+    )
+    subj = subject_of(head)
+    if head.dep_ != "conj" or not verbless or not joined or subj is None:
+        return []
+    before = condition.doc[condition.left_edge.i : condition.i + 1]
+    words = [t for t in before if t.dep_ not in ("det", "punct") and not t.is_space]
+    cause = " ".join(t.lower_ if t.i < condition.i else lemma(t) for t in words)
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    doer = "" if passive or subj.pos_ == "PRON" else phrase_name(subj)
+    act = activity_on(head, subj) if passive else activity(head)
+    result = " ".join(w for w in (doer, act, _kept_state(head, None)) if w)
+    polarity = NEGATE if is_negated(head) else AFFIRM
+    return [Frame("effect", result, cause, polarity)] if result and cause else []
 
 
 def _listed_amount(quantity: Quantity, clause: Clause) -> bool:

@@ -135,6 +135,7 @@ class Lexicon:
     reason_marks: frozenset[str]
     purpose_preps: frozenset[str]
     removal_particles: frozenset[str]
+    condition_joiner: str
     excess_words: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
@@ -322,6 +323,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         reason_marks=frozenset(data["effect"]["reason_marks"]),
         purpose_preps=frozenset(data["effect"]["purpose_preps"]),
         removal_particles=frozenset(data["effect"]["removal_particles"]),
+        condition_joiner=str(data["effect"]["condition_joiner"]),
         excess_words=frozenset(data["effect"]["excess"]),
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
