@@ -251,6 +251,23 @@ def test_a_proportion_names_the_two_things_it_sets_against_each_other(text: str)
     assert not [f for f in frames(text) if f.frame == "use" and "ratio" in f.what]
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # A multiplicative adverb after its verb counts times, as "3 times" does.
+        ("Sand the edges twice.", ["2 time"]),
+        ("Stir once before serving.", ["1 time"]),
+        ("Repeat once or twice.", ["1-2 time"]),
+        # Before a period it is a frequency; as a conjunction or meaning "formerly", nothing.
+        ("Feed the fish twice a day.", ["0.5 day"]),
+        ("Once the glue sets, remove the clamps.", []),
+        ("The style was once popular.", []),
+    ],
+)
+def test_once_and_twice_count_times(text: str, labels: list[str]) -> None:
+    assert [q.label() for q in quantities(text)] == labels
+
+
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:
     doc = build_nlp()("The fair opens on July 22 and closes at 6 pm.")
     assert quantities_of(doc)
@@ -1469,7 +1486,7 @@ def test_advice_against_an_activity() -> None:
         # A bound prefix stays with its word ("re-" is no verb of its own).
         ("Do not re-paint the door.", {("re-paint door", "negate")}),
         # A verb that only stands in for an act named elsewhere names nothing.
-        ("Do this twice.", {("", "affirm")}),
+        ("Do this carefully.", {("", "affirm")}),
         # A negation on the act handed over counts: "try not to" advises against.
         ("Try not to overwater the ferns.", {("overwater fern", "negate")}),
         # Failing to do is not doing, so not failing is doing; not bothering is not doing.
@@ -1858,6 +1875,8 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("See the table below for torque settings.", "call_to_action"),
         ("Keep reading to learn how to fold a fitted sheet.", "call_to_action"),
         ("It is important to follow these guidelines.", "call_to_action"),
+        ("Follow this method for each coat of varnish.", "call_to_action"),
+        ("Follow the recipe below for a quick glaze.", "call_to_action"),
         # A text that is no part of the page, or a step of the work, is advice.
         ("Read the label before you spray.", "recommendation"),
         ("Follow the manufacturer's instructions.", "recommendation"),
@@ -1867,6 +1886,7 @@ def test_the_writers_proposals_and_offers_are_no_advice() -> None:
         ("Don't read in dim light.", "warning"),
         ("Set the posts below the frost line.", "recommendation"),
         ("Repeat these steps for each window.", "recommendation"),
+        ("This method works best for thin boards.", "statement"),
         ("Take the next step in your career.", "recommendation"),
         # A pointer that also gives a measure keeps it.
         ("Follow these steps to bake the bread at 220°C.", "quantity"),

@@ -674,6 +674,28 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     return scan, unit
 
 
+def _multiple(sent: Span, index: int) -> Quantity | None:
+    """A multiplicative adverb after its verb as a count of times: "repeat twice", "stir once
+    before serving" (as "3 times"), when no period follows ("twice a day" is a frequency).
+
+    Not "once" as a conjunction ("once the oil is hot") nor before what it modifies ("once
+    popular", "I once saw"), where it means formerly.
+    """
+    token = sent.doc[index]
+    times = lexicon().times
+    if token.lower_ not in times or token.pos_ != "ADV" or token.dep_ != "advmod":
+        return None
+    if not (token.head.i < token.i or token.head.pos_ == "ADP") or _frequency(sent, index) is not None:
+        return None
+    low = high = float(times[token.lower_])
+    end = index + 1
+    doc = sent.doc
+    if end + 1 < sent.end and doc[end].lower_ in lexicon().range_joiners and doc[end + 1].lower_ in times:
+        high, end = float(times[doc[end + 1].lower_]), end + 2  # "once or twice"
+    quantity = _build(sent, _Scan(index, end, low, high, index), None, repeat=False)
+    return replace(quantity, counted=REPEAT_NOUN)
+
+
 def _in_window(sent: Span, index: int, at: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
     """ "3 times in 24 hours", "twice within a week": the span of time shared out over the
     repetitions, one every 8 hours, every half week, as "3 times a day" is one every third of
@@ -1028,6 +1050,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if proportion is not None:
             found.append(proportion)
             index = proportion.end
+            continue
+        multiple = _multiple(sent, index)
+        if multiple is not None:
+            found.append(multiple)
+            index = multiple.end
             continue
         frequency = _frequency(sent, index)
         if frequency is not None:
