@@ -162,6 +162,19 @@ def test_proportions_worded_two_ways_compare_as_numbers() -> None:
     assert point["sources"] == ["a", "b", "d"]
 
 
+def test_a_value_that_names_no_thing_joins_no_point() -> None:
+    # Worded alike on every page, but what "this" is each page says elsewhere.
+    points = points_of(
+        {
+            "a": "Keep the dog off the new lawn. Do this for 2 weeks.\n",
+            "b": "Keep the kids off the new lawn. Do this for 6 weeks.\n",
+            "c": "Keep the kids off the new lawn. Do this for 6 weeks.\n",
+        }
+    )
+    valued = [p for p in points if p["value"]]
+    assert valued and all(p["status"] == "single" for p in valued), valued
+
+
 def test_opposite_advice_conflicts() -> None:
     points = points_of(
         {

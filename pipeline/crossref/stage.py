@@ -198,7 +198,10 @@ def group_claims(claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], list[Cl
     by_aspect: dict[str, list[Claim]] = defaultdict(list)
     singles: list[tuple[tuple[str, ...], list[Claim]]] = []
     for claim in claims:
-        if claim.frame and (point_thing(claim) or claim.frame in VALUE_FRAMES) and not is_bare_order(claim):
+        # A claim that names no thing ("this should be avoided for 2 weeks") cannot match one:
+        # on the tune subjects of devcorpus/ the pairs such claims made by their context alone
+        # were right 2 times of 7, against 99 of 149 for named claims.
+        if claim.frame and point_thing(claim) and not is_bare_order(claim):
             by_aspect[aspect(claim)].append(claim)
         else:
             singles.append((("", claim.claim_id), [claim]))
