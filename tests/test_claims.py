@@ -268,6 +268,22 @@ def test_once_and_twice_count_times(text: str, labels: list[str]) -> None:
     assert [q.label() for q in quantities(text)] == labels
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Parts of the day listed bare after a verb recur each day, as after "every".
+        ("Brush the dog morning and night.", [("interval", "brush dog", "0.5 day")]),
+        ("Water the seedlings morning and evening.", [("interval", "water seedling", "0.5 day")]),
+        # One part alone, one after a preposition, or one naming a kind of thing does not.
+        ("Water the lawn in the morning and at night.", []),
+        ("Morning and evening walks are best.", []),
+    ],
+)
+def test_parts_of_the_day_listed_after_a_verb_recur(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = [(f.frame, f.what, f.quantity.label()) for f in frames(text) if f.quantity is not None]
+    assert found == expected
+
+
 def test_reading_quantities_keeps_no_parsed_text_alive() -> None:
     doc = build_nlp()("The fair opens on July 22 and closes at 6 pm.")
     assert quantities_of(doc)

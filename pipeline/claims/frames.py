@@ -50,6 +50,7 @@ from pipeline.claims.quantities import (
     is_unit_word,
     month_of,
     read_unit,
+    repeats_daily,
     stuff_end,
 )
 
@@ -104,6 +105,11 @@ def phrase_name(token: Token) -> str:
     if token.pos_ == "PRON":
         antecedent = antecedent_of(token)
         return phrase_name(antecedent) if antecedent is not None else ""
+    if repeats_daily(token):
+        # "brush the dog morning and night": the parser makes the time the object and the
+        # thing its modifier; the modifier is the name.
+        things = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in NAME_POS]
+        return phrase_name(things[0]) if things else ""
     partitive = _partitive_of(token)
     if partitive is not None:
         return phrase_name(partitive)
@@ -217,7 +223,7 @@ def is_measure(token: Token) -> bool:
     word = lemma(token)
     if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
-    if token.lower_ in lexicon().meridiem:  # "water at 6 pm"
+    if token.lower_ in lexicon().meridiem or repeats_daily(token):  # "at 6 pm", "morning and night"
         return True
     if month_of(token) is not None and any(t.like_num for t in token.doc[max(token.i - 1, 0) : token.i + 2]):
         return True  # a date: "opened on March 3", "in March 2020"

@@ -647,6 +647,9 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return alternate
     if token.lower_ in lex.periodic and (token.pos_ == "ADV" or _on_schedule(token)):  # "daily"
         return _periodic(sent, index, index, [1.0])
+    listed = _bare_day_parts(sent, index)
+    if listed is not None:
+        return listed
     if token.lower_ in lex.times:
         counts.append(float(lex.times[token.lower_]))
         end = index + 1
@@ -798,6 +801,49 @@ def _repeating_day_part(sent: Span, index: int) -> bool:
         following is not None and following.pos_ == "NOUN"
     )
     return not modifier and word.dep_ not in ("nsubj", "nsubjpass")
+
+
+def repeats_daily(token: Token) -> bool:
+    """Whether a part of the day is one of a list that recurs each day ("every morning", "brush
+    the dog morning and night"): it says how often, and names no thing, wherever the parser
+    hangs it (often as the verb's object)."""
+    lex = lexicon()
+    sent, doc = token.sent, token.doc
+    if token.lemma_.lower() not in lex.day_parts:
+        return False
+    first = token.i
+    while (
+        first - 2 >= sent.start
+        and doc[first - 1].lower_ in lex.day_part_joiners
+        and doc[first - 2].lemma_.lower() in lex.day_parts
+    ):
+        first -= 2
+    if first > sent.start and doc[first - 1].lower_ in lex.every_strict:
+        return True
+    return _bare_day_parts(sent, first) is not None
+
+
+def _bare_day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+    """ "Brush the dog morning and night": parts of the day listed bare after a verb recur each
+    day, as "every morning and night" does (twice a day). One part alone is a time, not a
+    repetition ("leave it overnight"), and so is one after a preposition or determiner ("in the
+    morning and at night", "the morning and the night") or before a noun it modifies ("morning
+    and evening walks").
+    """
+    doc = sent.doc
+    if index == sent.start or not _repeating_day_part(sent, index):
+        return None
+    before = doc[index - 1]
+    lex = lexicon()
+    if before.pos_ in ("ADP", "DET") or before.lower_ in lex.every_strict | lex.day_part_joiners:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : index]):
+        return None
+    found = _day_parts(sent, index - 1)  # read as if a word of repetition stood before it
+    if found is None or found[0].low >= 1:
+        return None
+    scan, unit = found
+    return _Scan(index, scan.end, scan.low, scan.high, scan.head), unit
 
 
 def _day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
@@ -1007,9 +1053,10 @@ def _currency_before(sent: Span, index: int) -> str:
 @functools.cache
 def _opening_words() -> frozenset[str]:
     """Words that can open a quantity without being a number: "a week", "half an hour",
-    "twice a day", "every other day", "daily"."""
+    "twice a day", "every other day", "daily", "morning and night"."""
     lex = lexicon()
-    return lex.articles | lex.every_strict | frozenset((*lex.fractions, *lex.times, *lex.periodic))
+    words = (*lex.fractions, *lex.times, *lex.periodic, *lex.day_parts)
+    return lex.articles | lex.every_strict | frozenset(words)
 
 
 def may_open(token: Token) -> bool:
