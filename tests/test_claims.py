@@ -230,6 +230,10 @@ def test_to_divides_only_after_a_noun_of_proportion_and_only_unlike_units(text: 
         # "to" joins a range where no proportion is named, and "H:MM" is a time then.
         ("Rest the dough for 2 to 3 hours.", ["2-3 hour"]),
         ("She ran the mile in 4:05.", []),
+        # A multiple of another amount is the proportion of the two, no count of times.
+        ("Use half as much fine salt as coarse salt.", ["1:2"]),
+        ("A thick rug takes about three times as long to dry.", ["~3:1"]),
+        ("Repeat three times.", ["3 time"]),
     ],
 )
 def test_a_proportion_is_one_value(text: str, labels: list[str]) -> None:

@@ -165,6 +165,7 @@ class Lexicon:
     attention_adjectives: frozenset[str]
     degree_words: frozenset[str]
     latinate_comparatives: frozenset[str]
+    equative: str
     raising_verbs: frozenset[str]
     cancelling_words: frozenset[str]
     text_nouns: frozenset[str]
@@ -353,6 +354,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attention_adjectives=frozenset(data["attention"]["adjectives"]),
         degree_words=frozenset(data["comparison"]["degree"]),
         latinate_comparatives=frozenset(data["comparison"]["latinate"]),
+        equative=str(data["comparison"]["equative"]),
         raising_verbs=frozenset(data["comparison"]["raising"]),
         cancelling_words=frozenset(data["comparison"]["cancelling"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),

@@ -677,6 +677,34 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     return scan, unit
 
 
+def _times_as(sent: Span, index: int) -> Quantity | None:
+    """A multiple of another amount, as the proportion of the two: "twice as much as kosher
+    salt", "half as long", "three times as many" are 2:1, 1:2 and 3:1 (unit :data:`RATIO`).
+
+    Not a count of times ("three times" alone) nor a frequency: the equative "as" and the
+    adjective or adverb after it make it a comparison. Nor a percentage: a share of another
+    amount is no concentration, which pint would count as a number of the same dimension
+    ("a cup per gallon").
+    """
+    lex = lexicon()
+    doc = sent.doc
+    word = doc[index]
+    if word.lower_ in lex.fractions:
+        factor, end = lex.fractions[word.lower_], index + 1
+    elif word.lower_ in lex.times:
+        factor, end = float(lex.times[word.lower_]), index + 1
+    else:
+        number = number_value(word)
+        counts_times = index + 1 < sent.end and doc[index + 1].lemma_.lower() == REPEAT_NOUN
+        if number is None or not counts_times:
+            return None
+        factor, end = number, index + 2
+    if end + 1 >= sent.end or doc[end].lower_ != lex.equative or doc[end + 1].pos_ not in ("ADJ", "ADV"):
+        return None
+    scan = _Scan(index, end + 2, factor, factor, index)
+    return replace(_build(sent, scan, _Unit(RATIO, "ratio", 0), repeat=False), counted="")
+
+
 def _multiple(sent: Span, index: int) -> Quantity | None:
     """A multiplicative adverb after its verb as a count of times: "repeat twice", "stir once
     before serving" (as "3 times"), when no period follows ("twice a day" is a frequency).
@@ -1098,7 +1126,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             found.append(proportion)
             index = proportion.end
             continue
-        multiple = _multiple(sent, index)
+        multiple = _times_as(sent, index) or _multiple(sent, index)
         if multiple is not None:
             found.append(multiple)
             index = multiple.end
