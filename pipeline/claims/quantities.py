@@ -1116,20 +1116,17 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if not may_open(sent.doc[index]):
             index += 1
             continue
-        point = _calendar_date(sent, index) or _clock_time(sent, index)
-        if point is not None:
-            found.append(point)
-            index = point.end
-            continue
-        proportion = _proportion(sent, index)
-        if proportion is not None:
-            found.append(proportion)
-            index = proportion.end
-            continue
-        multiple = _times_as(sent, index) or _multiple(sent, index)
-        if multiple is not None:
-            found.append(multiple)
-            index = multiple.end
+        # Readings that take their words whole: a date or time of day, a proportion, a multiple.
+        whole = (
+            _calendar_date(sent, index)
+            or _clock_time(sent, index)
+            or _proportion(sent, index)
+            or _times_as(sent, index)
+            or _multiple(sent, index)
+        )
+        if whole is not None:
+            found.append(whole)
+            index = whole.end
             continue
         frequency = _frequency(sent, index)
         if frequency is not None:
