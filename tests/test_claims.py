@@ -506,6 +506,11 @@ def frames(text: str) -> list[Frame]:
     ]
 
 
+def effects_of(text: str) -> list[tuple[str, str]]:
+    """(cause, effect) of every effect frame of the first sentence of ``text``."""
+    return [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+
+
 @pytest.mark.parametrize(("text", "low", "high", "unit", "dimension"), QUANTITIES)
 def test_every_quantity_gets_a_normalized_value(
     text: str, low: float, high: float, unit: str, dimension: str
@@ -940,7 +945,7 @@ def test_fitness_for_an_act_names_the_act() -> None:
     ["Heavy rain can cause erosion on slopes.", "Erosion on slopes can be caused by heavy rain."],
 )
 def test_a_passive_effect_is_the_active_one(text: str) -> None:
-    effects = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    effects = effects_of(text)
     assert effects == [("heavy rain", "cause erosion")], effects
 
 
@@ -1178,7 +1183,7 @@ def test_a_cause_and_what_it_changes_is_an_effect(text: str, what: str) -> None:
     ],
 )
 def test_a_comparative_said_of_a_kind_is_its_effect(text: str, expected: tuple[str, str]) -> None:
-    effects = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    effects = effects_of(text)
     assert effects == [expected], effects
 
 
@@ -1219,7 +1224,7 @@ def test_a_degree_word_on_the_noun_of_a_name_stays(text: str, what: str) -> None
     ],
 )
 def test_a_superlative_or_graded_need_of_a_kind_is_its_effect(text: str, expected: tuple[str, str]) -> None:
-    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == [expected]
+    assert effects_of(text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -1292,7 +1297,7 @@ def test_an_effect_stated_beside_advice_is_a_claim_of_its_own(text: str, what: s
     ],
 )
 def test_effects_of_coordinated_and_described_predicates(text: str, effects: list[tuple[str, str]]) -> None:
-    found = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    found = effects_of(text)
     assert found == effects, found
 
 
@@ -1312,7 +1317,7 @@ def test_effects_of_coordinated_and_described_predicates(text: str, effects: lis
     ],
 )
 def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: list[tuple[str, str]]) -> None:
-    found = [(f.subject, f.what) for f in frames(text) if f.frame == "effect"]
+    found = effects_of(text)
     assert found == effects, found
 
 
@@ -1332,7 +1337,7 @@ def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: l
     ],
 )
 def test_verbs_of_damage_state_effects(text: str, effects: list[tuple[str, str]]) -> None:
-    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == effects
+    assert effects_of(text) == effects
 
 
 @pytest.mark.parametrize(
@@ -1350,7 +1355,7 @@ def test_verbs_of_damage_state_effects(text: str, effects: list[tuple[str, str]]
 def test_a_verbless_condition_before_and_brings_about_the_clause(
     text: str, effects: list[tuple[str, str]]
 ) -> None:
-    assert [(f.subject, f.what) for f in frames(text) if f.frame == "effect"] == effects
+    assert effects_of(text) == effects
 
 
 @pytest.mark.parametrize(

@@ -1263,8 +1263,8 @@ def _list_frames(action: Token, subject: str, polarity: str) -> list[Frame] | No
 
 def _statement_use_frames(head: Token, subject: str) -> list[Frame]:
     """ "We do not use numbing cream", "a primer is applied": use stated rather than advised
-    ("detergents wear away the coating" removes it, :func:`_carries_off`)."""
-    if lemma(head) not in lexicon().use_verbs or _carries_off(head):
+    ("detergents wear away the coating" removes it, :func:`_removal_particle`)."""
+    if lemma(head) not in lexicon().use_verbs or _removal_particle(head) is not None:
         return []
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     obj = subject_of(head) if passive else object_of(head)
@@ -1433,8 +1433,8 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
         head, negated = inner, negated or is_negated(inner)
     elif inner is not None and named is None:
         return _caused_state(head, inner, subject, negated or is_negated(inner))
-    removes = lemma(head) not in lex.effect_verbs and _carries_off(head)
-    if lemma(head) not in lex.effect_verbs and not removes:
+    particle = None if lemma(head) in lex.effect_verbs else _removal_particle(head)
+    if lemma(head) not in lex.effect_verbs and particle is None:
         return []
     passive = _passive_effect(head)
     if passive is not None:
@@ -1446,20 +1446,19 @@ def effect_frames(head: Token, subject: str) -> list[Frame]:
     if obj is None or not phrase_name(obj):
         return []
     polarity = NEGATE if negated else AFFIRM
-    verb = f"{lemma(head)} {head.doc[head.i + 1].lower_}" if removes else lemma(head)  # "wash away"
+    verb = f"{lemma(head)} {particle.lower_}" if particle is not None else lemma(head)  # "wash away"
     names = [phrase_name(item) for item in _items(obj)]
     return [Frame("effect", f"{verb} {name}", subject, polarity) for name in names if name]
 
 
-def _carries_off(verb: Token) -> bool:
-    """A verb with a particle of removal, which makes any verb one of effect: "rinsing can wash
-    away the salt", "detergents wear away the coating", "the sun bleaches out the colour"."""
-    # The parser hangs the particle as an adverb as often ("wash away the salt").
-    if verb.i + 1 >= len(verb.doc):
-        return False
-    after = verb.doc[verb.i + 1]
-    particle = after.dep_ in ("prt", "advmod") and after.head.i == verb.i
-    return particle and after.lower_ in lexicon().removal_particles
+def _removal_particle(verb: Token) -> Token | None:
+    """The particle of removal right after a verb, which makes any verb one of effect: "rinsing
+    can wash away the salt", "detergents wear away the coating". The parser hangs it as an
+    adverb as often as a particle."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.dep_ not in ("prt", "advmod"):
+        return None
+    return after if after.lower_ in lexicon().removal_particles else None
 
 
 def _participle_as_root(head: Token) -> bool:
@@ -1511,16 +1510,11 @@ def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
     else:  # "more frequent watering": the graded modifier says the direction
         words.extend(_graded_modifier(compared))
     # A comparative keeps its form ("better" is no "well"); a word it modifies, its lemma.
-    graded = compared.tag_ in GRADED_TAGS or compared.lower_ in lex.latinate_comparatives
-    words.append(compared.lower_ if graded else lemma(compared))
+    words.append(compared.lower_ if _compares(compared) else lemma(compared))
     # "harder to peel": the act compared; after "preferable" the "to" names the other thing,
     # which the parser may read as an infinitive ("preferable to tap water").
-    goal = next(
-        (c for t in (compared, node) for c in t.children if c.dep_ == "xcomp" or _infinitive_relative(c)),
-        None,
-    )
-    if compared.lower_ in lex.latinate_comparatives:
-        goal = None
+    acts = (c for t in (compared, node) for c in t.children if c.dep_ == "xcomp" or _infinitive_relative(c))
+    goal = None if compared.lower_ in lex.latinate_comparatives else next(acts, None)
     if goal is not None:
         words.append(lemma(goal))
     return [Frame("effect", " ".join(words), phrase_name(subj), NEGATE if is_negated(node) else AFFIRM)]
@@ -1550,16 +1544,18 @@ def _comparative_modifiers(word: Token) -> list[Token]:
     return [c for t in (word, *degree) for c in t.children]
 
 
+def _compares(word: Token) -> bool:
+    """A comparative or superlative by its form ("longer", "hardest") or by its meaning
+    ("preferable", "superior")."""
+    return word.tag_ in GRADED_TAGS or word.lower_ in lexicon().latinate_comparatives
+
+
 def _graded(noun: Token) -> bool:
     """A noun with a comparative or superlative before it, or a modifier graded so: "more
     care", "less charge", "more frequent watering", "the longest life"."""
-    lex = lexicon()
-    for child in noun.children:
-        if child.tag_ in GRADED_TAGS or child.lower_ in lex.degree_words:
-            return True
-        if child.dep_ == "amod" and any(c.lower_ in lex.degree_words for c in child.children):
-            return True
-    return False
+    degree = lexicon().degree_words
+    graded = any(c.tag_ in GRADED_TAGS or c.lower_ in degree for c in noun.children)
+    return graded or bool(_graded_modifier(noun))
 
 
 def _graded_modifier(noun: Token) -> list[str]:
@@ -1600,8 +1596,7 @@ def _comparative(verb: Token) -> Token | None:
         if any(c.lower_ in lex.cancelling_words or c.dep_ == "neg" for c in _comparative_modifiers(child)):
             continue  # "no longer sold", "no more expensive"
         if child.dep_ in ("acomp", "advmod", "oprd", "attr"):
-            graded = child.tag_ in GRADED_TAGS or child.lower_ in lex.latinate_comparatives
-            if graded and child.lower_ not in lex.degree_words:
+            if _compares(child) and child.lower_ not in lex.degree_words:
                 return child  # "last longer", "is lighter", "are the hardest to peel", "is preferable"
             if any(c.lower_ in lex.degree_words for c in child.children):
                 return child  # "is more difficult", "less likely"
@@ -1629,9 +1624,8 @@ def asserted_predicates(clause: Clause) -> list[tuple[Token, Token | None]]:
     for token in clause.span:
         if token.dep_ == "advcl" and token.head.i == clause.head.i:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-            purpose = _to_infinitive(token)
-            participle = token.tag_ == "VBG" and not marks and token.i > clause.head.i
-            if marks & reasons or (not marks and (purpose or participle)):
+            purpose = not marks and _to_infinitive(token)
+            if marks & reasons or purpose or _free_participle(token, clause.head):
                 found.append((token, subject_of(token)))
         elif token.dep_ == "relcl" and any(
             c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS for c in token.children
@@ -1673,13 +1667,11 @@ def _predicated_purpose(head: Token) -> Token | None:
     for complement in (c for c in head.children if c.dep_ in ("acomp", "attr")):
         if any(c.lower_ in lex.excess_words for c in complement.children):
             return None
-        for child in complement.children:
-            if child.dep_ in ("xcomp", "relcl", "acl") and child.pos_ == "VERB" and _to_infinitive(child):
-                return child
-            if child.dep_ == "prep" and child.lower_ in lex.purpose_preps:
-                verb = next((t for t in child.children if t.dep_ == "pcomp" and t.pos_ == "VERB"), None)
-                if verb is not None:
-                    return verb
+        preps = (c for c in complement.children if c.dep_ == "prep" and c.lower_ in lex.purpose_preps)
+        acts = (t for p in preps for t in p.children if t.dep_ == "pcomp" and t.pos_ == "VERB")
+        act = _infinitive_of(complement) or next(acts, None)
+        if act is not None:
+            return act
     return None
 
 
@@ -1793,7 +1785,7 @@ def _proportioned(quantity: Quantity, sent: Span) -> list[Token]:
     if len(shares) == 2 and all(t.pos_ == "NOUN" and t.i > quantity.start for t in shares):
         return shares
     for noun in sent:
-        if noun.lemma_.lower() not in lex.proportion_nouns:
+        if lemma(noun) not in lex.proportion_nouns:
             continue
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         first = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None

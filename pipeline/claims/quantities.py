@@ -382,12 +382,18 @@ def _divider_width(sent: Span, unit_at: int, word: int) -> int:
     for phrase in lex.rate_phrases:
         if words[: len(phrase)] == phrase:
             return len(phrase)
-    lead = unit_at - 1  # step back over the number's words to what comes before it
+    return 1 if _of_a_proportion(sent, unit_at - 1) and words[:1] == ("to",) else 0
+
+
+def _of_a_proportion(sent: Span, before: int) -> bool:
+    """Whether a number whose words end at ``before`` follows the "of" of a noun of proportion:
+    "a ratio of 1 cup of salt ...", "a ratio of 1 to 10"."""
+    doc = sent.doc
+    lead = before  # step back over the number's words to what comes before it
     while lead >= sent.start and (doc[lead].like_num or doc[lead].text in FRACTIONS):
         lead -= 1
     of = doc[lead] if lead >= sent.start else None
-    proportion = of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lex.proportion_nouns
-    return 1 if proportion and words[:1] == ("to",) else 0
+    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lexicon().proportion_nouns
 
 
 def stuff_end(sent: Span, index: int) -> int | None:
@@ -659,8 +665,9 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
             return None
         counts.extend((number.low, number.high))
         end = number.end + 1
-    if end + 1 < sent.end and doc[end].lower_ in lex.range_joiners and doc[end + 1].lower_ in lex.times:
-        counts.append(float(lex.times[doc[end + 1].lower_]))
+    also = _or_times(sent, end)
+    if also is not None:
+        counts.append(also)
         end += 2
     if min(counts) <= 0:
         return None
@@ -675,6 +682,15 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
     return scan, unit
+
+
+def _or_times(sent: Span, index: int) -> float | None:
+    """The multiplicative adverb that closes a range at ``index``: "once or twice" read from "or"."""
+    lex = lexicon()
+    doc = sent.doc
+    if index + 1 < sent.end and doc[index].lower_ in lex.range_joiners and doc[index + 1].lower_ in lex.times:
+        return float(lex.times[doc[index + 1].lower_])
+    return None
 
 
 def _times_as(sent: Span, index: int) -> Quantity | None:
@@ -707,7 +723,8 @@ def _times_as(sent: Span, index: int) -> Quantity | None:
 
 def _multiple(sent: Span, index: int) -> Quantity | None:
     """A multiplicative adverb after its verb as a count of times: "repeat twice", "stir once
-    before serving" (as "3 times"), when no period follows ("twice a day" is a frequency).
+    before serving" (as "3 times"); read after :func:`_frequency`, which takes it when a
+    period follows ("twice a day").
 
     Not "once" as a conjunction ("once the oil is hot") nor before what it modifies ("once
     popular", "I once saw"), where it means formerly.
@@ -716,13 +733,13 @@ def _multiple(sent: Span, index: int) -> Quantity | None:
     times = lexicon().times
     if token.lower_ not in times or token.pos_ != "ADV" or token.dep_ != "advmod":
         return None
-    if not (token.head.i < token.i or token.head.pos_ == "ADP") or _frequency(sent, index) is not None:
+    if not (token.head.i < token.i or token.head.pos_ == "ADP"):
         return None
     low = high = float(times[token.lower_])
     end = index + 1
-    doc = sent.doc
-    if end + 1 < sent.end and doc[end].lower_ in lexicon().range_joiners and doc[end + 1].lower_ in times:
-        high, end = float(times[doc[end + 1].lower_]), end + 2  # "once or twice"
+    also = _or_times(sent, end)
+    if also is not None:
+        high, end = also, end + 2  # "once or twice"
     quantity = _build(sent, _Scan(index, end, low, high, index), None, repeat=False)
     return replace(quantity, counted=REPEAT_NOUN)
 
@@ -790,7 +807,7 @@ def _every_one(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     "every day is different" speaks of days, it repeats nothing.
     """
     if _repeating_day_part(sent, index + 1):
-        return _day_parts(sent, index)
+        return _day_parts(sent, index, index + 1)
     unit = read_unit(sent, index + 1)  # no unit for a part of the day that does not recur
     if unit is None:
         return _every_event(sent, index)
@@ -867,30 +884,29 @@ def _bare_day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : index]):
         return None
-    found = _day_parts(sent, index - 1)  # read as if a word of repetition stood before it
-    if found is None or found[0].low >= 1:
-        return None
-    scan, unit = found
-    return _Scan(index, scan.end, scan.low, scan.high, scan.head), unit
+    found = _day_parts(sent, index, index)
+    return found if found is not None and found[0].low < 1 else None
 
 
-def _day_parts(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
+def _day_parts(sent: Span, start: int, first: int) -> tuple[_Scan, _Unit] | None:
     """ "every morning" once a day; "every morning and evening", "each morning and every night"
-    as many times a day as parts of the day are listed."""
+    as many times a day as parts of the day are listed. The reading spans ``start`` (the word
+    of repetition, or the first part when there is none) to the last part; ``first`` is the
+    first part."""
     lex = lexicon()
     doc = sent.doc
-    parts = {doc[index + 1].lemma_.lower()}
-    end = index + 2
+    parts = {doc[first].lemma_.lower()}
+    end = first + 1
     while end + 1 < sent.end and doc[end].lower_ in lex.day_part_joiners:
         step = end + 2 if doc[end + 1].lower_ in lex.every_strict else end + 1
         if step >= sent.end or doc[step].lemma_.lower() not in lex.day_parts:
             break
         parts.add(doc[step].lemma_.lower())
         end = step + 1
-    unit = _pint_unit(lex.day_parts[doc[index + 1].lemma_.lower()])
+    unit = _pint_unit(lex.day_parts[doc[first].lemma_.lower()])
     if unit is None:
         return None
-    return _Scan(index, end, 1 / len(parts), 1 / len(parts), index + 1), unit
+    return _Scan(start, end, 1 / len(parts), 1 / len(parts), first), unit
 
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
@@ -1122,18 +1138,16 @@ def find_quantities(sent: Span) -> list[Quantity]:
             or _clock_time(sent, index)
             or _proportion(sent, index)
             or _times_as(sent, index)
-            or _multiple(sent, index)
         )
-        if whole is not None:
-            found.append(whole)
-            index = whole.end
-            continue
-        frequency = _frequency(sent, index)
+        frequency = _frequency(sent, index) if whole is None else None
         if frequency is not None:
             period, per = frequency
             # The scan already spans the unit ("twice a week"), so the unit adds no width.
-            found.append(_build(sent, period, _Unit(per.name, per.dimension, 0), repeat=True))
-            index = period.end
+            whole = _build(sent, period, _Unit(per.name, per.dimension, 0), repeat=True)
+        whole = whole or _multiple(sent, index)
+        if whole is not None:
+            found.append(whole)
+            index = whole.end
             continue
         scan = _read_number(sent, index)
         if scan is None or is_ordinal(sent.doc[index]) or _glued_list_number(sent, index):
@@ -1193,27 +1207,18 @@ def _proportion(sent: Span, index: int) -> Quantity | None:
         joiner = next((t.i for t in stuff if t.lower_ in lex.proportion_joiners), None)
         if joiner is None or joiner + 2 >= sent.end or doc[joiner + 2].lemma_.lower() != lex.proportion_part:
             return None
-        second = number_value(doc[joiner + 1])
-        return _ratio(sent, first, second, index, joiner + 3) if second else None
+        return _ratio(sent, first, number_value(doc[joiner + 1]), index, joiner + 3)
     if doc[index + 1].lower_ not in lex.proportion_joiners:
         return None
-    second = number_value(doc[index + 2])
     named_after = index + 3 < sent.end and doc[index + 3].lemma_.lower() in lex.proportion_nouns
-    if not second or not (named_after or _proportion_named_before(sent, index)):
+    if not (named_after or _of_a_proportion(sent, index - 1)):
         return None
-    return _ratio(sent, first, second, index, index + 3)
+    return _ratio(sent, first, number_value(doc[index + 2]), index, index + 3)
 
 
-def _proportion_named_before(sent: Span, index: int) -> bool:
-    """A noun of proportion before a number, past "of" and determiners: "a ratio of 1 to 10"."""
-    word = index - 1
-    while word >= sent.start and (sent.doc[word].pos_ == "DET" or sent.doc[word].lower_ == "of"):
-        word -= 1
-    return word >= sent.start and sent.doc[word].lemma_.lower() in lexicon().proportion_nouns
-
-
-def _ratio(sent: Span, first: float, second: float, start: int, end: int) -> Quantity | None:
-    """The proportion first:second spanning ``start`` .. ``end``, with the words around it."""
+def _ratio(sent: Span, first: float, second: float | None, start: int, end: int) -> Quantity | None:
+    """The proportion first:second spanning ``start`` .. ``end``, with the words around it
+    (none when the second is no number, or zero)."""
     if not second:
         return None
     value = first / second
