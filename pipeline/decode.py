@@ -235,9 +235,16 @@ def decode_text(data: bytes, encoding: str) -> str:
 
 
 def detect_form(text: str) -> str:
-    """Return "html" when the text is markup, else "text" (a rendering of a page)."""
+    """Return "html" when the text is markup, else "text" (a rendering of a page).
+
+    Markup opens with a tag. A rendering of a page about web code may quote a whole
+    document further down ("Put this in index.html: <html> <head> ..."), dense enough in
+    tags to pass for markup, but it opens with the page's own words.
+    """
     if HTML_START_RE.match(text):
         return "html"
+    if not text.lstrip().startswith("<"):
+        return "text"
     head = text[:FORM_SNIFF_CHARS]
     tags = len(TAG_RE.findall(head))
     lines = max(head.count("\n"), 1)
