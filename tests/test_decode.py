@@ -103,8 +103,9 @@ def test_unusable_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> N
         ("<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p></div>", "html"),
         ("Home\nNews\nA page that mentions <p> once.\n", "text"),
         (
-            "Testing a web page\nSave this as index.html and open it:\n<html>\n<head>\n<title>\n</title>\n"
-            "<script src=\"app.js\">\n</script>\n</head>\n<body>\n<div id=\"app\">\n</div>\n</body>\n</html>\n",
+            "Testing a web page\nSave this as index.html and open it:\n<html>\n<head>\n<title>\n"
+            "</title>\n<script src=\"app.js\">\n</script>\n</head>\n<body>\n<div id=\"app\">\n"
+            "</div>\n</body>\n</html>\n",
             "text",
         ),
         (PROSE, "text"),
