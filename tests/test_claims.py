@@ -31,6 +31,7 @@ from pipeline.claims.language import (
     build_nlp,
     calm_capitals,
     lemma,
+    parse_form,
 )
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import Quantity, find_quantities
@@ -2663,3 +2664,50 @@ def test_a_colon_before_a_list_or_in_a_ratio_splits_nothing(text: str) -> None:
 def test_a_property_named_by_a_compound_is_of_the_noun_before_it() -> None:
     found = frames("The pond level should be 2 feet below the rim.")
     assert [f.what for f in found if f.quantity] == ["pond"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sand lightly between coats; wipe the dust off with a damp cloth.",
+            [("advice", "sand coat", "affirm"), ("advice", "wipe off dust damp cloth", "affirm")],
+        ),
+        (
+            "Salt the water; bring it to a boil.",
+            [("advice", "salt water", "affirm"), ("advice", "bring water boil", "affirm")],
+        ),
+        (
+            "Only use fresh paint; do not reuse old paint.",
+            [("use", "fresh paint", "affirm"), ("advice", "reuse old paint", "negate")],
+        ),
+    ],
+)
+def test_a_semicolon_between_two_clauses_ends_the_first(text: str, expected: list[tuple[str, str, str]]) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.is_claim]
+    assert [(c.frame, c.object, c.polarity) for c in claims] == expected, claims
+    assert all(";" not in c.text for c in claims), claims
+
+
+def test_a_semicolon_between_list_items_keeps_one_sentence() -> None:
+    claims = [c for c in claims_of("Add salt; pepper; a bay leaf.\n") if c.is_claim]
+    assert len(claims) == 1 and claims[0].text == "Add salt; pepper; a bay leaf.", claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Never “top up” the tank with cold water.", ("advice", "top up tank cold water", "negate")),
+        ("Do not “pre-wash” the jeans.", ("advice", "pre-wash jean", "negate")),
+        ('Do not "deadhead" the roses in autumn.', ("advice", "deadhead rose autumn", "negate")),
+    ],
+)
+def test_quotation_marks_around_a_verb_leave_it_a_verb(text: str, expected: tuple[str, str, str]) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.is_claim]
+    assert [(c.frame, c.object, c.polarity) for c in claims] == [expected], claims
+    assert claims[0].text == text, "the claim keeps the page's quotation marks"
+
+
+def test_quoted_speech_keeps_its_marks_for_the_parser() -> None:
+    text = "“Keep the roots moist, and never let them dry out,” the grower says."
+    assert parse_form(text) == text

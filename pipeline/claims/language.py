@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from pipeline.claims import attributes, colons, imperatives, lemmas
+from pipeline.claims import attributes, colons, imperatives, lemmas, semicolons
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import GLUED_LIST_NUMBER, glued_unit_suffixes
 from pipeline.errors import ConfigError
@@ -89,6 +89,7 @@ def build_nlp() -> Language:
     nlp.add_pipe(attributes.NAME, after=attributes.RULER)
     nlp.remove_pipe(attributes.RULER)
     nlp.add_pipe(colons.NAME, before="parser")
+    nlp.add_pipe(semicolons.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
     nlp.add_pipe(lemmas.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)
@@ -157,10 +158,42 @@ def parse_form(text: str) -> str:
     """The form of a page text the pipeline parses: same length, same offsets, easier English.
 
     Typographic apostrophes become plain ones, shouted runs are lowercased
-    (:func:`calm_capitals`) and list marks become spaces (:func:`blank_list_marks`); the
-    quotes of claims are still cut from the page text.
+    (:func:`calm_capitals`), list marks and the quotation marks around a short phrase become
+    spaces (:func:`blank_list_marks`, :func:`blank_phrase_quotes`); the quotes of claims are
+    still cut from the page text.
     """
-    return blank_list_marks(calm_capitals(plain_apostrophes(text)))
+    return blank_phrase_quotes(blank_list_marks(calm_capitals(plain_apostrophes(text))))
+
+
+def blank_phrase_quotes(text: str) -> str:
+    """``text`` with the quotation marks around a short phrase as spaces, at the same length.
+
+    "Do not “top off” the solution", "always “rub and rinse” the brushes", "never
+    “pre-wash” new jeans": set off as a phrase of the writer's own, the words are still
+    the sentence's verb, which the tagger loses when it sees the marks (it reads "top" as a
+    modifier of "solution"). Reported speech (“You're depriving the roots of air,” she
+    says) is longer or holds a clause's punctuation, and keeps its marks. A quote is
+    closed on its own line.
+    """
+    lex = lexicon()
+    chars = list(text)
+    start = 0
+    while (opening := _next_mark(text, lex.opening_quotes, start)) >= 0:
+        closing = _next_mark(text, lex.closing_quotes, opening + 1)
+        if closing < 0:
+            break
+        inner = text[opening + 1 : closing]
+        phrase = 0 < len(inner.split()) <= lex.quoted_phrase_words and "\n" not in inner
+        if phrase and not set(inner) & lex.speech_punctuation:
+            chars[opening] = chars[closing] = " "
+        start = closing + 1
+    return "".join(chars)
+
+
+def _next_mark(text: str, marks: frozenset[str], start: int) -> int:
+    """Index of the first of ``marks`` in ``text`` at or after ``start``, or -1."""
+    found = [index for mark in marks if (index := text.find(mark, start)) >= 0]
+    return min(found, default=-1)
 
 
 def blank_list_marks(text: str) -> str:

@@ -197,6 +197,10 @@ class Lexicon:
     phrasal_effects: frozenset[str]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
+    opening_quotes: frozenset[str]
+    closing_quotes: frozenset[str]
+    quoted_phrase_words: int
+    speech_punctuation: frozenset[str]
     timers: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
@@ -386,6 +390,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         phrasal_effects=frozenset(data["effect"]["phrasal"]),
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
+        opening_quotes=frozenset(data["quotation"]["opening"]),
+        closing_quotes=frozenset(data["quotation"]["closing"]),
+        quoted_phrase_words=int(data["quotation"]["phrase_words"]),
+        speech_punctuation=frozenset(data["quotation"]["inner_punctuation"]),
         timers=frozenset(data["timer"]["lemmas"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
