@@ -2683,7 +2683,9 @@ def test_a_property_named_by_a_compound_is_of_the_noun_before_it() -> None:
         ),
     ],
 )
-def test_a_semicolon_between_two_clauses_ends_the_first(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_a_semicolon_between_two_clauses_ends_the_first(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
     claims = [c for c in claims_of(text + "\n") if c.is_claim]
     assert [(c.frame, c.object, c.polarity) for c in claims] == expected, claims
     assert all(";" not in c.text for c in claims), claims
@@ -2711,3 +2713,69 @@ def test_quotation_marks_around_a_verb_leave_it_a_verb(text: str, expected: tupl
 def test_quoted_speech_keeps_its_marks_for_the_parser() -> None:
     text = "“Keep the roots moist, and never let them dry out,” the grower says."
     assert parse_form(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "value"),
+    [
+        ("Keep the salinity between 1.020 and 1.025.", "salinity", "1.02-1.025"),
+        ("Maintain the humidity at 50.", "humidity", "50"),
+        ("- pH: 6.5 to 7.0", "ph", "6.5-7"),
+        ("Specific gravity: 1.010", "specific gravity", "1.01"),
+        ("The ideal salinity is 1.020 to 1.025.", "ideal salinity", "1.02-1.025"),
+    ],
+)
+def test_a_bare_number_given_to_a_named_property_is_its_value(text: str, what: str, value: str) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.value]
+    assert [(c.frame, c.object, c.value, c.unit) for c in claims] == [("quantity", what, value, "")], claims
+
+
+@pytest.mark.parametrize(
+    "text", ["Step 3: sand the edges.", "The room number is 214.", "Keep it at 3 or 4 and stir."]
+)
+def test_a_number_that_names_or_stands_alone_gets_no_value(text: str) -> None:
+    assert not [c for c in claims_of(text + "\n") if c.value], claims_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rust is caused by moisture, salt, and scratches.",
+            [("moisture", "cause rust"), ("salt", "cause rust"), ("scratch", "cause rust")],
+        ),
+        ("The drying time depends on humidity.", [("humidity", "depend dry")]),
+        (
+            "The finish depends on the grit and the pressure.",
+            [("grit", "depend finish"), ("pressure", "depend finish")],
+        ),
+        ("Sunlight depletes the chlorine.", [("sunlight", "deplete chlorine")]),
+    ],
+)
+def test_each_cause_of_an_effect_is_a_claim(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.frame == "effect"]
+    assert [(c.subject, c.object) for c in claims] == expected, claims
+    assert len({c.claim_id for c in claims}) == len(claims)
+
+
+def test_what_a_pronoun_depends_on_is_no_effect() -> None:
+    assert not [c for c in claims_of("It depends on the weather.\n") if c.frame]
+
+
+@pytest.mark.parametrize(
+    ("text", "rejected"),
+    [
+        ("Use mild soap, not bleach.", ["bleach"]),
+        ("Clean the brushes with mild soap—never bleach or vinegar—and let them dry.", ["bleach", "vinegar"]),
+        ("Rinse the lens with saline, never with tap water.", ["tap water"]),
+        ("Wipe it with a soft cloth (never paper towels).", ["paper towel"]),
+    ],
+)
+def test_a_thing_set_aside_with_not_or_never_is_a_use_advised_against(text: str, rejected: list[str]) -> None:
+    claims = claims_of(text + "\n")
+    assert [c.object for c in claims if c.frame == "use" and c.polarity == "negate"] == rejected, claims
+    assert not [c for c in claims if c.polarity == "negate" and c.frame == "advice"], claims
+
+
+def test_a_number_set_aside_is_no_use() -> None:
+    assert not [c for c in claims_of("Bake at 180, not 200.\n") if c.polarity == "negate"]

@@ -51,6 +51,7 @@ from pipeline.claims.quantities import (
     month_of,
     read_unit,
     repeats_daily,
+    stated_thing,
     stuff_end,
 )
 
@@ -1483,7 +1484,39 @@ def _passive_effect(head: Token) -> list[Frame] | None:
     if changed is None or cause is None or not phrase_name(changed) or not phrase_name(cause):
         return None
     polarity = NEGATE if is_negated(head) else AFFIRM
-    return [Frame("effect", f"{lemma(head)} {phrase_name(changed)}", phrase_name(cause), polarity)]
+    # Each agent of a list is a cause of its own: "rust is caused by salt, damp and scratches".
+    what = f"{lemma(head)} {phrase_name(changed)}"
+    return [Frame("effect", what, name, polarity) for name in map(phrase_name, _items(cause)) if name]
+
+
+def _measured_name(noun: Token) -> str:
+    """A noun's name, or for a measure noun the modifiers that say what it measures: "the
+    drying time" is the drying's, "the watering schedule" the watering's."""
+    modifiers = (c for c in noun.lefts if c.dep_ in ("amod", "compound"))
+    return phrase_name(noun) or " ".join(name for name in map(phrase_name, modifiers) if name)
+
+
+def dependence_frames(head: Token) -> list[Frame]:
+    """ "The drying time depends on the humidity": what a thing depends on is a cause of it.
+
+    The subject is what changes, the object of "on" what changes it, one cause per item of a
+    list ("how often you water depends on the soil and the weather"). A pronoun subject ("it
+    depends on the weather") names nothing to compare and gives no frame.
+    """
+    lex = lexicon()
+    if lemma(head) not in lex.dependence_verbs:
+        return []
+    on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.dependence_preps), None)
+    cause = next((c for c in on.children if c.dep_ in ("pobj", "pcomp")), None) if on is not None else None
+    changed = subject_of(head)
+    if cause is None or changed is None or changed.pos_ == "PRON":
+        return []
+    name = activity(changed) if changed.pos_ in ("VERB", "AUX") else _measured_name(changed)
+    if not name:
+        return []
+    polarity = NEGATE if is_negated(head) else AFFIRM
+    causes = [activity(i) if i.pos_ == "VERB" else phrase_name(i) for i in _items(cause)]
+    return [Frame("effect", f"{lemma(head)} {name}", c, polarity) for c in causes if c]
 
 
 def comparison_frames(head: Token, subj: Token | None) -> list[Frame]:
@@ -1740,11 +1773,12 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
         words = (w for term in proportioned for w in phrase_name(term).split())
         return " ".join(w for w in words if w != lexicon().proportion_part)
     unit = doc[quantity.head]
-    # "a z-score of 6": a bare number is the value of the noun before "of".
-    valued = unit.head.head
-    stated_of = quantity.dimension == STATED_NUMBER and unit.head.lower_ in lexicon().value_of
-    if stated_of and valued.pos_ == "NOUN":
-        return phrase_name(valued)
+    # "a z-score of 6", "Salinity: 1.020 to 1.025": a bare number is the value of the thing named.
+    if quantity.dimension == STATED_NUMBER:
+        things = (stated_thing(t) for t in doc[quantity.start : quantity.end] if t.like_num)
+        valued = next((t for t in things if t is not None and phrase_name(t)), None)
+        if valued is not None:
+            return phrase_name(valued)
     for child in unit.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
@@ -2125,9 +2159,10 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         # 40°F, cover the plants", "once the bread reaches 190°F, take it out".
         practice = [f for f in practice if f.frame == "use" or f.polarity == NEGATE]
     frames.extend(practice)
+    frames.extend(f for f in rejected_alternatives(clause) if f not in frames)
     frames.extend(suitability_frames(head, subject))
     if not frames and not _bare_goal(head):
-        stated = effect_frames(head, subject) or comparison_frames(head, subj)
+        stated = effect_frames(head, subject) or comparison_frames(head, subj) or dependence_frames(head)
         frames.extend(stated or _result_of_condition(head))
     # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
     # fresh" says sealing the can keeps it fresh.
@@ -2139,6 +2174,29 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     if label:  # "Tire rotation: every 6,000 miles"
         frames = [replace(f, what=label) if f.quantity is not None and not f.what else f for f in frames]
     return [f for f in frames if f.what or f.quantity is not None or f.frame == "advice"]
+
+
+def rejected_alternatives(clause: Clause) -> list[Frame]:
+    """Things a clause sets aside with a negation: "use mild soap, not bleach", "rinse with
+    saline, never with tap water", "clean it with a soft cloth (never paper towels)".
+
+    English names the thing to use and, after "not" or "never" with no verb of its own, the
+    one not to: an apposition or a second phrase of the same preposition, which the parser
+    marks with a negation of its own. Each such thing is a use advised against; a number
+    there is a value set aside ("at 180, not 200"), which is no thing to use.
+    """
+    frames: list[Frame] = []
+    for token in clause.span:
+        if token.dep_ != "neg" or token.head.pos_ in ("VERB", "AUX") or token.head.i < token.i:
+            continue
+        rejected = token.head
+        if rejected.pos_ == "ADP":  # "never with tap water"
+            rejected = next((c for c in rejected.children if c.dep_ == "pobj"), rejected)
+        if rejected.pos_ not in ("NOUN", "PROPN") or rejected.dep_ not in ("appos", "conj", "pobj"):
+            continue
+        names = (phrase_name(item) for item in _items(rejected) if not item.like_num)
+        frames.extend(Frame("use", name, "", NEGATE) for name in names if name)
+    return frames
 
 
 def _result_of_condition(head: Token) -> list[Frame]:

@@ -88,6 +88,8 @@ class Lexicon:
     partitives: frozenset[str]
     count_of: frozenset[str]
     value_of: frozenset[str]
+    holding_verbs: frozenset[str]
+    holding_preps: frozenset[str]
     numbered: frozenset[str]
     prefixed_units: frozenset[str]
     share: tuple[tuple[str, ...], ...]
@@ -195,6 +197,8 @@ class Lexicon:
     misspelt_it_is: str
     effect_preps: frozenset[str]
     phrasal_effects: frozenset[str]
+    dependence_verbs: frozenset[str]
+    dependence_preps: frozenset[str]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
     opening_quotes: frozenset[str]
@@ -279,6 +283,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         partitives=frozenset(data["names"]["partitive"]),
         count_of=frozenset(data["names"]["count_of"]),
         value_of=frozenset(data["names"]["value_of"]),
+        holding_verbs=frozenset(data["names"]["holding"]),
+        holding_preps=frozenset(data["names"]["holding_preps"]),
         numbered=frozenset(data["names"]["numbered"]),
         prefixed_units=frozenset(data["units"]["prefixed"]),
         share=_phrases(data["percent"]["share"]),
@@ -388,6 +394,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         misspelt_it_is=data["names"]["misspelt_it_is"],
         effect_preps=frozenset(data["effect"]["preps"]),
         phrasal_effects=frozenset(data["effect"]["phrasal"]),
+        dependence_verbs=frozenset(data["effect"]["dependence"]),
+        dependence_preps=frozenset(data["effect"]["dependence_preps"]),
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
         opening_quotes=frozenset(data["quotation"]["opening"]),

@@ -27,6 +27,7 @@ import pint
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
+from pipeline.claims.colons import is_label
 from pipeline.claims.lexicon import lexicon
 
 #: Digits with thousands separators and decimals, and an optional magnitude suffix ("22.6bn").
@@ -1174,7 +1175,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
         elif (
-            _stated_value(sent.doc[scan.head])
+            any(_stated_value(t) for t in sent.doc[quantity.start : quantity.end] if t.like_num)
             and not _paired(sent, quantity.start, quantity.end)
             and not _phrase_after(sent, quantity.end, lexicon().share)  # "the odds are 1 in a million"
         ):
@@ -1511,27 +1512,56 @@ def _share(sent: Span, scan: _Scan) -> Quantity | None:
 
 
 def _stated_value(number: Token) -> bool:
-    """Whether a bare number is the value a sentence gives a thing it names: what a copula
-    says the thing is ("the median is 3"), or an "of" complement of a noun ("a z-score of 6",
-    "a pH of 6.5"). Not a pronoun's value ("it's 3"), whose thing the sentence does not name,
-    nor a number that names ("the room number is 214", "step 3 of 5").
+    """Whether a bare number is the value of a thing the sentence names (:func:`stated_thing`)."""
+    return stated_thing(number) is not None
+
+
+def stated_thing(number: Token) -> Token | None:
+    """The thing a bare number is the value of, when the sentence names it: what a copula
+    says the thing is ("the median is 3"), an "of" complement of a noun ("a z-score of 6",
+    "a pH of 6.5"), the level a verb of holding keeps its object at ("keep the pH between 7.2
+    and 7.6"), or the value after a label's colon ("Salinity: 1.020 to 1.025"). Not a
+    pronoun's value ("it's 3"), whose thing the sentence does not name, nor a number that
+    names ("the room number is 214", "step 3 of 5"): None for those.
     """
+    lex = lexicon()
     head = number.head
+    if number.dep_ == "conj" and head.like_num:  # "between 7.2 and 7.6": the first number tells
+        number, head = head, head.head
     if number.dep_ == "attr" and head.lemma_ == "be":
         thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    elif number.dep_ == "pobj" and head.lower_ in lexicon().value_of and head.head.i < head.i:
+    elif number.dep_ == "pobj" and head.lower_ in lex.value_of and head.head.i < head.i:
         thing = head.head
+    elif number.dep_ == "pobj" and head.lower_ in lex.holding_preps and head.head.lemma_ in lex.holding_verbs:
+        thing = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    elif _after_label(number):
+        thing = number.doc[number.i - 2]
     else:
+        return None
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or _named_by_number(thing, number):
+        return None
+    return thing
+
+
+def _after_label(number: Token) -> bool:
+    """Whether a number directly follows the colon of a short label opening its sentence
+    ("Salinity: 1.020 to 1.025", "Free pH: 7.4"), which the parser hangs many ways."""
+    doc, lex = number.doc, lexicon()
+    if number.i < 2 or doc[number.i - 1].text != lex.label_colon:
         return False
-    return thing is not None and thing.pos_ in ("NOUN", "PROPN") and not _named_by_number(thing)
+    start = number.sent.start
+    while start < number.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return is_label(doc[start : number.i - 1], lex.label_max_words)
 
 
-def _named_by_number(thing: Token) -> bool:
+def _named_by_number(thing: Token, value: Token) -> bool:
     """Whether a noun is one a number names rather than measures: a noun of ``names.numbered``
-    in its phrase ("room number", "zip code", "version"), or one that holds a number of its
-    own ("step 3" of 5)."""
+    in its phrase ("room number", "zip code", "version"), or one that holds a number other
+    than its ``value`` and the range it opens or closes ("step 3" of 5)."""
     words = {t.lemma_.lower() for t in thing.subtree if t.i <= thing.i}
-    return bool(words & lexicon().numbered) or any(c.like_num for c in thing.children)
+    own = (c for c in thing.children if c.like_num and value not in c.subtree and c not in value.subtree)
+    return bool(words & lexicon().numbered) or any(own)
 
 
 def _month_beside(sent: Span, index: int, days_end: int) -> tuple[int, int, int] | None:

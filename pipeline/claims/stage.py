@@ -55,6 +55,8 @@ MAX_PARSE_CHARS = 20_000
 #: The block kind of a list item, and the frames a list item under "Do not:" turns against.
 LIST_ITEM = "list_item"
 PRACTICE_FRAMES = frozenset({"advice", "use"})
+#: The frame of a cause and what it changes, whose cause is part of what it states.
+EFFECT = "effect"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +157,11 @@ def make_claim(
         else ""
     )
     values = _value_fields(frame)
+    # Frame, object and value are in the id: two frames of one clause share its span. So is
+    # an effect's cause: "rust is caused by salt and damp" states two effects on one thing.
+    cause = (frame.subject,) if frame is not None and frame.frame == EFFECT and frame.subject else ()
     return Claim(
-        # Frame, object and value are in the id: two frames of one clause share its span.
-        claim_id=content_id("clm", source_id, clean_start, clean_end, name, what, values["value"]),
+        claim_id=content_id("clm", source_id, clean_start, clean_end, name, what, values["value"], *cause),
         source_id=source_id,
         block=row["index"],
         section=section[0],
