@@ -2779,3 +2779,34 @@ def test_a_thing_set_aside_with_not_or_never_is_a_use_advised_against(text: str,
 
 def test_a_number_set_aside_is_no_use() -> None:
     assert not [c for c in claims_of("Bake at 180, not 200.\n") if c.polarity == "negate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Replace the filter every three (3) months.", ("interval", "3 month")),
+        ("Keep nitrates between 10 and 40 parts per million.", ("quantity", "10-40 ppm")),
+    ],
+)
+def test_a_number_restated_in_figures_and_units_written_out_read_as_one(
+    text: str, expected: tuple[str, str]
+) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.value]
+    assert [(c.frame, c.value) for c in claims] == [expected], claims
+
+
+def test_a_range_names_the_thing_it_is_for() -> None:
+    claims = [c for c in claims_of("An ideal range for the humidity is 40-60 percent.\n") if c.value]
+    assert [(c.object, c.value) for c in claims] == [("humidity", "40-60 percent")], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salt is known to slow the yeast.", ("salt", "slow yeast")),
+        ("Smoking has been shown to double the risk of gum disease.", ("smoke", "double risk gum disease")),
+    ],
+)
+def test_a_passive_of_evidence_states_its_infinitive(text: str, expected: tuple[str, str]) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.frame == "effect"]
+    assert [(c.subject, c.object) for c in claims] == [expected], claims

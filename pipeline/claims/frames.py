@@ -1607,6 +1607,16 @@ def _infinitive_relative(word: Token) -> bool:
     return word.dep_ == "relcl" and _to_infinitive(word)
 
 
+def _reported(verb: Token) -> Token:
+    """The infinitive a passive verb of evidence hands its subject to, else the verb itself:
+    "salt is known to slow the yeast" states that salt slows the yeast, "smoking has been
+    shown to raise the risk" that smoking raises it."""
+    if lemma(verb) not in lexicon().evidential_verbs or not any(c.dep_ == "auxpass" for c in verb.children):
+        return verb
+    inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return inner if inner is not None else verb
+
+
 def _raised(verb: Token) -> Token:
     """The verb a raising or handing-on verb passes its predicate to: "eggs tend to last longer"."""
     lex = lexicon()
@@ -2118,7 +2128,8 @@ def _duration_owner(quantity: Quantity, head: Token) -> str:
 
 def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     """Every frame of one clause: its quantities first, then its polarity frames."""
-    head = clause.head
+    head = _reported(clause.head)
+    clause = Clause(head, clause.span)
     subj = None if is_imperative(head) else subject_of(head)  # the reader is an imperative's subject
     subject = actor_name(subj) if subj is not None else ""
     advised = advice_verb(head)

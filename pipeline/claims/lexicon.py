@@ -169,6 +169,7 @@ class Lexicon:
     latinate_comparatives: frozenset[str]
     equative: str
     raising_verbs: frozenset[str]
+    evidential_verbs: frozenset[str]
     cancelling_words: frozenset[str]
     text_nouns: frozenset[str]
     text_deictics: frozenset[str]
@@ -366,6 +367,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         latinate_comparatives=frozenset(data["comparison"]["latinate"]),
         equative=str(data["comparison"]["equative"]),
         raising_verbs=frozenset(data["comparison"]["raising"]),
+        evidential_verbs=frozenset(data["comparison"]["evidential"]),
         cancelling_words=frozenset(data["comparison"]["cancelling"]),
         text_nouns=frozenset(data["web_actions"]["text_nouns"]),
         text_deictics=frozenset(data["web_actions"]["deictics"]),

@@ -432,11 +432,11 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
     currency = lex.currency_words.get(token.lemma_.lower())
     if currency:
         return _Unit(currency, "money", 1)
-    two = f"{word} {doc[index + 1].lower_}" if index + 1 < sent.end else ""
-    if two in lex.unit_aliases:
-        unit = _pint_unit(two)
+    for width in (3, 2):  # "parts per million", "square feet"
+        words = " ".join(t.lower_ for t in doc[index : index + width]) if index + width <= sent.end else ""
+        unit = _pint_unit(words) if words in lex.unit_aliases else None
         if unit is not None:
-            return _Unit(unit.name, unit.dimension, 2)
+            return _Unit(unit.name, unit.dimension, width)
     if lex.unit_aliases.get(token.lemma_.lower()) == "degree":
         follow = lex.unit_aliases.get(doc[index + 1].lower_, "") if index + 1 < sent.end else ""
         if follow.startswith("degree_"):
@@ -605,8 +605,21 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
         except ValueError:
             end = index + 1
     extra, after = _and_a_fraction(sent, end)
+    after = _restated_in_figures(sent, after, value + extra)
     scan = _Scan(index, after, value + extra, value + extra, end - 1)
     return _read_range_end(sent, scan)
+
+
+def _restated_in_figures(sent: Span, end: int, value: float) -> int:
+    """The end of a number restated in figures in brackets right after it: "three (3) months".
+
+    Contracts and care labels write a number in words and then in figures; the figures say
+    the number again, so the unit after them is the number's. ``end`` when none follows.
+    """
+    doc = sent.doc
+    if end + 2 >= sent.end or doc[end].text != "(" or doc[end + 2].text != ")":
+        return end
+    return end + 3 if number_value(doc[end + 1]) == value else end
 
 
 def _joins_range(sent: Span, joiner: int, start: int) -> bool:
