@@ -2810,3 +2810,32 @@ def test_a_range_names_the_thing_it_is_for() -> None:
 def test_a_passive_of_evidence_states_its_infinitive(text: str, expected: tuple[str, str]) -> None:
     claims = [c for c in claims_of(text + "\n") if c.frame == "effect"]
     assert [(c.subject, c.object) for c in claims] == [expected], claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If you’ve ever wondered, “How long can you keep bread?”", 'He asked, "Can you wear boots inside?"'],
+)
+def test_a_question_closed_inside_quotation_marks_is_a_question(text: str) -> None:
+    assert [(c.kind, c.is_claim) for c in claims_of(text + "\n")] == [("question", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Replace the filter once every three months.", "3 month"),
+        ("Replace the filter at least once every three months.", "<=3 month"),
+        ("Feed the fish twice every 3 days.", "1.5 day"),
+    ],
+)
+def test_so_many_times_every_so_many_units_is_one_interval(text: str, value: str) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.value]
+    assert [(c.frame, c.value) for c in claims] == [("interval", value)], claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do not pour the paint from one can to another.", "Move the seedlings from one tray to the other."],
+)
+def test_one_set_against_another_counts_nothing(text: str) -> None:
+    assert not [c for c in claims_of(text + "\n") if c.value], claims_of(text + "\n")

@@ -48,7 +48,8 @@ QUESTION_TITLE_MAX_WORDS = 8
 def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     """The non-claim kind of a clause, or "" when it is a claim."""
     sentence = span.sent
-    if sentence.text.rstrip().endswith("?"):
+    # A question may close inside quotation marks: 'you may ask, “how long does it keep?”'.
+    if sentence.text.rstrip().rstrip("".join(lexicon().closing_quotes)).endswith("?"):
         return "question"
     if is_imperative(head) and (lemma(head) in lexicon().web_actions or _offers_own(head)):
         return "call_to_action"

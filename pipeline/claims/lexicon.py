@@ -88,6 +88,7 @@ class Lexicon:
     partitives: frozenset[str]
     count_of: frozenset[str]
     value_of: frozenset[str]
+    reciprocal_others: frozenset[str]
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
     numbered: frozenset[str]
@@ -284,6 +285,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         partitives=frozenset(data["names"]["partitive"]),
         count_of=frozenset(data["names"]["count_of"]),
         value_of=frozenset(data["names"]["value_of"]),
+        reciprocal_others=frozenset(data["reciprocal"]["others"]),
         holding_verbs=frozenset(data["names"]["holding"]),
         holding_preps=frozenset(data["names"]["holding_preps"]),
         numbered=frozenset(data["names"]["numbered"]),

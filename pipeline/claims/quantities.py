@@ -610,6 +610,19 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
     return _read_range_end(sent, scan)
 
 
+def _one_against_another(sent: Span, quantity: Quantity) -> bool:
+    """Whether a count of one is set against "another" or "the other" after a preposition:
+    "from one can to another" picks a can out and counts none."""
+    if quantity.low != 1 or quantity.high != 1:
+        return False
+    after = sent.doc[quantity.end : min(quantity.end + 5, sent.end)]
+    prep = next((t for t in after if t.pos_ == "ADP"), None)  # past the counted noun
+    if prep is None or not all(t.pos_ in ("NOUN", "ADJ") for t in sent.doc[quantity.end : prep.i]):
+        return False
+    others = lexicon().reciprocal_others
+    return any(t.lower_ in others for t in sent.doc[prep.i + 1 : min(prep.i + 3, sent.end)])
+
+
 def _restated_in_figures(sent: Span, end: int, value: float) -> int:
     """The end of a number restated in figures in brackets right after it: "three (3) months".
 
@@ -691,10 +704,14 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return _in_window(sent, index, end + 1, counts)
     if end >= sent.end or doc[end].lower_ not in lex.every:
         return None
-    unit = read_unit(sent, end + 1)
-    if unit is None or unit.dimension != "time":
+    # "once every three months", "twice every 10 days": the period is that many units.
+    periods = _read_number(sent, end + 1) if end + 1 < sent.end else None
+    single = periods is not None and periods.low == periods.high
+    length, at = (periods.low, periods.end) if periods is not None and single else (1.0, end + 1)
+    unit = read_unit(sent, at)
+    if unit is None or unit.dimension != "time" or length <= 0:
         return None
-    scan = _Scan(index, end + 1 + unit.width, 1 / max(counts), 1 / min(counts), end + 1)
+    scan = _Scan(index, at + unit.width, length / max(counts), length / min(counts), at)
     return scan, unit
 
 
@@ -1185,7 +1202,9 @@ def find_quantities(sent: Span) -> list[Quantity]:
         quantity = _build(sent, scan, unit, repeat=False, added=added)
         if currency:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
-        if quantity.dimension != "count" or quantity.counted:
+        if quantity.dimension == "count" and _one_against_another(sent, quantity):
+            pass  # "from one can to another" counts nothing
+        elif quantity.dimension != "count" or quantity.counted:
             found.append(quantity)
         elif (
             any(_stated_value(t) for t in sent.doc[quantity.start : quantity.end] if t.like_num)
