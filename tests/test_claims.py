@@ -2750,6 +2750,8 @@ def test_a_number_that_names_or_stands_alone_gets_no_value(text: str) -> None:
             [("grit", "depend finish"), ("pressure", "depend finish")],
         ),
         ("Sunlight depletes the chlorine.", [("sunlight", "deplete chlorine")]),
+        ("Cracks can result from hard frost.", [("hard frost", "result crack")]),
+        ("Most rust stems from scratches in the paint.", [("scratch", "stem rust")]),
     ],
 )
 def test_each_cause_of_an_effect_is_a_claim(text: str, expected: list[tuple[str, str]]) -> None:

@@ -1496,17 +1496,16 @@ def _measured_name(noun: Token) -> str:
     return phrase_name(noun) or " ".join(name for name in map(phrase_name, modifiers) if name)
 
 
-def dependence_frames(head: Token) -> list[Frame]:
-    """ "The drying time depends on the humidity": what a thing depends on is a cause of it.
+def reversed_effect_frames(head: Token) -> list[Frame]:
+    """ "The drying time depends on the humidity", "cracks can result from frost": effects
+    told from the thing changed.
 
-    The subject is what changes, the object of "on" what changes it, one cause per item of a
-    list ("how often you water depends on the soil and the weather"). A pronoun subject ("it
-    depends on the weather") names nothing to compare and gives no frame.
+    The subject is what changes, the object of the verb's preposition what changes it, one
+    cause per item of a list ("the finish depends on the grit and the pressure"). A pronoun
+    subject ("it depends on the weather") names nothing to compare and gives no frame.
     """
-    lex = lexicon()
-    if lemma(head) not in lex.dependence_verbs:
-        return []
-    on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex.dependence_preps), None)
+    preps = lexicon().reversed_effects.get(lemma(head), frozenset())
+    on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in preps), None)
     cause = next((c for c in on.children if c.dep_ in ("pobj", "pcomp")), None) if on is not None else None
     changed = subject_of(head)
     if cause is None or changed is None or changed.pos_ == "PRON":
@@ -2173,7 +2172,7 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames.extend(f for f in rejected_alternatives(clause) if f not in frames)
     frames.extend(suitability_frames(head, subject))
     if not frames and not _bare_goal(head):
-        stated = effect_frames(head, subject) or comparison_frames(head, subj) or dependence_frames(head)
+        stated = effect_frames(head, subject) or comparison_frames(head, subj) or reversed_effect_frames(head)
         frames.extend(stated or _result_of_condition(head))
     # An order's purpose is the effect of the act ordered: "seal the can to keep the paint
     # fresh" says sealing the can keeps it fresh.

@@ -199,8 +199,7 @@ class Lexicon:
     misspelt_it_is: str
     effect_preps: frozenset[str]
     phrasal_effects: frozenset[str]
-    dependence_verbs: frozenset[str]
-    dependence_preps: frozenset[str]
+    reversed_effects: dict[str, frozenset[str]]
     result_preps: frozenset[str]
     apostrophes: frozenset[str]
     opening_quotes: frozenset[str]
@@ -398,8 +397,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         misspelt_it_is=data["names"]["misspelt_it_is"],
         effect_preps=frozenset(data["effect"]["preps"]),
         phrasal_effects=frozenset(data["effect"]["phrasal"]),
-        dependence_verbs=frozenset(data["effect"]["dependence"]),
-        dependence_preps=frozenset(data["effect"]["dependence_preps"]),
+        reversed_effects={verb: frozenset(preps) for verb, preps in data["effect"]["reversed"].items()},
         result_preps=frozenset(data["result"]["preps"]),
         apostrophes=frozenset(data["apostrophe"]["marks"]),
         opening_quotes=frozenset(data["quotation"]["opening"]),
