@@ -2841,3 +2841,20 @@ def test_so_many_times_every_so_many_units_is_one_interval(text: str, value: str
 )
 def test_one_set_against_another_counts_nothing(text: str) -> None:
     assert not [c for c in claims_of(text + "\n") if c.value], claims_of(text + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Test the water every couple of days.", ("interval", "2 day")),
+        ("Let the dough rest for a couple of hours.", ("duration", "2 hour")),
+        ("Nitrate over 40ppm indicates a problem.", ("quantity", ">=40 ppm")),
+    ],
+)
+def test_a_couple_is_two_and_ppm_splits_off_its_number(text: str, expected: tuple[str, str]) -> None:
+    claims = [c for c in claims_of(text + "\n") if c.value]
+    assert [(c.frame, c.value) for c in claims] == [expected], claims
+
+
+def test_a_couple_of_a_set_counts_nothing() -> None:
+    assert not [c for c in claims_of("A couple of the kids left early.\n") if c.value]

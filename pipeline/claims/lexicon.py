@@ -89,6 +89,8 @@ class Lexicon:
     count_of: frozenset[str]
     value_of: frozenset[str]
     reciprocal_others: frozenset[str]
+    couple_words: dict[str, float]
+    couple_link: str
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
     numbered: frozenset[str]
@@ -285,6 +287,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_of=frozenset(data["names"]["count_of"]),
         value_of=frozenset(data["names"]["value_of"]),
         reciprocal_others=frozenset(data["reciprocal"]["others"]),
+        couple_words={word: float(value) for word, value in data["couple"]["words"].items()},
+        couple_link=str(data["couple"]["link"]),
         holding_verbs=frozenset(data["names"]["holding"]),
         holding_preps=frozenset(data["names"]["holding_preps"]),
         numbered=frozenset(data["names"]["numbered"]),

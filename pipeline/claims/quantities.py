@@ -496,6 +496,10 @@ def _counted(token: Token, sent: Span) -> str:
     ):
         return token.head.lemma_.lower()
     nxt = token.i + 1
+    if nxt < sent.end and doc[nxt].lower_ in lexicon().couple_words:  # "a couple of big visits"
+        nxt += 2
+        while nxt < sent.end and doc[nxt].pos_ == "ADJ":
+            nxt += 1
     if nxt < sent.end and doc[nxt].pos_ == "NOUN":
         return doc[nxt].lemma_.lower()
     # "one of the engines" singles one out of a set ("one of the best ways"): no count; nor
@@ -527,6 +531,17 @@ def _article_one(sent: Span, index: int) -> bool:
     # "of" right after the unit word, or inside a rate the unit reader took whole ("of water per week").
     measure_of = any(t.lower_ == "of" for t in sent.doc[index + 2 : min(index + 2 + unit.width, sent.end)])
     return measure_of or _phrase_before(sent, index, lexicon().article_one_after) > 0
+
+
+def _couple(sent: Span, index: int) -> _Scan | None:
+    """ "a couple of days", "every couple of weeks": a noun of a small number and its "of"."""
+    lex = lexicon()
+    doc = sent.doc
+    start = index + 1 if doc[index].lower_ in lex.articles else index
+    if start + 2 >= sent.end or doc[start + 1].lower_ != lex.couple_link or doc[start + 2].pos_ == "DET":
+        return None  # "a couple of the kids" picks some out of a set
+    value = lex.couple_words.get(doc[start].lower_)
+    return _Scan(index, start + 2, value, value, start + 1) if value is not None else None
 
 
 def _fraction_of_one(sent: Span, index: int) -> _Scan | None:
@@ -584,6 +599,9 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
         return _Scan(index, index + 1, float(decade[1]), float(decade[1]) + 9, index)
     if _article_one(sent, index):
         return _Scan(index, index + 1, 1.0, 1.0, index)
+    couple = _couple(sent, index)
+    if couple is not None:
+        return couple
     fraction = _fraction_of_one(sent, index)
     if fraction is not None:
         return fraction
@@ -1130,7 +1148,7 @@ def _opening_words() -> frozenset[str]:
     """Words that can open a quantity without being a number: "a week", "half an hour",
     "twice a day", "every other day", "daily", "morning and night"."""
     lex = lexicon()
-    words = (*lex.fractions, *lex.times, *lex.periodic, *lex.day_parts)
+    words = (*lex.fractions, *lex.times, *lex.periodic, *lex.day_parts, *lex.couple_words)
     return lex.articles | lex.every_strict | frozenset(words)
 
 
