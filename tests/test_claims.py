@@ -2858,3 +2858,19 @@ def test_a_couple_is_two_and_ppm_splits_off_its_number(text: str, expected: tupl
 
 def test_a_couple_of_a_set_counts_nothing() -> None:
     assert not [c for c in claims_of("A couple of the kids left early.\n") if c.value]
+
+
+def test_a_label_line_names_the_bare_values_listed_under_it() -> None:
+    text = "Ideal levels\n- Nitrate:\n- 10 – 20 ppm\n- 5 – 10 ppm\n- Hardness:\n- 120 – 180 ppm\n"
+    named = [(c.object, c.value) for c in claims_of(text) if c.value]
+    assert named == [("nitrate", "10-20 ppm"), ("nitrate", "5-10 ppm"), ("hardness", "120-180 ppm")], named
+
+
+def test_a_heading_names_the_bare_value_under_it_until_prose_follows() -> None:
+    text = "Drying time\n4 hours\nWe sell brushes and rollers in the shop.\n30 minutes\n"
+    named = [(c.frame, c.object, c.value) for c in claims_of(text) if c.value]
+    assert named == [("duration", "dry", "4 hour"), ("duration", "", "30 minute")], named
+
+
+def test_a_one_word_heading_parses_without_error() -> None:
+    assert [c.kind for c in claims_of("Sided\n")] == ["heading"]

@@ -158,7 +158,7 @@ def _ordinal_kind(word: Token) -> bool:
     doc = word.doc
     if _numbering(word):
         return word.i + 2 < len(doc) and doc[word.i + 1].tag_ == "HYPH" and _kind_word(doc[word.i + 2])
-    return _kind_word(word) and word.i >= 2 and doc[word.i - 1].tag_ == "HYPH" and _numbering(doc[word.i - 2])
+    return word.i >= 2 and _kind_word(word) and doc[word.i - 1].tag_ == "HYPH" and _numbering(doc[word.i - 2])
 
 
 def _numbering(word: Token) -> bool:
@@ -168,7 +168,9 @@ def _numbering(word: Token) -> bool:
 
 def _kind_word(word: Token) -> bool:
     """A word after a number's hyphen that makes a kind, not a measure: no unit ("sided", "degree")."""
-    return word.is_alpha and (is_ordinal(word.doc[word.i - 2]) or read_unit(word.sent, word.i) is None)
+    before = word.doc[word.i - 2] if word.i >= 2 else None  # the number before the hyphen
+    ordinal = before is not None and is_ordinal(before)
+    return word.is_alpha and (ordinal or read_unit(word.sent, word.i) is None)
 
 
 def _grades(word: Token) -> bool:
@@ -1489,7 +1491,7 @@ def _passive_effect(head: Token) -> list[Frame] | None:
     return [Frame("effect", what, name, polarity) for name in map(phrase_name, _items(cause)) if name]
 
 
-def _measured_name(noun: Token) -> str:
+def measured_name(noun: Token) -> str:
     """A noun's name, or for a measure noun the modifiers that say what it measures: "the
     drying time" is the drying's, "the watering schedule" the watering's."""
     modifiers = (c for c in noun.lefts if c.dep_ in ("amod", "compound"))
@@ -1510,7 +1512,7 @@ def reversed_effect_frames(head: Token) -> list[Frame]:
     changed = subject_of(head)
     if cause is None or changed is None or changed.pos_ == "PRON":
         return []
-    name = activity(changed) if changed.pos_ in ("VERB", "AUX") else _measured_name(changed)
+    name = activity(changed) if changed.pos_ in ("VERB", "AUX") else measured_name(changed)
     if not name:
         return []
     polarity = NEGATE if is_negated(head) else AFFIRM

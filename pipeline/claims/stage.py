@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.clauses import Clause, split_clauses
-from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause
+from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause, measured_name
 from pipeline.claims.kinds import (
     HEADING_BLOCKS,
     claim_kind,
@@ -70,6 +70,10 @@ class Piece:
     lemmas: tuple[str, ...] = ()
     frame: Frame | None = None
     keywords: tuple[str, ...] = ()
+    #: A value with no verb ("- 175-225 ppm"), which a label before it may name.
+    verbless: bool = False
+    #: For a label ending in a colon ("Calcium hardness:"), the name it gives the values after it.
+    label: str = ""
 
 
 def block_from_json(row: dict[str, Any]) -> Block:
@@ -93,11 +97,32 @@ def clause_pieces(clause: Clause, quantities: list[Any]) -> list[Piece]:
     start, end = span.start_char, span.end_char
     lemmas = tuple(t.lemma_.lower() for t in span if t.is_alpha)
     keywords = content_lemmas(span)
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
     if non_claim:
-        return [Piece(start, end, non_claim, False, lemmas, None, keywords)]
+        titles = span.sent.text.rstrip().endswith(lexicon().label_colon)  # "Calcium hardness:"
+        label = label_name(span) if titles and non_claim in ("heading", "fragment") else ""
+        return [Piece(start, end, non_claim, False, lemmas, None, keywords, label=label)]
     if not frames:
-        return [Piece(start, end, claim_kind([]), True, lemmas, None, keywords)]
-    return [Piece(start, end, claim_kind([f]), True, lemmas, f, keywords) for f in frames]
+        return [Piece(start, end, claim_kind([]), True, lemmas, None, keywords, verbless)]
+    return [Piece(start, end, claim_kind([f]), True, lemmas, f, keywords, verbless) for f in frames]
+
+
+def label_name(span: Span | Doc) -> str:
+    """The name a verbless label gives the values listed under it: "Calcium hardness:" or a
+    heading "Cooking time" names the lines "175-225 ppm", "20 minutes" after it. "" for a
+    label with a verb ("You will need:") or not headed by a noun."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
+        return ""  # a verb of its own, not a modifier ("Drying time")
+    root = span.root if isinstance(span, Span) else next(iter(span.sents)).root
+    return measured_name(root) if root.pos_ in ("NOUN", "PROPN") else ""
+
+
+def named_by_label(piece: Piece, label: str) -> Piece:
+    """A verbless value that names nothing, named by the label or heading just above it."""
+    frame = piece.frame
+    if not label or frame is None or frame.quantity is None or frame.what or not piece.verbless:
+        return piece
+    return replace(piece, frame=replace(frame, what=label))
 
 
 def content_lemmas(span: Span | Doc) -> tuple[str, ...]:
@@ -237,6 +262,7 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     parses = nlp.pipe(plain_apostrophes(r["text"]) for r in headings)
     heading_docs = dict(zip((r["index"] for r in headings), parses, strict=True))
     heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
+    heading_names = {index: label_name(parse) for index, parse in heading_docs.items()}
     # Headings that are claims too: steps of a list, prohibitions, lines that state a measure.
     claimed = {
         index
@@ -249,12 +275,15 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     seen: set[str] = set()
     section: tuple[str, tuple[str, ...]] = ("", ())
     negated_list = False
+    label = ""  # the name a heading or a label line gives the bare values right after it
     for row in rows:
         block = block_from_json(row)
         if row["kind"] in HEADING_BLOCKS and row["index"] not in claimed:
             pieces = [Piece(0, len(block.text), "heading", False)]
+            label = heading_names.get(row["index"], "")
         else:
-            pieces = parsed[row["index"]]
+            pieces = [named_by_label(p, label) for p in parsed[row["index"]]]
+            label = _label_after(pieces, label)
         if row["kind"] == LIST_ITEM:
             pieces = [negated(p) for p in pieces] if negated_list else pieces
         else:
@@ -269,6 +298,15 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
         if row["kind"] == "heading":
             section = (block.text, heading_words[row["index"]])
     return claims
+
+
+def _label_after(pieces: list[Piece], label: str) -> str:
+    """The label in force after a block: its own when it ends in one ("Total alkalinity:"), the
+    one before while the block lists bare values under it, else none."""
+    if pieces and pieces[-1].label:
+        return pieces[-1].label
+    listing = all(p.verbless and p.frame is not None and p.frame.quantity is not None for p in pieces)
+    return label if pieces and listing else ""
 
 
 def is_negated_lead_in(text: str, pieces: list[Piece]) -> bool:
