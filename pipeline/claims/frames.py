@@ -2264,6 +2264,17 @@ def _names_a_time(label: Span) -> bool:
     return calendar or is_time_word(lemma(root)) or lemma(root) in lex.day_parts
 
 
+def label_name(span: Span | Doc) -> str:
+    """The name a verbless label gives the values listed under it: "Calcium hardness:" or a
+    heading "Cooking time" names the lines "175-225 ppm", "20 minutes" after it. "" for a
+    label with a verb ("You will need:") or not headed by a noun. A value on the label's own
+    line ("Cooking time: 20 minutes") is named by :func:`_label_before`."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
+        return ""  # a verb of its own, not a modifier ("Drying time")
+    root = span.root if isinstance(span, Span) else next(iter(span.sents)).root
+    return measured_name(root) if root.pos_ in ("NOUN", "PROPN") else ""
+
+
 def _label_before(clause: Clause) -> str:
     """The name a short verbless label before a colon gives the value after it.
 

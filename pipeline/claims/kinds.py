@@ -13,6 +13,8 @@ no frame: a label, a caption, a lone name).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.colons import is_label
@@ -49,7 +51,7 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     """The non-claim kind of a clause, or "" when it is a claim."""
     sentence = span.sent
     # A question may close inside quotation marks: 'you may ask, “how long does it keep?”'.
-    if sentence.text.rstrip().rstrip("".join(lexicon().closing_quotes)).endswith("?"):
+    if sentence.text.rstrip().rstrip(_closing_quotes()).endswith("?"):
         return "question"
     if is_imperative(head) and (lemma(head) in lexicon().web_actions or _offers_own(head)):
         return "call_to_action"
@@ -66,6 +68,12 @@ def non_claim_kind(span: Span, head: Token, *, has_frame: bool) -> str:
     if _titles_what_follows(sentence):
         return "heading"
     return ""
+
+
+@functools.cache
+def _closing_quotes() -> str:
+    """The closing quotation marks, as one string for ``str.rstrip``."""
+    return "".join(sorted(lexicon().closing_quotes))
 
 
 def is_step(heading: Doc) -> bool:

@@ -176,24 +176,37 @@ def blank_phrase_quotes(text: str) -> str:
     closed on its own line.
     """
     lex = lexicon()
-    chars = list(text)
-    start = 0
-    while (opening := _next_mark(text, lex.opening_quotes, start)) >= 0:
-        closing = _next_mark(text, lex.closing_quotes, opening + 1)
-        if closing < 0:
-            break
-        inner = text[opening + 1 : closing]
+    blanked: list[int] = []
+    opening: int | None = None
+    # Pair each opening mark with the next closing one, in one pass over the marks.
+    for index in _positions(text, lex.opening_quotes | lex.closing_quotes):
+        if opening is None:
+            opening = index if text[index] in lex.opening_quotes else None
+            continue
+        if text[index] not in lex.closing_quotes:
+            continue
+        inner = text[opening + 1 : index]
         phrase = 0 < len(inner.split()) <= lex.quoted_phrase_words and "\n" not in inner
         if phrase and not set(inner) & lex.speech_punctuation:
-            chars[opening] = chars[closing] = " "
-        start = closing + 1
+            blanked += (opening, index)
+        opening = None
+    if not blanked:
+        return text
+    chars = list(text)
+    for index in blanked:
+        chars[index] = " "
     return "".join(chars)
 
 
-def _next_mark(text: str, marks: frozenset[str], start: int) -> int:
-    """Index of the first of ``marks`` in ``text`` at or after ``start``, or -1."""
-    found = [index for mark in marks if (index := text.find(mark, start)) >= 0]
-    return min(found, default=-1)
+def _positions(text: str, marks: frozenset[str]) -> list[int]:
+    """Every index of any of ``marks`` in ``text``, in order (one ``str.find`` scan per mark)."""
+    found = []
+    for mark in marks:
+        index = text.find(mark)
+        while index >= 0:
+            found.append(index)
+            index = text.find(mark, index + 1)
+    return sorted(found)
 
 
 def blank_list_marks(text: str) -> str:

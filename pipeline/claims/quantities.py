@@ -1220,10 +1220,8 @@ def find_quantities(sent: Span) -> list[Quantity]:
         quantity = _build(sent, scan, unit, repeat=False, added=added)
         if currency:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
-        if quantity.dimension == "count" and _one_against_another(sent, quantity):
-            pass  # "from one can to another" counts nothing
-        elif quantity.dimension != "count" or quantity.counted:
-            found.append(quantity)
+        if quantity.dimension != "count" or (quantity.counted and not _one_against_another(sent, quantity)):
+            found.append(quantity)  # "from one can to another" counts nothing
         elif (
             any(_stated_value(t) for t in sent.doc[quantity.start : quantity.end] if t.like_num)
             and not _paired(sent, quantity.start, quantity.end)

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.clauses import Clause, split_clauses
-from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause, measured_name
+from pipeline.claims.frames import AFFIRM, NEGATE, Frame, clause_quantities, frame_clause, label_name
 from pipeline.claims.kinds import (
     HEADING_BLOCKS,
     claim_kind,
@@ -105,16 +105,6 @@ def clause_pieces(clause: Clause, quantities: list[Any]) -> list[Piece]:
     if not frames:
         return [Piece(start, end, claim_kind([]), True, lemmas, None, keywords, verbless)]
     return [Piece(start, end, claim_kind([f]), True, lemmas, f, keywords, verbless) for f in frames]
-
-
-def label_name(span: Span | Doc) -> str:
-    """The name a verbless label gives the values listed under it: "Calcium hardness:" or a
-    heading "Cooking time" names the lines "175-225 ppm", "20 minutes" after it. "" for a
-    label with a verb ("You will need:") or not headed by a noun."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
-        return ""  # a verb of its own, not a modifier ("Drying time")
-    root = span.root if isinstance(span, Span) else next(iter(span.sents)).root
-    return measured_name(root) if root.pos_ in ("NOUN", "PROPN") else ""
 
 
 def named_by_label(piece: Piece, label: str) -> Piece:
