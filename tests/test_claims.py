@@ -698,6 +698,31 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
     assert [f.what.split()[0] for f in interval] == ["wash"], interval
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A verb of directing someone hands the repeated act to its infinitive, active or passive.
+        ("Your dentist has probably reminded you to floss your teeth daily.", "floss tooth"),
+        ("You have likely been told to change the filter every three months.", "change filter"),
+        ("The coach instructed us to stretch twice a day.", "stretch"),
+    ],
+)
+def test_a_directed_act_is_what_repeats(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "interval"] == [what]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The manual tells you how to fix it.",
+        "The label explains when to reapply it.",
+        "Our guide shows you what to plant.",
+    ],
+)
+def test_an_infinitive_asked_with_a_wh_word_is_no_advice(text: str) -> None:
+    assert not [f for f in frames(text) if f.frame == "advice"], frames(text)
+
+
 def test_what_a_causative_keeps_is_its_state_not_its_means() -> None:
     effects = [f.what for f in frames("Mulch keeps the soil moist by blocking light.") if f.frame == "effect"]
     assert effects == ["moist soil"], effects

@@ -63,6 +63,8 @@ NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Tags of a relative pronoun ("that", "which", "who"), which stands for the noun its clause modifies.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Tags of a wh-word ("how", "what", "which"): before an infinitive it asks, it does not order.
+WH_TAGS = frozenset({"WRB", "WDT", "WP"})
 #: Fine tags of a singular noun, common or proper.
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
@@ -306,7 +308,8 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, looking through auxiliaries, raising verbs and coordination.
 
     A relative pronoun stands for the noun its clause modifies: in "a battery that is two
-    years old" the subject of "is" is the battery.
+    years old" the subject of "is" is the battery. An infinitive after an object has that
+    object as its subject: in "the coach told the players to stretch" the players stretch.
     """
     node: Token | None = verb
     for _ in range(4):
@@ -316,6 +319,10 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
                 relative = child.tag_ in RELATIVE_TAGS and node.dep_ == "relcl"
                 return node.head if relative else child
+        if node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if controller is not None:
+                return controller
         node = (
             node.head if node.dep_ in ("conj", "xcomp", "ccomp", "advcl") and node.head.i != node.i else None
         )
@@ -717,7 +724,8 @@ def advice_verb(head: Token) -> Token | None:
     if head.pos_ == "NOUN" and lemma(head) in lex.judgment_nouns:  # "no need to peel them"
         return _infinitive_of(head)
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs:
-        return _xcomp(head)
+        act = _xcomp(head)
+        return None if act is not None and _asked(act) else act
     ruling = _ruling_subject(head)
     if ruling is not None:
         # "the key is to rinse", "a common mistake is to overwater"; the parser reads "another
@@ -737,6 +745,15 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _asked(verb: Token) -> bool:
+    """An infinitive opened by a wh-word, which names a question, not an act to do.
+
+    "the manual tells you how to fix it" and "the label explains when to reapply" advise
+    nothing; "the label tells you to reapply" does.
+    """
+    return any(c.tag_ in WH_TAGS and c.i < verb.i for c in verb.children)
 
 
 def _misspelt_judgment(head: Token) -> bool:
