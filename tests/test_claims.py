@@ -652,6 +652,9 @@ def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -
         # A word of period before a noun of a regular pattern.
         ("The library updates its catalogue on a monthly basis.", 1, 1, "month"),
         ("Rotate the crops on a yearly schedule.", 1, 1, "year"),
+        # A word of period after the object, which the tagger may read as the object noun.
+        ("Mow the lawn weekly.", 1, 1, "week"),
+        ("Rinse the filter weekly, then dry it.", 1, 1, "week"),
     ],
 )
 def test_repetitions_are_intervals(text: str, low: float, high: float, unit: str) -> None:
@@ -709,6 +712,23 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
 )
 def test_a_directed_act_is_what_repeats(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.frame == "interval"] == [what]
+
+
+def test_a_period_word_read_as_the_object_names_nothing() -> None:
+    assert [f.what for f in frames("Mow the lawn weekly.") if f.frame == "interval"] == ["mow lawn"]
+    assert not [f for f in frames("He reads the local weekly.") if f.quantity is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whom one tells is no thing recommended, and what one tells them is reported.
+        "She told reporters that the plant would close.",
+        "The mayor reminded residents that the pool opens in June.",
+    ],
+)
+def test_a_verb_of_directing_with_a_that_clause_advises_nothing(text: str) -> None:
+    assert not [f for f in frames(text) if f.frame in ("advice", "use")], frames(text)
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ from pipeline.claims.quantities import (
     is_ordinal,
     is_time_word,
     is_unit_word,
+    misread_period,
     month_of,
     read_unit,
     repeats_daily,
@@ -108,9 +109,9 @@ def phrase_name(token: Token) -> str:
     if token.pos_ == "PRON":
         antecedent = antecedent_of(token)
         return phrase_name(antecedent) if antecedent is not None else ""
-    if repeats_daily(token):
-        # "brush the dog morning and night": the parser makes the time the object and the
-        # thing its modifier; the modifier is the name.
+    if repeats_daily(token) or misread_period(token):
+        # "brush the dog morning and night", "mow the lawn weekly": the parser makes the time
+        # the object and the thing its modifier; the modifier is the name.
         things = [c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in NAME_POS]
         return phrase_name(things[0]) if things else ""
     partitive = _partitive_of(token)
@@ -228,7 +229,7 @@ def is_measure(token: Token) -> bool:
     word = lemma(token)
     if is_time_word(word) or word == REPEAT_NOUN:  # "the first day", "3 times a day", "at any time"
         return True
-    if token.lower_ in lexicon().meridiem or repeats_daily(token):  # "at 6 pm", "morning and night"
+    if token.lower_ in lexicon().meridiem or repeats_daily(token) or misread_period(token):
         return True
     if month_of(token) is not None and any(t.like_num for t in token.doc[max(token.i - 1, 0) : token.i + 2]):
         return True  # a date: "opened on March 3", "in March 2020"
@@ -723,9 +724,11 @@ def advice_verb(head: Token) -> Token | None:
         return head  # "sift, whisk and fold the flour": a listed act is advised as the first is
     if head.pos_ == "NOUN" and lemma(head) in lex.judgment_nouns:  # "no need to peel them"
         return _infinitive_of(head)
-    if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs:
+    if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs | lex.directive_verbs:
         act = _xcomp(head)
-        return None if act is not None and _asked(act) else act
+        # "told reporters that the plant would close" reports; only "told us to wait" directs.
+        reported = head.lemma_.lower() in lex.directive_verbs and act is not None and act.dep_ != "xcomp"
+        return None if act is None or reported or _asked(act) else act
     ruling = _ruling_subject(head)
     if ruling is not None:
         # "the key is to rinse", "a common mistake is to overwater"; the parser reads "another

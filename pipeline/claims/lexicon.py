@@ -127,7 +127,9 @@ class Lexicon:
     ruling_nouns: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
-    #: Verbs of reporting or recommending: who holds a view, never part of what it measures.
+    #: Verbs of directing someone to act ("remind you to floss"): their object is the one addressed.
+    directive_verbs: frozenset[str]
+    #: Verbs of reporting, recommending or directing: who holds a view, never part of what it measures.
     opinion_verbs: frozenset[str]
     negators: frozenset[str]
     conditions: frozenset[str]
@@ -328,7 +330,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ruling_nouns=frozenset(data["deontic"]["rule_nouns"] + data["deontic"]["warning_nouns"]),
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
-        opinion_verbs=frozenset(data["reporting"]["lemmas"] + data["deontic"]["recommend"]),
+        directive_verbs=frozenset(data["deontic"]["directive"]),
+        opinion_verbs=frozenset(
+            data["reporting"]["lemmas"] + data["deontic"]["recommend"] + data["deontic"]["directive"]
+        ),
         negators=frozenset(data["negation"]["lemmas"]),
         conditions=frozenset(data["negation"]["conditions"]),
         suitable=frozenset(data["suitability"]["positive"]),

@@ -696,7 +696,7 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     alternate = _every_nth(sent, index)
     if alternate is not None:
         return alternate
-    if token.lower_ in lex.periodic and (token.pos_ == "ADV" or _on_schedule(token)):  # "daily"
+    if token.lower_ in lex.periodic and (token.pos_ == "ADV" or _on_schedule(token) or misread_period(token)):
         return _periodic(sent, index, index, [1.0])
     listed = _bare_day_parts(sent, index)
     if listed is not None:
@@ -810,6 +810,22 @@ def _in_window(sent: Span, index: int, at: int, counts: list[float]) -> tuple[_S
     if unit is None or unit.dimension != "time":
         return None
     return _Scan(index, unit_at + unit.width, span / max(counts), span / min(counts), unit_at), unit
+
+
+def misread_period(word: Token) -> bool:
+    """A word of period closing a clause, read as a noun that the object before it modifies.
+
+    In "mow the lawn weekly" the tagger may take "weekly" for the noun (a weekly paper) and
+    "lawn" for its modifier; English puts such an adverb after the object, and a noun "weekly"
+    would have its own determiner ("the local weekly").
+    """
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        word.lower_ in lexicon().periodic
+        and word.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "compound" and c.i == word.i - 1 for c in word.children)
+        and (after is None or after.is_punct or after.dep_ == "cc")
+    )
 
 
 def _on_schedule(word: Token) -> bool:
