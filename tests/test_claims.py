@@ -51,6 +51,11 @@ QUANTITIES = [
     # A fraction pint scales below one is a ratio, as a percentage is; areas in square units.
     ("Keep the pool's chlorine at 1 to 3 ppm.", 1, 3, "ppm", "ratio"),
     ("The deck measures about 300 square feet.", 300, 300, "square_foot", "area"),
+    # A word of power raises any unit of length, pint's name when it has one.
+    ("Each bag covers about 0.45 cubic feet.", 0.45, 0.45, "cubic_foot", "volume"),
+    ("The tank holds 50 cubic meters.", 50, 50, "meter ** 3", "volume"),
+    ("The plot is 2 square kilometres.", 2, 2, "kilometer ** 2", "area"),
+    ("The shed covers 120 sq ft.", 120, 120, "square_foot", "area"),
     # A ratio of two amounts, with the stuff measured named in between.
     ("Dissolve 1 cup of salt per gallon of water.", 1, 1, "cup / gallon", "ratio"),
     ("Mix 2 cups sugar per 1 litre.", 2, 2, "cup / liter", "ratio"),
@@ -712,6 +717,11 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
 )
 def test_a_directed_act_is_what_repeats(text: str, what: str) -> None:
     assert [f.what for f in frames(text) if f.frame == "interval"] == [what]
+
+
+def test_a_negated_state_after_a_subordinator_sets_nothing_aside() -> None:
+    # "when not in use" is a state of the thing, no use of "use" advised against.
+    assert not [f for f in frames("Unplug chargers when not in use.") if f.frame == "use"]
 
 
 def test_a_period_word_read_as_the_object_names_nothing() -> None:
@@ -2406,6 +2416,8 @@ def test_each_measure_names_its_own_verb_whatever_came_before(first: str, second
         ("The average lifespan of a beagle is 12 to 15 years.", "beagle"),
         ("The price of a ticket is $300.", "ticket"),
         ("The cooking time for brown rice is 45 minutes.", "brown rice"),
+        # A verb of passing a level measures its subject, as "reach" does.
+        ("Indoor humidity should not exceed 60%.", "indoor humidity"),
     ],
 )
 def test_a_measured_property_names_the_thing_it_belongs_to(text: str, what: str) -> None:

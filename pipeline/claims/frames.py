@@ -2223,6 +2223,9 @@ def rejected_alternatives(clause: Clause) -> list[Frame]:
             continue
         rejected = token.head
         if rejected.pos_ == "ADP":  # "never with tap water"
+            # A phrase with no earlier one of its preposition is a state: "unplug it when not in use".
+            if not any(t.lower_ == rejected.lower_ for t in clause.span.doc[clause.span.start : rejected.i]):
+                continue
             rejected = next((c for c in rejected.children if c.dep_ == "pobj"), rejected)
         if rejected.pos_ not in ("NOUN", "PROPN") or rejected.dep_ not in ("appos", "conj", "pobj"):
             continue

@@ -152,6 +152,8 @@ class Lexicon:
     alternate_openers: frozenset[str]
     percent: tuple[tuple[str, ...], ...]
     unit_aliases: dict[str, str]
+    #: Words that raise the unit of length after them to an area (2) or a volume (3).
+    unit_powers: dict[str, int]
     ambiguous_units: frozenset[str]
     noun_units: frozenset[str]
     bare_degree: str
@@ -355,6 +357,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         alternate_openers=frozenset(data["alternate_unit"]["openers"]),
         percent=_phrases(data["percent"]["words"]),
         unit_aliases=dict(data["units"]["aliases"]),
+        unit_powers=dict(data["units"]["powers"]),
         ambiguous_units=frozenset(data["units"]["ambiguous"]),
         noun_units=frozenset(data["units"]["nouns"]),
         bare_degree=data["units"]["bare_degree"],

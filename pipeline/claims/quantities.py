@@ -432,7 +432,10 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
     currency = lex.currency_words.get(token.lemma_.lower())
     if currency:
         return _Unit(currency, "money", 1)
-    for width in (3, 2):  # "parts per million", "square feet"
+    power = _raised_unit(sent, index)
+    if power is not None:
+        return power
+    for width in (3, 2):  # "parts per million", "fl oz"
         words = " ".join(t.lower_ for t in doc[index : index + width]) if index + width <= sent.end else ""
         unit = _pint_unit(words) if words in lex.unit_aliases else None
         if unit is not None:
@@ -455,6 +458,27 @@ def _read_simple_unit(sent: Span, index: int) -> _Unit | None:
     # Lowercase first ("Minutes"), then as written, for symbols whose case matters ("kWh", "mAh").
     unit = _pint_unit(word) or _pint_unit(token.text) or _pint_unit(token.lemma_.lower())
     return unit
+
+
+def _raised_unit(sent: Span, index: int) -> _Unit | None:
+    """An area or a volume: a word of power before a unit of length ("square feet", "cubic
+    metres", "sq ft"), read by pint as the length raised to that power."""
+    doc = sent.doc
+    power = lexicon().unit_powers.get(doc[index].lower_)
+    if power is None or index + 1 >= sent.end:
+        return None
+    following = doc[index + 1]
+    base = _pint_unit(following.lower_) or _pint_unit(following.lemma_.lower())
+    if base is None or base.dimension != "length":
+        return None
+    # pint's own name when it has one ("square_foot", "cubic_yard"), else the power ("meter ** 3").
+    word = max((w for w, p in lexicon().unit_powers.items() if p == power), key=len)
+    named = _pint_unit(f"{word}_{base.name}")
+    if named is not None:
+        return _Unit(named.name, named.dimension, 2)
+    parsed = units().parse_units(f"{base.name} ** {power}")
+    dimension = _dimension_names().get(frozenset(parsed.dimensionality.items()))
+    return _Unit(str(parsed), dimension, 2) if dimension else None
 
 
 def _rate_follows(sent: Span, index: int) -> bool:
