@@ -724,6 +724,19 @@ def test_a_negated_state_after_a_subordinator_sets_nothing_aside() -> None:
     assert not [f for f in frames("Unplug chargers when not in use.") if f.frame == "use"]
 
 
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # A measure in an adjective or participle after the subject is the subject's.
+        ("Cats over 10 years old should see a vet twice a year.", {("cat", "10 year"), ("see vet", "0.5 year")}),
+        ("Dogs weighing over 50 pounds need 3 cups of food a day.", {("dog", "50 pound"), ("food", "3 cup / day")}),
+    ],
+)
+def test_a_measure_describing_the_subject_is_the_subjects(text: str, measures: set[tuple[str, str]]) -> None:
+    found = {(f.what, f.quantity.label().lstrip("<>=")) for f in frames(text) if f.quantity is not None}
+    assert found == measures, found
+
+
 def test_a_period_word_read_as_the_object_names_nothing() -> None:
     assert [f.what for f in frames("Mow the lawn weekly.") if f.frame == "interval"] == ["mow lawn"]
     assert not [f for f in frames("He reads the local weekly.") if f.quantity is not None]

@@ -2169,7 +2169,12 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         practice = [f for f in practice if f.polarity != NEGATE]
     frames: list[Frame] = []
     for quantity, main, _ in measures:
-        if quantity.dimension == "date":
+        described = _described_subject(quantity, clause)
+        if described is not None and quantity.dimension != "date" and not quantity.repeat:
+            # "cats over 10 years old should see a vet": the cats' age, not a time of seeing one.
+            kind = {"time": "duration", "count": "count"}.get(quantity.dimension, "quantity")
+            frames.append(Frame(kind, phrase_name(described), subject, AFFIRM, quantity))
+        elif quantity.dimension == "date":
             frames.append(Frame("date", _owner(main.head), subject, AFFIRM, quantity))
         elif quantity.repeat and (quantity.dimension != "count" or quantity.unit or quantity.counted):
             # Spaced in time or distance, or in events counted ("every 10 sessions", "after every ride").
@@ -2367,6 +2372,29 @@ def _names_case(quantity: Quantity, clause: Clause) -> bool:
     label = doc[start : colon.i]
     after = doc[colon.i + 1 : sent.end]
     return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in after)
+
+
+def _described_subject(quantity: Quantity, clause: Clause) -> Token | None:
+    """The subject a measure describes from an adjective or participle after it: "cats over
+    10 years old should see a vet twice a year" (the cats' age), "dogs weighing over 50 pounds
+    need more food" (the dogs' weight). Such a measure is the subject's, whatever the verb.
+    None for a measure that counts or names the subject itself ("the two parameters", "the
+    higher levels (4-5 ppm)", "a 1:1 ratio"), or that is the verb's.
+    """
+    token = clause.span.doc[quantity.head]
+    while token.head.i != token.i and token.dep_ not in ("amod", "acl"):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in SUBJECT_DEPS:
+            return None
+        token = token.head
+    noun = token.head
+    described = (
+        token.dep_ in ("amod", "acl")
+        and token.i > noun.i
+        and noun.dep_ in SUBJECT_DEPS
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.head.pos_ in ("VERB", "AUX")
+    )
+    return noun if described else None
 
 
 def _counted_thing(quantity: Quantity, clause: Clause) -> str:
