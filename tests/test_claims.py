@@ -728,8 +728,14 @@ def test_a_negated_state_after_a_subordinator_sets_nothing_aside() -> None:
     ("text", "measures"),
     [
         # A measure in an adjective or participle after the subject is the subject's.
-        ("Cats over 10 years old should see a vet twice a year.", {("cat", "10 year"), ("see vet", "0.5 year")}),
-        ("Dogs weighing over 50 pounds need 3 cups of food a day.", {("dog", "50 pound"), ("food", "3 cup / day")}),
+        (
+            "Cats over 10 years old should see a vet twice a year.",
+            {("cat", "10 year"), ("see vet", "0.5 year")},
+        ),
+        (
+            "Dogs weighing over 50 pounds need 3 cups of food a day.",
+            {("dog", "50 pound"), ("food", "3 cup / day")},
+        ),
     ],
 )
 def test_a_measure_describing_the_subject_is_the_subjects(text: str, measures: set[tuple[str, str]]) -> None:
