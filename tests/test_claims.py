@@ -56,6 +56,10 @@ QUANTITIES = [
     ("The tank holds 50 cubic meters.", 50, 50, "meter ** 3", "volume"),
     ("The plot is 2 square kilometres.", 2, 2, "kilometer ** 2", "area"),
     ("The shed covers 120 sq ft.", 120, 120, "square_foot", "area"),
+    # A word between the number and its unit that modifies the unit.
+    ("Refunds are processed within 5 to 7 business days.", 5, 7, "day", "time"),
+    ("Add two full cups of flour.", 2, 2, "cup", "volume"),
+    ("The bottle holds 20 fluid ounces.", 20, 20, "fluid_ounce", "volume"),
     # A ratio of two amounts, with the stuff measured named in between.
     ("Dissolve 1 cup of salt per gallon of water.", 1, 1, "cup / gallon", "ratio"),
     ("Mix 2 cups sugar per 1 litre.", 2, 2, "cup / liter", "ratio"),

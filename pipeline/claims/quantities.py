@@ -481,6 +481,18 @@ def _raised_unit(sent: Span, index: int) -> _Unit | None:
     return _Unit(str(parsed), dimension, 2) if dimension else None
 
 
+def _modified_unit(sent: Span, index: int) -> _Unit | None:
+    """A unit after a word that modifies it: "5 to 7 business days", "3 working days", "two
+    full cups"; pint's unit of the two words when it has one ("20 fluid ounces")."""
+    doc = sent.doc
+    word, noun = doc[index], doc[index + 1]
+    if not word.is_alpha or word.dep_ not in ("compound", "amod") or word.head.i != noun.i:
+        return None
+    joined = _pint_unit(f"{word.lower_}_{noun.lemma_.lower()}")
+    unit = joined or read_unit(sent, index + 1)
+    return _Unit(unit.name, unit.dimension, unit.width + 1, unit.scale) if unit is not None else None
+
+
 def _rate_follows(sent: Span, index: int) -> bool:
     """Whether a word that divides one unit by another stands at ``index`` ("per", "/")."""
     return index < sent.end and sent.doc[index].lower_ in lexicon().rate
@@ -1257,6 +1269,8 @@ def find_quantities(sent: Span) -> list[Quantity]:
             skipped = read_unit(sent, scan.end + 1)  # "24-hour", "5 more minutes": skip a word
             if skipped is not None:
                 unit = _Unit(skipped.name, skipped.dimension, skipped.width + 1, skipped.scale)
+        if unit is None and scan.end + 1 < sent.end:
+            unit = _modified_unit(sent, scan.end)
         quantity = _build(sent, scan, unit, repeat=False, added=added)
         if currency:
             quantity = replace(quantity, start=min(scan.start - 1, quantity.start))  # take in the symbol
