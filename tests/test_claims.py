@@ -747,6 +747,15 @@ def test_a_measure_describing_the_subject_is_the_subjects(text: str, measures: s
     assert found == measures, found
 
 
+def test_a_ban_on_an_act_is_advice_against_it_and_a_causative_allow_no_permission() -> None:
+    assert [(f.what, f.polarity) for f in frames("Smoking is prohibited inside.") if f.frame == "advice"] == [
+        ("smoke", "negate")
+    ]
+    assert [(f.what, f.polarity) for f in frames("Allow the paint to dry.") if f.frame == "advice"] == [
+        ("dry", "affirm")
+    ]
+
+
 def test_a_period_word_read_as_the_object_names_nothing() -> None:
     assert [f.what for f in frames("Mow the lawn weekly.") if f.frame == "interval"] == ["mow lawn"]
     assert not [f for f in frames("He reads the local weekly.") if f.quantity is not None]
@@ -1050,6 +1059,10 @@ def test_an_act_repeated_on_a_timing_device_is_an_act_on_it(text: str, what: str
         # An imperative after its main clause, which the tagger may read as present tense.
         ("The enamel is fragile after bleaching, so use a soft toothbrush.", "soft toothbrush", "affirm"),
         ("The plaster is still soft after drying, so use a gentle brush.", "gentle brush", "affirm"),
+        # A permission or a ban in the passive.
+        ("Dogs are not allowed on the trail.", "dog", "negate"),
+        ("Glass bottles are banned from the beach.", "glass bottle", "negate"),
+        ("Pets are permitted in the lobby.", "pet", "affirm"),
     ],
 )
 def test_use_and_its_negation(text: str, what: str, polarity: str) -> None:

@@ -1039,15 +1039,17 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     """Advice given by recommending or advising against a thing named as the subject or object.
 
     "Pruning in autumn is not recommended", "salt should be avoided" (a passive whose
-    subject is what is advised on), "we recommend a soft brush" (a recommended thing), and
-    "experts recommend against feeding grapes" (against an act).
+    subject is what is advised on), "we recommend a soft brush" (a recommended thing),
+    "experts recommend against feeding grapes" (against an act), and a permission or a ban
+    in the passive ("dogs are not allowed on the trail", "smoking is prohibited").
     """
     lex = lexicon()
     word = lemma(head)
-    if word not in lex.recommend_verbs | lex.avoid_verbs:
-        return []
-    against = (word in lex.avoid_verbs) != is_negated(head)
     passive = any(c.dep_ == "auxpass" for c in head.children)
+    permission = lex.permit_verbs | lex.forbid_verbs if passive else frozenset()
+    if word not in lex.recommend_verbs | lex.avoid_verbs | permission:
+        return []
+    against = (word in lex.avoid_verbs | lex.forbid_verbs) != is_negated(head)
     thing = next((c for c in head.children if c.dep_ == "nsubjpass"), None) if passive else None
     if thing is None and word in lex.recommend_verbs:
         thing = object_of(head)

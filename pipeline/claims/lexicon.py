@@ -127,6 +127,9 @@ class Lexicon:
     ruling_nouns: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
+    #: Verbs of permitting and forbidding: advice in the passive ("dogs are not allowed").
+    permit_verbs: frozenset[str]
+    forbid_verbs: frozenset[str]
     #: Verbs of directing someone to act ("remind you to floss"): their object is the one addressed.
     directive_verbs: frozenset[str]
     #: Verbs of reporting, recommending or directing: who holds a view, never part of what it measures.
@@ -333,6 +336,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         directive_verbs=frozenset(data["deontic"]["directive"]),
+        permit_verbs=frozenset(data["deontic"]["permit"]),
+        forbid_verbs=frozenset(data["deontic"]["forbid"]),
         opinion_verbs=frozenset(
             data["reporting"]["lemmas"] + data["deontic"]["recommend"] + data["deontic"]["directive"]
         ),
