@@ -1418,6 +1418,9 @@ def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: l
     [
         ("Frost has cracked the pipe.", [("frost", "crack pipe")]),
         ("Hard water can clog the nozzle.", [("hard water", "clog nozzle")]),
+        ("Alcohol disrupts deep sleep.", [("alcohol", "disrupt deep sleep")]),
+        ("Ice relieves the swelling.", [("ice", "relieve swell")]),
+        ("Cold air can aggravate asthma.", [("cold air", "aggravate asthma")]),
         # A particle of removal makes any verb one of effect; an order stays an order.
         ("Rinsing can wash away the glaze.", [("rinse", "wash away glaze")]),
         ("Road salt wears away the paint.", [("road salt", "wear away paint")]),
