@@ -747,6 +747,21 @@ def test_a_measure_describing_the_subject_is_the_subjects(text: str, measures: s
     assert found == measures, found
 
 
+@pytest.mark.parametrize(
+    ("passive", "active"),
+    [
+        ("Bananas should be kept at room temperature.", "Keep bananas at room temperature."),
+        ("Tomatoes should not be refrigerated.", "Do not refrigerate tomatoes."),
+        ("The filter must be replaced.", "Replace the filter."),
+    ],
+)
+def test_a_passive_order_names_what_it_acts_on_as_the_active_does(passive: str, active: str) -> None:
+    def advice(text: str) -> list[tuple[str, str]]:
+        return [(f.what, f.polarity) for f in frames(text) if f.frame == "advice"]
+
+    assert advice(passive) == advice(active) != []
+
+
 def test_a_ban_on_an_act_is_advice_against_it_and_a_causative_allow_no_permission() -> None:
     assert [(f.what, f.polarity) for f in frames("Smoking is prohibited inside.") if f.frame == "advice"] == [
         ("smoke", "negate")

@@ -1127,7 +1127,7 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
     listed_frames = _list_frames(action, subject, polarity)
     if listed_frames is not None:
         return listed_frames
-    obj = object_of(action)
+    obj = object_of(action) or _passive_subject(action)
     action_name, places = verb_name(action), _places(action, obj) or [""]
     if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or phrase_name(obj)):
         names = (
@@ -1142,6 +1142,14 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """What a passive order acts on, its subject: "bananas should be kept at room temperature"
+    is to keep bananas so, "tomatoes should not be refrigerated" not to refrigerate them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def refused_things(obj: Token) -> list[Token]:
