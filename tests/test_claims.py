@@ -56,6 +56,9 @@ QUANTITIES = [
     ("The tank holds 50 cubic meters.", 50, 50, "meter ** 3", "volume"),
     ("The plot is 2 square kilometres.", 2, 2, "kilometer ** 2", "area"),
     ("The shed covers 120 sq ft.", 120, 120, "square_foot", "area"),
+    # Negative numbers: a glued minus and the word (the typographic sign is parsed as the mark).
+    ("Freeze at -18°C or below.", -18, -18, "degree_Celsius", "temperature"),
+    ("Temperatures can drop to minus 20 degrees Celsius.", -20, -20, "degree_Celsius", "temperature"),
     # A word between the number and its unit that modifies the unit.
     ("Refunds are processed within 5 to 7 business days.", 5, 7, "day", "time"),
     ("Add two full cups of flour.", 2, 2, "cup", "volume"),
@@ -2819,6 +2822,15 @@ def test_quotation_marks_around_a_verb_leave_it_a_verb(text: str, expected: tupl
     claims = [c for c in claims_of(text + "\n") if c.is_claim]
     assert [(c.frame, c.object, c.polarity) for c in claims] == [expected], claims
     assert claims[0].text == text, "the claim keeps the page's quotation marks"
+
+
+def test_a_typographic_minus_sign_reads_as_a_plain_one() -> None:
+    plain = "Keep the freezer at -18 °C."
+    signed = plain.replace("-", "\u2212")
+    assert [(c.object, c.value) for c in claims_of(signed + "\n")] == [
+        (c.object, c.value) for c in claims_of(plain + "\n")
+    ]
+    assert claims_of(signed + "\n")[0].quote == signed, "the quote keeps the page's sign"
 
 
 def test_quoted_speech_keeps_its_marks_for_the_parser() -> None:

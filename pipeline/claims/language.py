@@ -157,12 +157,12 @@ def misread_noun(token: Token) -> bool:
 def parse_form(text: str) -> str:
     """The form of a page text the pipeline parses: same length, same offsets, easier English.
 
-    Typographic apostrophes become plain ones, shouted runs are lowercased
+    Typographic apostrophes and minus signs become plain ones, shouted runs are lowercased
     (:func:`calm_capitals`), list marks and the quotation marks around a short phrase become
     spaces (:func:`blank_list_marks`, :func:`blank_phrase_quotes`); the quotes of claims are
     still cut from the page text.
     """
-    return blank_phrase_quotes(blank_list_marks(calm_capitals(plain_apostrophes(text))))
+    return blank_phrase_quotes(blank_list_marks(calm_capitals(plain_marks(text))))
 
 
 def blank_phrase_quotes(text: str) -> str:
@@ -236,15 +236,17 @@ def _blank_list_mark(line: str) -> str:
     return line[:start] + " " * (end - start) + line[end:]
 
 
-def plain_apostrophes(text: str) -> str:
-    """``text`` with typographic apostrophes (right single quotation marks) as plain ones, same length."""
-    return text.translate(_apostrophe_table())
+def plain_marks(text: str) -> str:
+    """``text`` with typographic apostrophes (right single quotation marks) and minus signs as
+    the plain ones, same length: the tagger reads "18 °C" after a minus sign (U+2212) as a name."""
+    return text.translate(_plain_table())
 
 
 @functools.cache
-def _apostrophe_table() -> dict[int, str]:
-    """The translation table of :func:`plain_apostrophes`, built once."""
-    return {ord(mark): "'" for mark in lexicon().apostrophes}
+def _plain_table() -> dict[int, str]:
+    """The translation table of :func:`plain_marks`, built once."""
+    lex = lexicon()
+    return {ord(mark): "'" for mark in lex.apostrophes} | {ord(mark): "-" for mark in lex.minus_signs}
 
 
 def calm_capitals(text: str) -> str:

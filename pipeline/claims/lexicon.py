@@ -150,6 +150,11 @@ class Lexicon:
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     magnitudes: dict[str, float]
+    #: Marks glued to a number and words before it that make it negative ("-18", "minus 20").
+    minus_marks: tuple[str, ...]
+    #: Typographic minus signs, parsed as the plain hyphen-minus.
+    minus_signs: frozenset[str]
+    minus_words: frozenset[str]
     fractions: dict[str, float]
     fraction_joiners: tuple[tuple[str, ...], ...]
     alternate_openers: frozenset[str]
@@ -357,6 +362,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         currency_symbols=dict(data["currency"]["symbols"]),
         currency_words=dict(data["currency"]["words"]),
         magnitudes={k: float(v) for k, v in data["magnitude"]["words"].items()},
+        minus_marks=tuple(data["sign"]["marks"]),
+        minus_signs=frozenset(data["sign"]["typographic"]),
+        minus_words=frozenset(data["sign"]["words"]),
         fractions={k: float(v) for k, v in data["fraction"]["words"].items()},
         fraction_joiners=_phrases(data["fraction"]["joiners"]),
         alternate_openers=frozenset(data["alternate_unit"]["openers"]),

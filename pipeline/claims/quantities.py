@@ -197,14 +197,19 @@ def number_value(token: Token) -> float | None:
     text = token.text.lower()
     if text in FRACTIONS:
         return FRACTIONS[text]
+    sign = 1.0
+    if text[:1] in lexicon().minus_marks and text[1:2].isdigit():  # "-18", "−40"
+        sign, text = -1.0, text[1:]
     match = NUMBER_RE.match(text)
     if match:
-        value = float(match["num"].replace(",", ""))
+        value = sign * float(match["num"].replace(",", ""))
         suffix = match["suffix"]
         if not suffix:
             return value
         factor = lexicon().magnitudes.get(suffix)
         return value * factor if factor else None
+    if sign < 0:
+        return None
     fraction = SLASH_FRACTION_RE.match(text)
     if fraction and int(fraction[2]):
         return int(fraction[1]) / int(fraction[2])
@@ -661,6 +666,8 @@ def _read_number(sent: Span, index: int) -> _Scan | None:
     extra, after = _and_a_fraction(sent, end)
     after = _restated_in_figures(sent, after, value + extra)
     scan = _Scan(index, after, value + extra, value + extra, end - 1)
+    if index > sent.start and doc[index - 1].lower_ in lexicon().minus_words:  # "minus 20 degrees"
+        scan = _Scan(index - 1, after, -scan.low, -scan.high, scan.head)
     return _read_range_end(sent, scan)
 
 
@@ -1213,6 +1220,7 @@ def may_open(token: Token) -> bool:
     return (
         first.isdigit()
         or first == "."
+        or (first in lexicon().minus_marks and token.text[1:2].isdigit())
         or token.text in FRACTIONS
         or token.like_num
         or token.lower_ in _opening_words()

@@ -36,7 +36,7 @@ from pipeline.claims.kinds import (
     is_step,
     non_claim_kind,
 )
-from pipeline.claims.language import BATCH_SIZE, build_nlp, parse_form, plain_apostrophes
+from pipeline.claims.language import BATCH_SIZE, build_nlp, parse_form, plain_marks
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import find_quantities
 from pipeline.claims.topics import TopicSet, load_topics, match_topic
@@ -249,7 +249,7 @@ def segment_document(doc: dict[str, Any], *, nlp: Language, topics: TopicSet) ->
     source_id = doc["source_id"]
     rows = content_rows(doc)
     headings = [row for row in rows if row["kind"] == "heading"]
-    parses = nlp.pipe(plain_apostrophes(r["text"]) for r in headings)
+    parses = nlp.pipe(plain_marks(r["text"]) for r in headings)
     heading_docs = dict(zip((r["index"] for r in headings), parses, strict=True))
     heading_words = {index: content_lemmas(parse) for index, parse in heading_docs.items()}
     heading_names = {index: label_name(parse) for index, parse in heading_docs.items()}
