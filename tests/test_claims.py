@@ -56,6 +56,9 @@ QUANTITIES = [
     ("The tank holds 50 cubic meters.", 50, 50, "meter ** 3", "volume"),
     ("The plot is 2 square kilometres.", 2, 2, "kilometer ** 2", "area"),
     ("The shed covers 120 sq ft.", 120, 120, "square_foot", "area"),
+    # An article before a number noun is one of it.
+    ("Buy a dozen eggs.", 12, 12, "", "count"),
+    ("A million people visit each year.", 1e6, 1e6, "", "count"),
     # Negative numbers: a glued minus and the word (the typographic sign is parsed as the mark).
     ("Freeze at -18°C or below.", -18, -18, "degree_Celsius", "temperature"),
     ("Temperatures can drop to minus 20 degrees Celsius.", -20, -20, "degree_Celsius", "temperature"),
@@ -664,6 +667,12 @@ def test_a_negation_does_not_reach_a_measure_in_a_condition_or_a_lower_bound() -
         # A word of period before a noun of a regular pattern.
         ("The library updates its catalogue on a monthly basis.", 1, 1, "month"),
         ("Rotate the crops on a yearly schedule.", 1, 1, "year"),
+        # A period of several units, and a prefix joined by a hyphen.
+        ("Test the water quarterly.", 3, 3, "month"),
+        ("Clean the gutters semi-annually.", 6, 6, "month"),
+        ("Replace the pads fortnightly.", 2, 2, "week"),
+        # A number of times glued to its mark.
+        ("Brush 2x a day.", 0.5, 0.5, "day"),
         # A word of period after the object, which the tagger may read as the object noun.
         ("Mow the lawn weekly.", 1, 1, "week"),
         ("Rinse the filter weekly, then dry it.", 1, 1, "week"),
@@ -772,6 +781,11 @@ def test_a_ban_on_an_act_is_advice_against_it_and_a_causative_allow_no_permissio
     assert [(f.what, f.polarity) for f in frames("Allow the paint to dry.") if f.frame == "advice"] == [
         ("dry", "affirm")
     ]
+
+
+def test_a_period_with_an_unknown_prefix_gives_no_value_rather_than_a_wrong_one() -> None:
+    # "bi-weekly" is twice a week or every two weeks; "weekly" alone would be wrong either way.
+    assert not [f for f in frames("Check the filter bi-weekly.") if f.frame == "interval"]
 
 
 def test_a_period_word_read_as_the_object_names_nothing() -> None:

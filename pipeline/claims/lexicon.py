@@ -53,6 +53,8 @@ class Lexicon:
     date_edges: dict[str, str]
     every: frozenset[str]
     times: dict[str, int]
+    #: Marks glued to a number that make it a number of times ("2x a day").
+    times_marks: frozenset[str]
     periodic: dict[str, str]
     count_windows: frozenset[str]
     day_parts: dict[str, str]
@@ -263,6 +265,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         date_edges=dict(data["calendar"]["edges"]),
         every=frozenset(data["repetition"]["every"]),
         times=dict(data["repetition"]["times"]),
+        times_marks=frozenset(data["repetition"]["times_marks"]),
         periodic=dict(data["repetition"]["periodic"]),
         count_windows=frozenset(data["repetition"]["windows"]),
         day_parts=dict(data["repetition"]["day_parts"]),

@@ -556,7 +556,8 @@ def _counted(token: Token, sent: Span) -> str:
 
 
 def _article_one(sent: Span, index: int) -> bool:
-    """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour", "an inch of water".
+    """True when "a"/"an" at ``index`` stands for one: "for a week", "up to an hour", "an inch of
+    water", "a dozen eggs".
 
     After a verb, "a" + unit names one of it only when "of" follows (a measure of some
     stuff): "a day" alone is as often a time as a length ("a day at the beach").
@@ -564,6 +565,9 @@ def _article_one(sent: Span, index: int) -> bool:
     token = sent.doc[index]
     if token.lower_ not in lexicon().articles:
         return False
+    after = sent.doc[index + 1] if index + 1 < sent.end else token
+    if after.lower_ in lexicon().magnitudes and len(after.lower_) > 2:
+        return True  # "a dozen eggs", "a million people": one of that many
     unit = read_unit(sent, index + 1)
     if unit is None or unit.dimension in ("count", "ratio"):
         return False
@@ -739,13 +743,17 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
     alternate = _every_nth(sent, index)
     if alternate is not None:
         return alternate
-    if token.lower_ in lex.periodic and (token.pos_ == "ADV" or _on_schedule(token) or misread_period(token)):
+    adverbial = token.pos_ == "ADV" or token.dep_ == "advmod"  # "test the water quarterly" (ADJ)
+    if token.lower_ in lex.periodic and (adverbial or _on_schedule(token) or misread_period(token)):
         return _periodic(sent, index, index, [1.0])
     listed = _bare_day_parts(sent, index)
     if listed is not None:
         return listed
     if token.lower_ in lex.times:
         counts.append(float(lex.times[token.lower_]))
+        end = index + 1
+    elif token.text[-1:].lower() in lex.times_marks and token.text[:-1].isdigit():  # "2x a day"
+        counts.append(float(token.text[:-1]))
         end = index + 1
     else:
         number = _read_number(sent, index)  # "3 times", "2-3 times", "two to three times"
@@ -1018,11 +1026,27 @@ def _day_parts(sent: Span, start: int, first: int) -> tuple[_Scan, _Unit] | None
 
 
 def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple[_Scan, _Unit] | None:
-    """ "daily", "twice weekly": ``counts`` times per the period the adverb at ``adverb`` names."""
-    unit = _pint_unit(lexicon().periodic[sent.doc[adverb].lower_])
+    """ "daily", "twice weekly", "quarterly": ``counts`` times per the period the adverb at
+    ``adverb`` names, which may be some number of a unit ("3 month").
+
+    A prefix joined by a hyphen changes the period ("semi-annually", "bi-weekly"): it is read
+    as the word written solid, and a word the table does not hold gives no value rather than
+    the period without its prefix.
+    """
+    doc = sent.doc
+    word = doc[adverb].lower_
+    if adverb - 2 >= sent.start and doc[adverb - 1].text == "-" and doc[adverb - 2].is_alpha:
+        word = doc[adverb - 2].lower_ + word
+        start = min(start, adverb - 2)
+    period = lexicon().periodic.get(word)
+    if period is None:
+        return None
+    length, _, name = period.rpartition(" ")
+    unit = _pint_unit(name)
     if unit is None:
         return None
-    return _Scan(start, adverb + 1, 1 / max(counts), 1 / min(counts), adverb), unit
+    size = float(length or 1)
+    return _Scan(start, adverb + 1, size / max(counts), size / min(counts), adverb), unit
 
 
 @dataclass(frozen=True, slots=True)
