@@ -774,6 +774,22 @@ def test_a_passive_order_names_what_it_acts_on_as_the_active_does(passive: str, 
     assert advice(passive) == advice(active) != []
 
 
+@pytest.mark.parametrize(
+    ("text", "advised"),
+    [
+        # What the reader may or will want to do is hedged advice; a condition or a statement is not.
+        ("You may want to wear gloves.", {("use", "glove", "affirm")}),
+        ("You might want to avoid bleach.", {("use", "bleach", "negate")}),
+        ("If you want to save money, buy in bulk.", {("advice", "buy bulk", "affirm")}),
+        ("You want to save money.", set()),
+        ("We may want to revisit the plan.", set()),
+    ],
+)
+def test_what_the_reader_may_want_to_do_is_advice(text: str, advised: set[tuple[str, str, str]]) -> None:
+    found = {(f.frame, f.what, f.polarity) for f in frames(text) if f.frame in ("advice", "use")}
+    assert found == advised, found
+
+
 def test_a_ban_on_an_act_is_advice_against_it_and_a_causative_allow_no_permission() -> None:
     assert [(f.what, f.polarity) for f in frames("Smoking is prohibited inside.") if f.frame == "advice"] == [
         ("smoke", "negate")
@@ -1091,6 +1107,9 @@ def test_an_act_repeated_on_a_timing_device_is_an_act_on_it(text: str, what: str
         # An imperative after its main clause, which the tagger may read as present tense.
         ("The enamel is fragile after bleaching, so use a soft toothbrush.", "soft toothbrush", "affirm"),
         ("The plaster is still soft after drying, so use a gentle brush.", "gentle brush", "affirm"),
+        # A verb of choosing, with the thing chosen after its preposition.
+        ("Opt for a water-based stain.", "water base stain", "affirm"),
+        ("Never settle for cheap filters.", "cheap filter", "negate"),
         # A permission or a ban in the passive.
         ("Dogs are not allowed on the trail.", "dog", "negate"),
         ("Glass bottles are banned from the beach.", "glass bottle", "negate"),

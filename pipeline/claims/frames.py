@@ -724,6 +724,8 @@ def advice_verb(head: Token) -> Token | None:
         return head  # "sift, whisk and fold the flour": a listed act is advised as the first is
     if head.pos_ == "NOUN" and lemma(head) in lex.judgment_nouns:  # "no need to peel them"
         return _infinitive_of(head)
+    if _hedged_want(head):
+        return _xcomp(head)
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs | lex.directive_verbs:
         act = _xcomp(head)
         # "told reporters that the plant would close" reports; only "told us to wait" directs.
@@ -748,6 +750,18 @@ def advice_verb(head: Token) -> Token | None:
             if child.dep_ == "attr" and lemma(child) in lex.judgment_nouns | lex.warning_nouns:
                 return _infinitive_of(child) or _xcomp(head)
     return None
+
+
+def _hedged_want(head: Token) -> bool:
+    """ "You may want to wear gloves", "you'll want to rinse it first": advice hedged as what
+    the reader will want, in a main clause ("if you want to save money" is a condition)."""
+    lex = lexicon()
+    return (
+        head.lemma_.lower() == lex.advised_want
+        and head.dep_ in ("ROOT", "conj")
+        and any(c.dep_ == "nsubj" and c.lower_ == lex.reader for c in head.children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() in lex.want_hedges for c in head.children)
+    )
 
 
 def _asked(verb: Token) -> bool:
@@ -1122,6 +1136,9 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             refused = [Frame("use", name, subject, against) for name in _refused(obj) if name]
             kept = [item for item in _items(obj) if item not in refused_things(obj)]
             return _use_frames([*kept, *extra], subject, polarity) + refused
+    chosen = _chosen(action)
+    if chosen is not None:
+        return _use_frames(_items(chosen), subject, polarity)
     if lemma(action) in lex.web_actions:
         return []
     listed_frames = _list_frames(action, subject, polarity)
@@ -1142,6 +1159,18 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
         return [Frame("advice", "", subject, polarity)]
     names = (" ".join(w for w in (action_name, place) if w) for place in places)
     return [Frame("advice", name, subject, polarity) for name in names]
+
+
+def _chosen(verb: Token) -> Token | None:
+    """The thing a verb of choosing takes after its preposition: "opt for a low-VOC paint",
+    "stick to lukewarm water" use that paint and that water."""
+    prep = lexicon().choosing_verbs.get(lemma(verb))
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "stick the label to the jar" chooses nothing
+    for child in verb.children:
+        if prep is not None and child.dep_ == "prep" and child.lower_ == prep:
+            return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
+    return None
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -117,6 +117,8 @@ class Lexicon:
     vowel_letters: frozenset[str]
     pro_verbs: frozenset[str]
     use_verbs: frozenset[str]
+    #: Verbs of choosing and the preposition before the thing chosen ("opt for", "stick to").
+    choosing_verbs: dict[str, str]
     modals: frozenset[str]
     semi_modals: frozenset[str]
     deontic_adjectives: frozenset[str]
@@ -129,6 +131,10 @@ class Lexicon:
     ruling_nouns: frozenset[str]
     assurance_adjectives: frozenset[str]
     recommend_verbs: frozenset[str]
+    #: Hedged advice, "you may want to wear gloves": the verb, the reader and the modals.
+    advised_want: str
+    reader: str
+    want_hedges: frozenset[str]
     #: Verbs of permitting and forbidding: advice in the passive ("dogs are not allowed").
     permit_verbs: frozenset[str]
     forbid_verbs: frozenset[str]
@@ -332,6 +338,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             + data["wait"]["verbs"]
         ),
         use_verbs=frozenset(data["use"]["lemmas"]),
+        choosing_verbs=dict(data["use"]["chosen"]),
         modals=frozenset(data["deontic"]["modals"]),
         semi_modals=frozenset(data["deontic"]["semi"]),
         deontic_adjectives=frozenset(data["deontic"]["adjectives"]),
@@ -344,6 +351,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         assurance_adjectives=frozenset(data["deontic"]["assurance"]),
         recommend_verbs=frozenset(data["deontic"]["recommend"]),
         directive_verbs=frozenset(data["deontic"]["directive"]),
+        advised_want=data["desire"]["advised_want"],
+        reader=data["desire"]["reader"],
+        want_hedges=frozenset(data["desire"]["hedges"]),
         permit_verbs=frozenset(data["deontic"]["permit"]),
         forbid_verbs=frozenset(data["deontic"]["forbid"]),
         opinion_verbs=frozenset(
