@@ -1197,6 +1197,8 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
         ("Some trainers suggest as little as 3 minutes.", ""),
         ("It should be fully healed in 2 weeks.", "heal"),
         ("The flight takes 14 hours.", "flight"),
+        # A present tense the tagger reads as a plural noun after its subject.
+        ("Water-based paint dries in about an hour.", "water base paint dry"),
         # A coordinated act owns its measure; a timer times an act named elsewhere; a verb
         # of avoiding adds nothing to what it avoids.
         ("It is best to prime the wall and paint for about an hour.", "paint"),

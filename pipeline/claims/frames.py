@@ -1997,6 +1997,10 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         name = phrase_name(head)
         if head.tag_ == "NNS" and lemma(head) in lex.light_verbs and name.endswith(f" {lemma(head)}"):
             return name.removesuffix(f" {lemma(head)}")
+        acted = _misread_present(head)
+        if acted:
+            # "water-based paint dries in an hour" (the verb read as a plural noun): the paint's drying.
+            return " ".join(w for w in (name.rpartition(" ")[0], acted) if w)
         after = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
         if after is not None and after.pos_ not in ("VERB", "AUX") and lemma(after) in lex.light_verbs:
             return name
@@ -2006,6 +2010,17 @@ def _owner(head: Token, *, repeat: bool = False) -> str:
         # "the paint dries in 2 hours" is what "paint takes 2 hours to dry" measures.
         return " ".join(w for w in (phrase_name(subject), activity(head)) if w)
     return activity(head)
+
+
+def _misread_present(head: Token) -> str:
+    """The verb of a present tense the tagger read as a plural noun, after its subject read as
+    the noun's modifier and before what it governs ("water-based paint dries in an hour"), or ""."""
+    subject = any(c.dep_ in ("compound", "amod") and c.i < head.i for c in head.children)
+    governs = any(c.dep_ in ("prep", "advmod", "npadvmod") and c.i > head.i for c in head.children)
+    if head.tag_ != "NNS" or not subject or not governs:
+        return ""
+    base = verb_lemma(head.lower_, "VBZ")
+    return base if base != head.lower_ else ""
 
 
 def _attribute_of(noun: Token) -> Token | None:
