@@ -853,6 +853,8 @@ def test_an_order_listed_before_an_invitation_stays_an_order() -> None:
         # A lone word or an adjective's phrase rates the value; it names nothing measured.
         ("Minimum: 12 hours.", "duration", ""),
         ("Best results: 2 to 3 days.", "duration", ""),
+        # A plain adjective and its noun name a kind of thing.
+        ("Large eggs: 12 minutes.", "duration", "large egg"),
         # A label that says when names nothing measured; the value's own "of" does.
         ("Sunday morning: 2 hours of yard work.", "duration", "yard work"),
         ("Sunday morning: 2 hours.", "duration", ""),
@@ -3028,6 +3030,12 @@ def test_a_heading_names_the_bare_value_under_it_until_prose_follows() -> None:
     text = "Drying time\n4 hours\nWe sell brushes and rollers in the shop.\n30 minutes\n"
     named = [(c.frame, c.object, c.value) for c in claims_of(text) if c.value]
     assert named == [("duration", "dry", "4 hour"), ("duration", "", "30 minute")], named
+
+
+def test_a_value_with_its_own_label_is_not_named_by_the_heading_above() -> None:
+    text = "Drying time\nLarge panels: 6 hours\nMinimum: 2 hours\n"
+    named = [(c.object, c.value) for c in claims_of(text) if c.value]
+    assert named == [("large panel", "6 hour"), ("", "2 hour")], named
 
 
 def test_a_one_word_heading_parses_without_error() -> None:

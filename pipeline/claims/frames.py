@@ -2377,10 +2377,13 @@ def _label_before(clause: Clause) -> str:
     label = doc[colon.sent.start : colon.i]
     if not is_label(label, lexicon().label_max_words) or any(t.tag_ in FINITE_TAGS for t in label):
         return ""
-    # A thing's name is a compound: a noun after a noun or gerund ("Tire rotation", "Cooking time").
-    # A lone word or an adjective's phrase rates or files the value ("Minimum:", "Best results:").
+    # A thing's name is a compound: a noun after a noun, gerund or plain adjective ("Tire
+    # rotation", "Cooking time", "Large eggs"). A lone word or a superlative's phrase rates or
+    # files the value ("Minimum:", "Best results:").
     modifiers = [
-        t for t in label.root.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("NOUN", "PROPN", "VERB")
+        t
+        for t in label.root.lefts
+        if t.dep_ in ("amod", "compound") and (t.pos_ in ("NOUN", "PROPN", "VERB") or t.tag_ == "JJ")
     ]
     if label.root.pos_ not in ("NOUN", "PROPN") or not modifiers or _names_a_time(label):
         return ""

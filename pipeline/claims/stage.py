@@ -97,7 +97,9 @@ def clause_pieces(clause: Clause, quantities: list[Any]) -> list[Piece]:
     start, end = span.start_char, span.end_char
     lemmas = tuple(t.lemma_.lower() for t in span if t.is_alpha)
     keywords = content_lemmas(span)
-    verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
+    # A value with its own label on its line ("Large eggs: 12 minutes") is not one listed under another.
+    own_label = any(t.text == lexicon().label_colon for t in span.doc[span.sent.start : span.end])
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in span) and not own_label
     if non_claim:
         titles = span.sent.text.rstrip().endswith(lexicon().label_colon)  # "Calcium hardness:"
         label = label_name(span) if titles and non_claim in ("heading", "fragment") else ""
