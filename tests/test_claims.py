@@ -1199,6 +1199,9 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
         ("Some trainers suggest as little as 3 minutes.", ""),
         ("It should be fully healed in 2 weeks.", "heal"),
         ("The flight takes 14 hours.", "flight"),
+        # A time written before its noun is that event's, whatever the verb.
+        ("Give the eggs a 10-minute ice bath.", "ice bath"),
+        ("The three-day festival drew large crowds.", "festival"),
         # A present tense the tagger reads as a plural noun after its subject.
         ("Water-based paint dries in about an hour.", "water base paint dry"),
         # A coordinated act owns its measure; a timer times an act named elsewhere; a verb

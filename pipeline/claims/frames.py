@@ -2179,6 +2179,17 @@ def _carries_wait(head: Token, clause: Clause) -> bool:
     return any(t.lower_ in lex.wait_relations - lex.wait_counted_from for t in clause.span)
 
 
+def _timed_event(unit: Token) -> str | None:
+    """The event a time written before its noun lasts: "a 10-minute ice bath", "the three-day
+    festival", "a 20-minute nap" are the bath's, the festival's and the nap's, whatever the
+    verb ("give the eggs a 10-minute ice bath"). None for a time not before a noun."""
+    noun = unit.head
+    before = unit.dep_ in ("compound", "amod", "nmod") and noun.i > unit.i
+    if not before or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return phrase_name(noun) or None
+
+
 def _duration_owner(quantity: Quantity, head: Token) -> str:
     """What a duration is of: the clause's owner, with the stuff an "of" after the unit names.
 
@@ -2187,8 +2198,11 @@ def _duration_owner(quantity: Quantity, head: Token) -> str:
     time. When the owner already names the stuff ("get 30 minutes of exercise"), it stands, and
     so it does when the "of" names the event the time counts from ("within 2 hours of cooking").
     """
-    owner = _owner(head)
     doc = head.doc
+    event = _timed_event(doc[quantity.head])
+    if event is not None:
+        return event
+    owner = _owner(head)
     if doc[quantity.start].lower_ in lexicon().wait_counted_within:
         return owner
     of = next((c for c in doc[quantity.head].children if c.dep_ == "prep" and c.lower_ == "of"), None)
