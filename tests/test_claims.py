@@ -56,6 +56,9 @@ QUANTITIES = [
     ("The tank holds 50 cubic meters.", 50, 50, "meter ** 3", "volume"),
     ("The plot is 2 square kilometres.", 2, 2, "kilometer ** 2", "area"),
     ("The shed covers 120 sq ft.", 120, 120, "square_foot", "area"),
+    # A fraction of a set is a share of it.
+    ("Nearly half of voters backed the plan.", 50, 50, "percent", "ratio"),
+    ("A quarter of households own a dog.", 25, 25, "percent", "ratio"),
     # An article before a number noun is one of it.
     ("Buy a dozen eggs.", 12, 12, "", "count"),
     ("A million people visit each year.", 1e6, 1e6, "", "count"),
@@ -3017,6 +3020,13 @@ def test_one_set_against_another_counts_nothing(text: str) -> None:
 def test_a_couple_is_two_and_ppm_splits_off_its_number(text: str, expected: tuple[str, str]) -> None:
     claims = [c for c in claims_of(text + "\n") if c.value]
     assert [(c.frame, c.value) for c in claims] == [expected], claims
+
+
+@pytest.mark.parametrize(
+    "text", ["Cover it during the first half of roasting.", "You will leave half of it on the shell."]
+)
+def test_a_part_of_a_time_or_of_a_thing_named_elsewhere_is_no_share(text: str) -> None:
+    assert not [c for c in claims_of(text + "\n") if c.unit == "percent"]
 
 
 def test_a_couple_of_a_set_counts_nothing() -> None:

@@ -1271,6 +1271,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             or _clock_time(sent, index)
             or _proportion(sent, index)
             or _times_as(sent, index)
+            or _fraction_share(sent, index)
         )
         frequency = _frequency(sent, index) if whole is None else None
         if frequency is not None:
@@ -1642,6 +1643,29 @@ def _share(sent: Span, scan: _Scan) -> Quantity | None:
         return None
     part = scan.low / whole.low * 100
     quantity = _build(sent, _Scan(scan.start, whole.end, part, part, scan.head), None, repeat=False)
+    return replace(quantity, unit="percent", dimension="ratio", counted="")
+
+
+def _fraction_share(sent: Span, index: int) -> Quantity | None:
+    """A fraction of a set, as a percentage: "half of voters" (50 percent), "a quarter of
+    households" (25 percent). Not a fraction of a unit, which is an amount ("half of a cup")."""
+    lex = lexicon()
+    doc = sent.doc
+    at = index + 1 if doc[index].lower_ in lex.articles else index
+    if at + 2 >= sent.end or doc[at + 1].lower_ not in lex.count_of:
+        return None
+    fraction = lex.fractions.get(doc[at].lower_)
+    after = at + 3 if doc[at + 2].lower_ in lex.articles else at + 2
+    if fraction is None or read_unit(sent, after) is not None:
+        return None
+    # "the first half of roasting" is a part of a time, "half of it" of a thing the text names
+    # elsewhere: a share counts out of a set named by its noun.
+    set_noun = next((t for t in doc[at + 1].children if t.dep_ == "pobj"), None)
+    fenced = at == index and at > sent.start and doc[at - 1].pos_ in ("DET", "ADJ", "NUM", "PRON")
+    if fenced or set_noun is None or set_noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    part = fraction * 100
+    quantity = _build(sent, _Scan(index, at + 2, part, part, at), None, repeat=False)
     return replace(quantity, unit="percent", dimension="ratio", counted="")
 
 
