@@ -2516,6 +2516,9 @@ def test_each_measure_names_its_own_verb_whatever_came_before(first: str, second
         ("The average lifespan of a beagle is 12 to 15 years.", "beagle"),
         ("The price of a ticket is $300.", "ticket"),
         ("The cooking time for brown rice is 45 minutes.", "brown rice"),
+        # A bare range a copula puts its subject in, and the thing a property named for is of.
+        ("The pH should be between 7.2 and 7.6.", "ph"),
+        ("The ideal range for pH is 7.2 to 7.6.", "ph"),
         # A verb of passing a level measures its subject, as "reach" does.
         ("Indoor humidity should not exceed 60%.", "indoor humidity"),
     ],
@@ -3027,6 +3030,10 @@ def test_a_couple_is_two_and_ppm_splits_off_its_number(text: str, expected: tupl
 )
 def test_a_part_of_a_time_or_of_a_thing_named_elsewhere_is_no_share(text: str) -> None:
     assert not [c for c in claims_of(text + "\n") if c.unit == "percent"]
+
+
+def test_a_bare_number_after_at_is_a_time_not_a_level() -> None:
+    assert not [c for c in claims_of("The meeting is at 3.\n") if c.value]
 
 
 def test_a_couple_of_a_set_counts_nothing() -> None:

@@ -1848,7 +1848,8 @@ def _measured(quantity: Quantity, clause: Clause) -> str:
         things = (stated_thing(t) for t in doc[quantity.start : quantity.end] if t.like_num)
         valued = next((t for t in things if t is not None and phrase_name(t)), None)
         if valued is not None:
-            return phrase_name(valued)
+            # "the ideal range for pH is 7.2 to 7.6": the property's thing, as for a measure.
+            return phrase_name(_attribute_of(valued) or valued)
     for child in unit.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((t for t in child.children if t.dep_ == "pobj"), None)

@@ -1678,20 +1678,26 @@ def stated_thing(number: Token) -> Token | None:
     """The thing a bare number is the value of, when the sentence names it: what a copula
     says the thing is ("the median is 3"), an "of" complement of a noun ("a z-score of 6",
     "a pH of 6.5"), the level a verb of holding keeps its object at ("keep the pH between 7.2
-    and 7.6"), or the value after a label's colon ("Salinity: 1.020 to 1.025"). Not a
+    and 7.6") or a copula puts its subject at ("the pH should be between 7.2 and 7.6"), or the
+    value after a label's colon ("Salinity: 1.020 to 1.025"). Not a
     pronoun's value ("it's 3"), whose thing the sentence does not name, nor a number that
     names ("the room number is 214", "step 3 of 5"): None for those.
     """
     lex = lexicon()
     head = number.head
-    if number.dep_ == "conj" and head.like_num:  # "between 7.2 and 7.6": the first number tells
+    ranged = number.dep_ == "conj" and head.like_num
+    if ranged:  # "between 7.2 and 7.6": the first number tells
         number, head = head, head.head
+    ranged = ranged or any(c.dep_ == "conj" and c.like_num for c in number.children)
     if number.dep_ == "attr" and head.lemma_ == "be":
         thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif number.dep_ == "pobj" and head.lower_ in lex.value_of and head.head.i < head.i:
         thing = head.head
     elif number.dep_ == "pobj" and head.lower_ in lex.holding_preps and head.head.lemma_ in lex.holding_verbs:
         thing = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    elif number.dep_ == "pobj" and head.lower_ in lex.holding_preps and head.head.lemma_ == "be" and ranged:
+        # "the pH should be between 7.2 and 7.6": the range the subject is in ("is at 3" tells a time).
+        thing = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif _after_label(number):
         thing = number.doc[number.i - 2]
     else:
