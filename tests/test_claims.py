@@ -728,6 +728,8 @@ def test_the_means_of_keeping_a_thing_is_the_act_that_repeats(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "what"),
     [
+        # Who recommends an act is not who does it.
+        ("Dentists recommend flossing daily.", "floss"),
         # A verb of directing someone hands the repeated act to its infinitive, active or passive.
         ("Your dentist has probably reminded you to floss your teeth daily.", "floss tooth"),
         ("You have likely been told to change the filter every three months.", "change filter"),
@@ -1482,6 +1484,8 @@ def test_what_be_says_its_subject_is_fit_for_is_its_effect(text: str, effects: l
         ("Alcohol disrupts deep sleep.", [("alcohol", "disrupt deep sleep")]),
         ("Ice relieves the swelling.", [("ice", "relieve swell")]),
         ("Cold air can aggravate asthma.", [("cold air", "aggravate asthma")]),
+        # A verb of recommending said of an act is its effect, not advice.
+        ("Regular pruning encourages new growth.", [("regular prune", "encourage new growth")]),
         # A particle of removal makes any verb one of effect; an order stays an order.
         ("Rinsing can wash away the glaze.", [("rinse", "wash away glaze")]),
         ("Road salt wears away the paint.", [("road salt", "wear away paint")]),

@@ -310,7 +310,9 @@ def subject_of(verb: Token) -> Token | None:
 
     A relative pronoun stands for the noun its clause modifies: in "a battery that is two
     years old" the subject of "is" is the battery. An infinitive after an object has that
-    object as its subject: in "the coach told the players to stretch" the players stretch.
+    object as its subject: in "the coach told the players to stretch" the players stretch. The
+    complement of a verb of reporting or recommending has none of the speaker's ("dentists
+    recommend flossing daily").
     """
     node: Token | None = verb
     for _ in range(4):
@@ -324,6 +326,8 @@ def subject_of(verb: Token) -> Token | None:
             controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if controller is not None:
                 return controller
+        if node.dep_ in ("xcomp", "ccomp", "dobj") and lemma(node.head) in lexicon().opinion_verbs:
+            return None  # "dentists recommend flossing daily": whoever flosses, not the dentists
         node = (
             node.head if node.dep_ in ("conj", "xcomp", "ccomp", "advcl") and node.head.i != node.i else None
         )
@@ -726,6 +730,8 @@ def advice_verb(head: Token) -> Token | None:
         return _infinitive_of(head)
     if _hedged_want(head):
         return _xcomp(head)
+    if head.lemma_.lower() in lex.recommend_verbs and _acting_subject_of(head):
+        return None  # "pruning encourages the plant to branch": an effect, nobody's advice
     if head.lemma_.lower() in lex.semi_modals | lex.recommend_verbs | lex.directive_verbs:
         act = _xcomp(head)
         # "told reporters that the plant would close" reports; only "told us to wait" directs.
@@ -1065,6 +1071,8 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
         return []
     against = (word in lex.avoid_verbs | lex.forbid_verbs) != is_negated(head)
     thing = next((c for c in head.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if not passive and _acting_subject_of(head):
+        return []  # "regular pruning encourages new growth": an act's effect, nobody's advice
     if thing is None and word in lex.recommend_verbs:
         thing = object_of(head)
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "against"), None)
@@ -1079,6 +1087,15 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     if thing.pos_ not in ("NOUN", "PROPN"):
         return []
     return _things_or_acts(_items(thing), subject, polarity)
+
+
+def _acting_subject_of(verb: Token) -> bool:
+    """Whether a verb's subject is an act, a gerund however tagged ("pruning", "adding salt"),
+    which can bring a thing about but recommends nothing."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        return False
+    return subject.dep_ == "csubj" or subject.tag_ == "VBG" or lemma(subject) != subject.lemma_.lower()
 
 
 def _names_the_text(noun: Token) -> bool:
