@@ -51,11 +51,16 @@ def _is_clause_head(token: Token, heads: set[int]) -> bool:
     return opens_before_main or _imperative_after(token)
 
 
+#: Tags of a wh-word ("how", "what", "which"): a clause it opens is subordinate, and before an
+#: infinitive it asks rather than orders ("tells you how to fix it").
+WH_TAGS = frozenset({"WRB", "WDT", "WP"})
+
+
 def _finite_with_subject(token: Token) -> bool:
     """A verb with its own subject and an auxiliary, opened by no subordinator or wh-word:
     a main clause however the parser hangs it ("..., and you shouldn't use soap")."""
     deps = {child.dep_ for child in token.children}
-    wh = any(child.tag_ in ("WRB", "WDT", "WP") for child in token.children)
+    wh = any(child.tag_ in WH_TAGS for child in token.children)
     return bool(deps & OWN_SUBJECT) and "aux" in deps and "mark" not in deps and not wh
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.clauses import LOOSE_DEPS, OWN_SUBJECT, Clause, clause_heads
+from pipeline.claims.clauses import LOOSE_DEPS, OWN_SUBJECT, WH_TAGS, Clause, clause_heads
 from pipeline.claims.colons import is_label
 from pipeline.claims.imperatives import FINITE_TAGS
 from pipeline.claims.language import (
@@ -64,8 +64,6 @@ NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Tags of a relative pronoun ("that", "which", "who"), which stands for the noun its clause modifies.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-#: Tags of a wh-word ("how", "what", "which"): before an infinitive it asks, it does not order.
-WH_TAGS = frozenset({"WRB", "WDT", "WP"})
 #: Fine tags of a singular noun, common or proper.
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Dependencies of a clause's own participants, preferred as antecedents of a pronoun.
@@ -1065,7 +1063,7 @@ def _verdict_frames(head: Token, subject: str) -> list[Frame]:
     """
     lex = lexicon()
     word = lemma(head)
-    passive = any(c.dep_ == "auxpass" for c in head.children)
+    passive = _is_passive(head)
     permission = lex.permit_verbs | lex.forbid_verbs if passive else frozenset()
     if word not in lex.recommend_verbs | lex.avoid_verbs | permission:
         return []
@@ -1182,20 +1180,25 @@ def _chosen(verb: Token) -> Token | None:
     """The thing a verb of choosing takes after its preposition: "opt for a low-VOC paint",
     "stick to lukewarm water" use that paint and that water."""
     prep = lexicon().choosing_verbs.get(lemma(verb))
-    if any(c.dep_ == "dobj" for c in verb.children):
+    if prep is None or any(c.dep_ == "dobj" for c in verb.children):
         return None  # "stick the label to the jar" chooses nothing
-    for child in verb.children:
-        if prep is not None and child.dep_ == "prep" and child.lower_ == prep:
-            return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
-    return None
+    after = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep), None)
+    if after is None:
+        return None
+    return next((t for t in after.children if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _passive_subject(verb: Token) -> Token | None:
     """What a passive order acts on, its subject: "bananas should be kept at room temperature"
     is to keep bananas so, "tomatoes should not be refrigerated" not to refrigerate them."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not _is_passive(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _is_passive(verb: Token) -> bool:
+    """A verb in the passive: it has a passive auxiliary ("is known", "should be refrigerated")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def refused_things(obj: Token) -> list[Token]:
@@ -1688,7 +1691,7 @@ def _reported(verb: Token) -> Token:
     """The infinitive a passive verb of evidence hands its subject to, else the verb itself:
     "salt is known to slow the yeast" states that salt slows the yeast, "smoking has been
     shown to raise the risk" that smoking raises it."""
-    if lemma(verb) not in lexicon().evidential_verbs or not any(c.dep_ == "auxpass" for c in verb.children):
+    if lemma(verb) not in lexicon().evidential_verbs or not _is_passive(verb):
         return verb
     inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     return inner if inner is not None else verb

@@ -198,7 +198,7 @@ def number_value(token: Token) -> float | None:
     if text in FRACTIONS:
         return FRACTIONS[text]
     sign = 1.0
-    if text[:1] in lexicon().minus_marks and text[1:2].isdigit():  # "-18", "−40"
+    if _glued_minus(text):  # "-18"
         sign, text = -1.0, text[1:]
     match = NUMBER_RE.match(text)
     if match:
@@ -219,6 +219,11 @@ def number_value(token: Token) -> float | None:
         except ValueError:
             return None
     return None
+
+
+def _glued_minus(text: str) -> bool:
+    """Whether a token's text is a number with a minus glued before it ("-18")."""
+    return text[:1] in lexicon().minus_marks and text[1:2].isdigit()
 
 
 def _lemmas(tokens: list[Token]) -> tuple[str, ...]:
@@ -1035,6 +1040,7 @@ def _periodic(sent: Span, start: int, adverb: int, counts: list[float]) -> tuple
     """
     doc = sent.doc
     word = doc[adverb].lower_
+    # The hyphen is matched by its text: the tagger reads it there as a word, not as HYPH.
     if adverb - 2 >= sent.start and doc[adverb - 1].text == "-" and doc[adverb - 2].is_alpha:
         word = doc[adverb - 2].lower_ + word
         start = min(start, adverb - 2)
@@ -1244,7 +1250,7 @@ def may_open(token: Token) -> bool:
     return (
         first.isdigit()
         or first == "."
-        or (first in lexicon().minus_marks and token.text[1:2].isdigit())
+        or _glued_minus(token.text)
         or token.text in FRACTIONS
         or token.like_num
         or token.lower_ in _opening_words()
@@ -1310,7 +1316,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
         if quantity.dimension != "count" or (quantity.counted and not _one_against_another(sent, quantity)):
             found.append(quantity)  # "from one can to another" counts nothing
         elif (
-            any(_stated_value(t) for t in sent.doc[quantity.start : quantity.end] if t.like_num)
+            any(stated_thing(t) is not None for t in sent.doc[quantity.start : quantity.end] if t.like_num)
             and not _paired(sent, quantity.start, quantity.end)
             and not _phrase_after(sent, quantity.end, lexicon().share)  # "the odds are 1 in a million"
         ):
@@ -1641,9 +1647,7 @@ def _share(sent: Span, scan: _Scan) -> Quantity | None:
     counted = whole.end < sent.end and sent.doc[whole.end].pos_ == "NOUN"
     if _year(sent.doc[whole.head]) is not None and not counted:
         return None
-    part = scan.low / whole.low * 100
-    quantity = _build(sent, _Scan(scan.start, whole.end, part, part, scan.head), None, repeat=False)
-    return replace(quantity, unit="percent", dimension="ratio", counted="")
+    return _percent(sent, scan.start, whole.end, scan.low / whole.low * 100, scan.head)
 
 
 def _fraction_share(sent: Span, index: int) -> Quantity | None:
@@ -1664,14 +1668,13 @@ def _fraction_share(sent: Span, index: int) -> Quantity | None:
     fenced = at == index and at > sent.start and doc[at - 1].pos_ in ("DET", "ADJ", "NUM", "PRON")
     if fenced or set_noun is None or set_noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    part = fraction * 100
-    quantity = _build(sent, _Scan(index, at + 2, part, part, at), None, repeat=False)
+    return _percent(sent, index, at + 2, fraction * 100, at)
+
+
+def _percent(sent: Span, start: int, end: int, part: float, head: int) -> Quantity:
+    """A share of a whole over ``start`` .. ``end``, as ``part`` percent, counting nothing."""
+    quantity = _build(sent, _Scan(start, end, part, part, head), None, repeat=False)
     return replace(quantity, unit="percent", dimension="ratio", counted="")
-
-
-def _stated_value(number: Token) -> bool:
-    """Whether a bare number is the value of a thing the sentence names (:func:`stated_thing`)."""
-    return stated_thing(number) is not None
 
 
 def stated_thing(number: Token) -> Token | None:
@@ -1679,9 +1682,9 @@ def stated_thing(number: Token) -> Token | None:
     says the thing is ("the median is 3"), an "of" complement of a noun ("a z-score of 6",
     "a pH of 6.5"), the level a verb of holding keeps its object at ("keep the pH between 7.2
     and 7.6") or a copula puts its subject at ("the pH should be between 7.2 and 7.6"), or the
-    value after a label's colon ("Salinity: 1.020 to 1.025"). Not a
-    pronoun's value ("it's 3"), whose thing the sentence does not name, nor a number that
-    names ("the room number is 214", "step 3 of 5"): None for those.
+    value after a label's colon ("Salinity: 1.020 to 1.025"). Not a pronoun's value ("it's
+    3"), whose thing the sentence does not name, nor a number that names ("the room number is
+    214", "step 3 of 5"): None for those.
     """
     lex = lexicon()
     head = number.head
