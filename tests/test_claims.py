@@ -1226,6 +1226,31 @@ def test_a_duration_names_what_it_is_for(text: str, what: str) -> None:
 @pytest.mark.parametrize(
     ("text", "what"),
     [
+        # How long a thing keeps is said of the thing where it is kept, the place first.
+        ("Cooked rice keeps in the freezer for 6 months.", "freezer cooked rice"),
+        ("Leftovers last 3 to 4 days in the refrigerator.", "refrigerator leftover"),
+        ("The batteries last 10 years in storage.", "storage battery"),
+        ("Opened wine stays fresh for 3 to 5 days in the fridge.", "fridge open wine"),
+        ("In the freezer, soup lasts for 2 to 3 months.", "freezer soup"),
+        ("Soup can be stored in the fridge for up to 5 days.", "fridge soup"),
+        ("Store the bread at room temperature for up to 3 days.", "room temperature bread"),
+        # The passive of a verb of keeping names it as the order to keep does.
+        ("Eggs can be kept at room temperature for 2 hours.", "egg room temperature"),
+        # A phrase of how many cases or a comment opening the sentence is no place.
+        ("The pain lasts 2 days in most people.", "pain"),
+        ("A full charge lasts 10 hours on average.", "charge"),
+        ("In summary, the paint lasts about 5 years.", "paint"),
+        # Any other act keeps its own name, with where it is done after it.
+        ("Bake the bread in the oven for 30 minutes.", "bake bread oven"),
+    ],
+)
+def test_a_time_of_keeping_names_where_the_thing_is_kept(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "duration"] == [what]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
         # "N hours of X" is a time of X, and whose it is: two kinds of sleeper, two things.
         ("Puppies need 18 to 20 hours of sleep.", "puppy sleep"),
         ("Adult dogs need 12 to 14 hours of sleep.", "adult dog sleep"),

@@ -2223,6 +2223,9 @@ def _duration_owner(quantity: Quantity, head: Token) -> str:
     event = _timed_event(doc[quantity.head])
     if event is not None:
         return event
+    kept = _kept_in(quantity, head)
+    if kept:
+        return kept
     owner = _owner(head)
     if doc[quantity.start].lower_ in lexicon().wait_counted_within:
         return owner
@@ -2234,6 +2237,67 @@ def _duration_owner(quantity: Quantity, head: Token) -> str:
     if not name or set(name.split()) & set(owner.split()):
         return owner
     return f"{owner} {name}" if owner else name
+
+
+def _kept_in(quantity: Quantity, head: Token) -> str:
+    """A thing and where it lasts or is kept, for a time on its lasting: "cooked rice keeps for 6
+    months in the freezer" -> "freezer cooked rice", "eggs can be kept at room temperature for 2
+    hours" -> "room temperature egg", "leftovers last 3 to 4 days in the refrigerator".
+
+    The same thing keeps days in one place and months in another, so the place is part of what
+    the time measures, put before the thing as an English compound puts its modifier ("freezer
+    soup"): the thing stays the head, and a page that names no place ("soup keeps 4 days") can
+    still be read as the one place other pages name. The place hangs on the verb, or on the
+    time when the parser hangs it there or misreads the verb ("last" read as an adjective or the
+    subject's noun). A phrase that says in how many cases ("in most people", "on average") is no
+    place. "" for any other clause, and when no place is named.
+    """
+    lex, doc = lexicon(), head.doc
+    after = doc[head.i + 1] if head.i + 1 < head.sent.end else None
+    verb = head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.dep_ == "ROOT")  # "batteries last"
+    if head.pos_ in ("NOUN", "PROPN") and after is not None and after.pos_ not in ("VERB", "AUX"):
+        thing = head if lemma(after) in lex.lasting_verbs else None  # "leftovers last" read as a noun phrase
+    elif verb and lemma(head) in lex.lasting_verbs | lex.keeping_verbs and _measure_or_none(object_of(head)):
+        thing = subject_of(head)  # "pesto lasts 6 months": the time read as the object
+    elif verb and lemma(head) in lex.lasting_verbs - lex.keeping_verbs:
+        thing = object_of(head)  # "store the soup in the freezer for 3 months"
+    else:
+        thing = None
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    skipped = lex.wait_relations | lex.time_points | lex.time_spans | lex.kind_preps
+    holders = [head] if verb else []
+    for holder in (*holders, doc[quantity.head]):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ not in skipped):
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and _is_place(place, fronted=prep.i < thing.i):
+                name, where = phrase_name(thing), phrase_name(place)
+                if _is_passive(head) and lemma(head) in lex.keeping_verbs:
+                    return f"{name} {where}" if name else ""  # as the order to keep names it
+                return f"{where} {name}" if name else ""
+    return ""
+
+
+def _measure_or_none(obj: Token | None) -> bool:
+    """No object, or a measure the parser read as one ("lasts 6 months", "lasts an hour")."""
+    return obj is None or is_measure(obj)
+
+
+def _is_place(noun: Token, *, fronted: bool) -> bool:
+    """A noun after a preposition that can say where a thing is kept: not one that says in how
+    many cases (:func:`_counts_cases`), and before the thing only with a word that sets it (a
+    determiner, a possessive or a noun): "in the freezer, soup lasts 3 months", but "in summary,
+    eggs last a week" and "in short, ..." open the sentence as a comment on it."""
+    if noun.pos_ not in ("NOUN", "PROPN") or _counts_cases(noun):
+        return False
+    return not fronted or any(c.dep_ in ("det", "poss", "compound") for c in noun.children)
+
+
+def _counts_cases(noun: Token) -> bool:
+    """A noun after a preposition that says in how many cases, not where: "in most people", "in
+    some cases", "in rare cases" (a word of ``names.case_words`` on it or for it)."""
+    words = lexicon().case_words
+    return noun.lower_ in words or any(c.dep_ in ("det", "amod") and c.lower_ in words for c in noun.children)
 
 
 def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:

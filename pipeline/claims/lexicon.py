@@ -106,6 +106,8 @@ class Lexicon:
     attributes: frozenset[str]
     keeping_verbs: frozenset[str]
     staying_verbs: frozenset[str]
+    lasting_verbs: frozenset[str]
+    case_words: frozenset[str]
     ending_verbs: frozenset[str]
     spacing_verbs: frozenset[str]
     attribute_preps: frozenset[str]
@@ -206,6 +208,7 @@ class Lexicon:
     name_drop: frozenset[str]
     occurrence_nouns: frozenset[str]
     generic_nouns: frozenset[str]
+    same_words: dict[str, str]
     ordinals: frozenset[str]
     articles: frozenset[str]
     every_strict: frozenset[str]
@@ -323,6 +326,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         attributes=frozenset(data["names"]["attribute"]),
         keeping_verbs=frozenset(data["names"]["keeping"]),
         staying_verbs=frozenset(data["names"]["staying"]),
+        lasting_verbs=frozenset(data["names"]["lasting"]),
+        case_words=frozenset(data["names"]["case_words"]),
         ending_verbs=frozenset(data["names"]["ending"]),
         spacing_verbs=frozenset(data["names"]["spacing"]),
         attribute_preps=frozenset(data["names"]["attribute_preps"]),
@@ -420,6 +425,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         name_drop=frozenset(data["names"]["drop"]),
         occurrence_nouns=frozenset(data["names"]["occurrence"]),
         generic_nouns=frozenset(data["names"]["generic"]),
+        same_words={**data["names"]["clippings"], **data["names"]["place_verbs"]},
         ordinals=frozenset(data["ordinals"]["words"]),
         articles=frozenset(data["article_one"]["articles"]),
         every_strict=frozenset(data["repetition"]["strict"]),

@@ -99,10 +99,13 @@ def name_words(name: str) -> list[str]:
 
     "session", "treatment" and "procedure" all stand for the activity a page is about
     ("each session lasts an hour" / "the procedure takes an hour"), so they compare equal.
-    A generic noun beside other words adds nothing: "alcohol product" is "alcohol".
+    A generic noun beside other words adds nothing: "alcohol product" is "alcohol". A clipped
+    noun is the noun it shortens, and a verb of keeping a thing somewhere the place it keeps it
+    in: "fridge soup", "refrigerator soup" and "refrigerate soup" are one thing.
     """
     lex = lexicon()
-    words = [OCCURRENCE if word in lex.occurrence_nouns else word for word in name.split()]
+    words = [lex.same_words.get(word, word) for word in name.split()]
+    words = [OCCURRENCE if word in lex.occurrence_nouns else word for word in words]
     specific = [word for word in words if word not in lex.generic_nouns]
     return specific or words
 
