@@ -341,17 +341,19 @@ def test_times_of_keeping_in_two_places_never_meet_and_one_place_joins_however_w
             "a": "Homemade pesto keeps for 5 to 7 days in the refrigerator.\n"
             "In the freezer, pesto lasts 6 months.\n",
             "b": "Pesto can be stored in the fridge for 7 days.\nYou can freeze pesto for up to 3 months.\n",
-            "c": "Refrigerate pesto for 5 days.\n",
+            "c": "Refrigerate pesto for 5 days.\nFrozen pesto keeps for 3 months.\n",
         }
     )
     fridge = [p for p in shared(points) if "day" in str(p["value"])]
     freezer = [p for p in shared(points) if "month" in str(p["value"])]
     # Days in the refrigerator and months in the freezer are two points, not a conflict;
-    # "fridge", "refrigerator" and "refrigerate" name one place, "freeze" and "freezer" another.
+    # "fridge", "refrigerator" and "refrigerate" name one place, "freeze", "frozen" and
+    # "freezer" another.
     assert len(fridge) == 1 and len(freezer) == 1, [(p["object"], p["value"]) for p in shared(points)]
     assert set(fridge[0]["sources"] + fridge[0]["conflicting_sources"]) == {"a", "b", "c"}
     assert "month" not in fridge[0]["clash"]
-    assert freezer[0]["status"] == "conflict" and len(freezer[0]["conflicting_sources"]) == 1, freezer
+    assert set(freezer[0]["sources"] + freezer[0]["conflicting_sources"]) == {"a", "b", "c"}
+    assert freezer[0]["status"] == "conflict" and freezer[0]["conflicting_sources"] == ["a"], freezer
 
 
 def test_names_join_only_when_unambiguous() -> None:
