@@ -154,6 +154,9 @@ QUANTITIES = [
     ("The median of the series is 3.", 3, 3, "", "number"),
     ("Keep the soil at a pH of 6.5.", 6.5, 6.5, "", "number"),
     ("The kit holds a total of 12.", 12, 12, "", "number"),
+    # "level" after what it is a level of measures it; a level numbered ("level 3") is no value.
+    ("The pH level should be 7.4.", 7.4, 7.4, "", "number"),
+    ("The humidity level is 45.", 45, 45, "", "number"),
     # A share of a whole is a percentage.
     ("About 1 in 10 adults snore.", 10, 10, "percent", "ratio"),
     ("About 1 in 2000 births are affected.", 0.05, 0.05, "percent", "ratio"),
@@ -336,6 +339,7 @@ def quantities_of(doc: Doc) -> list[Quantity]:
         # A number that names is no value of the thing it names, nor odds a share.
         "Step 3 of 5: add the eggs.",
         "The room number is 214.",
+        "Level 3 of the game is hard.",
         "The latest version is 2.4.",
         "Set your alarm to 6.",
         "The odds are 1 in a million.",
