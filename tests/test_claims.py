@@ -121,6 +121,9 @@ QUANTITIES = [
     ("Go 25 degrees above its smoke point.", 25, 25, "delta_degree_Fahrenheit", "temperature_difference"),
     ("Fry the fish at 350 degrees over medium heat.", 350, 350, "degree_Fahrenheit", "temperature"),
     ("Keep the cellar 5°C cooler than the house.", 5, 5, "delta_degree_Celsius", "temperature_difference"),
+    # "by" before a temperature gives the size of a change.
+    ("Lower the thermostat by 7 to 10 degrees.", 7, 10, "delta_degree_Fahrenheit", "temperature_difference"),
+    ("The bath cools by 5°C every hour.", 5, 5, "delta_degree_Celsius", "temperature_difference"),
     ("Nights fall to 10 to 20 degrees below zero.", -20, -10, "degree_Fahrenheit", "temperature"),
     ("Run the washer for 2 cycles.", 2, 2, "", "count"),
     # Pint's bag (of cement), point (a printer's) and link (a surveyor's) are counted nouns in English.

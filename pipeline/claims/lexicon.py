@@ -178,6 +178,7 @@ class Lexicon:
     age_words: frozenset[str]
     age_unit: str
     temperature_difference: frozenset[str]
+    difference_before: frozenset[str]
     zero_point: str
     under_zero: str
     angle_words: frozenset[str]
@@ -395,6 +396,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         age_words=frozenset(data["age"]["words"]),
         age_unit=str(data["age"]["unit"]),
         temperature_difference=frozenset(data["units"]["difference"]),
+        difference_before=frozenset(data["units"]["difference_before"]),
         zero_point=str(data["units"]["zero_point"]),
         under_zero=str(data["units"]["under_zero"]),
         angle_words=frozenset(data["angle"]["lemmas"]),

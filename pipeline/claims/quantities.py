@@ -1158,7 +1158,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: 
         bound = ADDED
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
-    reference = _temperature_reference(sent, unit_end) if dimension == TEMPERATURE else ""
+    reference = _temperature_reference(sent, start, unit_end) if dimension == TEMPERATURE else ""
     if reference == DIFFERENCE:
         name, dimension = f"{DELTA}{name}", TEMPERATURE_DIFFERENCE  # "25 degrees above the smoke point"
     elif reference == UNDER_ZERO:
@@ -1202,11 +1202,13 @@ DIFFERENCE = "difference"
 UNDER_ZERO = "under zero"
 
 
-def _temperature_reference(sent: Span, index: int) -> str:
-    """What the words from ``index`` after a temperature make it: :data:`DIFFERENCE` from
-    another ("25 degrees above the smoke point"), :data:`UNDER_ZERO` ("10 degrees below
-    zero", -10), or "" (a temperature as written)."""
+def _temperature_reference(sent: Span, start: int, index: int) -> str:
+    """What the words around a temperature (from ``start``, and after it from ``index``) make it:
+    :data:`DIFFERENCE` from another ("25 degrees above the smoke point", "lower it by 7
+    degrees"), :data:`UNDER_ZERO` ("10 degrees below zero", -10), or "" (as written)."""
     lex = lexicon()
+    if start > sent.start and sent.doc[start - 1].lower_ in lex.difference_before:
+        return DIFFERENCE
     words = [t.lower_ for t in sent.doc[index : min(index + 2, sent.end)]]
     if not words or words[0] not in lex.temperature_difference:
         return ""
