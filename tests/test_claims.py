@@ -1198,6 +1198,18 @@ def test_a_pronoun_prefers_a_participant_of_its_own_sentence_only() -> None:
 @pytest.mark.parametrize(
     ("text", "what"),
     [
+        ("Lithium batteries last around 500 cycles. With care, they last 5 to 7 years.", "lithium battery"),
+        ("Most leather boots survive ten winters of salt. They last 15 years with care.", "leather boot"),
+    ],
+)
+def test_a_subject_pronoun_goes_on_with_the_subject_before(text: str, what: str) -> None:
+    claims = claims_of(text)
+    assert what in [c.object for c in claims if c.frame == "duration"], [(c.frame, c.object) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
         ("The paint needs 4 hours to dry.", "paint dry"),
         ("It will normally take 2-4 weeks for a wound to completely heal.", "wound heal"),
         ("Bread takes about an hour to rise.", "bread rise"),
