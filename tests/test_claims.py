@@ -89,6 +89,9 @@ QUANTITIES = [
     ("A ticket costs between $100 and $300.", 100, 300, "USD", "money"),
     ("The flight takes eleven hours.", 11, 11, "hour", "time"),
     ("The drive takes 30 minutes to an hour.", 30, 60, "minute", "time"),
+    # A range takes no third end, and a repetition ends at the time after "until".
+    ("Boosters follow every 3 to 4 weeks until 16 weeks.", 3, 4, "week", "time"),
+    ("Feed the kitten 4 times a day until 12 weeks.", 0.25, 0.25, "day", "time"),
     ("Fill the tank with 50 litres of water.", 50, 50, "liter", "volume"),
     ("Feed the puppy 2 cups of food per day.", 2, 2, "cup / day", "flow"),
     # With no stuff named, a period after a word of rate still divides.

@@ -39,6 +39,7 @@ class Lexicon:
     list_last: frozenset[str]
     range_openers: frozenset[str]
     range_closers: frozenset[str]
+    range_ends: frozenset[str]
     disjunctions: frozenset[str]
     new_clause: frozenset[str]
     list_contrast: frozenset[str]
@@ -261,6 +262,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         list_last=frozenset(data["number_list"]["last"]),
         range_openers=frozenset(data["range"]["openers"]),
         range_closers=frozenset(data["range"]["closers"]),
+        range_ends=frozenset(data["range"]["ends"]),
         disjunctions=frozenset(data["list"]["disjunctions"]),
         new_clause=frozenset(data["list"]["new_clause"]),
         list_contrast=frozenset(data["list"]["list_contrast"]),

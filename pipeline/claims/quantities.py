@@ -1919,16 +1919,22 @@ def _glued_list_number(sent: Span, index: int) -> bool:
 
 def _join_unit_ranges(sent: Span, found: list[Quantity]) -> list[Quantity]:
     """Join "30 minutes to an hour" into one range, in the first quantity's unit; not a list's
-    last two items ("at 8, 12 and 16 weeks")."""
+    last two items ("at 8, 12 and 16 weeks"), not a range that has both ends already ("every 3
+    to 4 weeks until 16 weeks"), nor a repetition and the time it ends at ("3 times a day until
+    6 months")."""
+    lex = lexicon()
     out: list[Quantity] = []
     for quantity in found:
         prev = out[-1] if out else None
+        joiner = sent.doc[prev.end].lower_ if prev is not None and prev.end < sent.end else ""
         if (
             prev is not None
             and prev.dimension == quantity.dimension
             and prev.dimension not in ("count", "date")
             and quantity.start == prev.end + 1
-            and sent.doc[prev.end].lower_ in lexicon().range_joiners
+            and joiner in lex.range_joiners
+            and prev.low == prev.high
+            and not (prev.repeat and joiner in lex.range_ends)
             and not _before_last_item(sent, prev.start, prev.end)
         ):
             try:
