@@ -968,6 +968,21 @@ def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A time after "at" is when to act, counted from a start: no time the act lasts.
+        ("Spay your cat at 5 to 6 months.", "spay cat"),
+        ("The first vaccine should be given at 10 weeks.", "give vaccine"),
+        ("Harvest the garlic at about 8 months.", "harvest garlic"),
+    ],
+)
+def test_a_time_after_at_is_a_moment_to_act(text: str, what: str) -> None:
+    found = frames(text)
+    assert [f.what for f in found if f.frame == "wait"] == [what], found
+    assert not [f for f in found if f.frame == "duration"], found
+
+
+@pytest.mark.parametrize(
     ("text", "what", "value"),
     [
         ("Check the tire pressure before every ride.", "check tire pressure", "1 ride"),

@@ -2189,7 +2189,16 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
         return Frame("wait", activity(_advised_action(head)[0]), subject, AFFIRM, quantity)
     if target and head.i > clause.span.start and any(t.lower_ in ("after",) for t in clause.span):
         return Frame("wait", target, subject, AFFIRM, quantity)
+    if _is_moment(quantity, clause):
+        return Frame("wait", _duration_owner(quantity, head), subject, AFFIRM, quantity)
     return Frame("duration", _duration_owner(quantity, head), subject, AFFIRM, quantity)
+
+
+def _is_moment(quantity: Quantity, clause: Clause) -> bool:
+    """A time after "at" ("spay your cat at 5 to 6 months", "harvest the garlic at 8 months"): the
+    moment to act, counted from a start, which says how long to wait before the act."""
+    doc = clause.span.doc
+    return quantity.start > clause.span.start and doc[quantity.start - 1].lower_ in lexicon().moment_preps
 
 
 def _carries_wait(head: Token, clause: Clause) -> bool:

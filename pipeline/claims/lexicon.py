@@ -236,6 +236,7 @@ class Lexicon:
     timers: frozenset[str]
     earlier: frozenset[str]
     time_points: frozenset[str]
+    moment_preps: frozenset[str]
 
 
 def _words(data: dict[str, Any], *classes: str) -> list[str]:
@@ -455,6 +456,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         timers=frozenset(data["timer"]["lemmas"]),
         earlier=frozenset(data["ordinals"]["earlier"]),
         time_points=frozenset(data["names"]["time_points"]),
+        moment_preps=frozenset(data["names"]["moment"]),
     )
 
 
