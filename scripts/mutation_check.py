@@ -84,8 +84,8 @@ MUTATIONS: tuple[Mutation, ...] = (
         "compare.tolerance_sign_flipped",
         "Span.widened(): the hedge tolerance narrows the low side instead of widening it",
         "pipeline/crossref/compare.py",
-        "        return self.low - abs(self.low) * self.tolerance,",
-        "        return self.low + abs(self.low) * self.tolerance,",
+        "            self.low - abs(self.low - self.zero) * self.tolerance,",
+        "            self.low + abs(self.low - self.zero) * self.tolerance,",
         _files(CROSSREF_TESTS, DATASET_TESTS, END_TO_END),
     ),
     # --- offsets ------------------------------------------------------------------------------

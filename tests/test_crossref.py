@@ -392,6 +392,10 @@ def test_two_kinds_of_one_thing_never_meet_however_alike_their_sentences() -> No
         ((30, 30, "minute", True), (32, 32, "minute", False), Relation.EQUAL),
         ((30, 30, "minute", False), (34, 34, "minute", False), Relation.CONFLICT),
         ((350, 350, "degree_Fahrenheit", False), (177, 177, "degree_Celsius", True), Relation.EQUAL),
+        # A hedge is a share of the temperature as written, not of its kelvins.
+        ((40, 40, "degree_Celsius", True), (30, 30, "degree_Celsius", False), Relation.CONFLICT),
+        ((350, 350, "degree_Fahrenheit", True), (300, 300, "degree_Fahrenheit", False), Relation.CONFLICT),
+        ((40, 40, "degree_Celsius", True), (37, 37, "degree_Celsius", False), Relation.EQUAL),
     ],
 )
 def test_value_relations(

@@ -8,7 +8,6 @@ a reviewer sees them in one place and tests can probe both sides of each number.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -36,16 +35,25 @@ class Relation(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stated value as a closed interval in base units, with the tolerance it admits."""
+    """A stated value as a closed interval in base units, with the tolerance it admits.
+
+    ``zero`` is the zero of the unit the value was stated in, in base units: a tolerance is a
+    share of the value as written, so "about 40°C" admits 36 to 44°C, not a tenth of 313
+    kelvin (0 for every unit without an offset).
+    """
 
     dimension: str
     low: float
     high: float
     tolerance: float
+    zero: float = 0.0
 
     def widened(self) -> tuple[float, float]:
         """The interval widened by its tolerance on both sides."""
-        return self.low - abs(self.low) * self.tolerance, self.high + abs(self.high) * self.tolerance
+        return (
+            self.low - abs(self.low - self.zero) * self.tolerance,
+            self.high + abs(self.high - self.zero) * self.tolerance,
+        )
 
 
 @functools.cache
@@ -77,7 +85,7 @@ def make_span(low: float | None, high: float | None, unit: str, *, approx: bool)
     scale, offset, dimension = to_base(unit)
     base = sorted((lo * scale + offset, hi * scale + offset))
     hedged = approx or unit in CALENDAR_UNITS
-    return Span(dimension, base[0], base[1], APPROX_REL_TOL if hedged else EXACT_REL_TOL)
+    return Span(dimension, base[0], base[1], APPROX_REL_TOL if hedged else EXACT_REL_TOL, offset)
 
 
 def relate(reference: Span, other: Span) -> Relation:
@@ -88,10 +96,16 @@ def relate(reference: Span, other: Span) -> Relation:
     lo, hi = other.widened()
     if hi < ref_lo or lo > ref_hi:
         return Relation.CONFLICT
-    same = math.isclose(
-        reference.low, other.low, rel_tol=max(reference.tolerance, other.tolerance)
-    ) and math.isclose(reference.high, other.high, rel_tol=max(reference.tolerance, other.tolerance))
+    tolerance = max(reference.tolerance, other.tolerance)
+    same = _close(reference, reference.low, other, other.low, tolerance) and _close(
+        reference, reference.high, other, other.high, tolerance
+    )
     return Relation.EQUAL if same else Relation.PARTIAL
+
+
+def _close(a: Span, a_value: float, b: Span, b_value: float, tolerance: float) -> bool:
+    """Two bounds within ``tolerance`` of the larger one, each counted from its unit's zero."""
+    return abs(a_value - b_value) <= tolerance * max(abs(a_value - a.zero), abs(b_value - b.zero))
 
 
 def hull(spans: list[Span]) -> Span:
@@ -101,6 +115,7 @@ def hull(spans: list[Span]) -> Span:
         min(s.low for s in spans),
         max(s.high for s in spans),
         max(s.tolerance for s in spans),
+        spans[0].zero,
     )
 
 
@@ -122,7 +137,8 @@ def common_region(spans: Sequence[tuple[Span, int]]) -> Span:
 
     x = min((lo for (lo, _), _ in bounds), key=lambda lo: (-depth(lo), lo))
     members = [(lo, hi) for (lo, hi), _ in bounds if lo <= x <= hi]
-    return Span(spans[0][0].dimension, max(lo for lo, _ in members), min(hi for _, hi in members), 0.0)
+    first = spans[0][0]
+    return Span(first.dimension, max(lo for lo, _ in members), min(hi for _, hi in members), 0.0, first.zero)
 
 
 def within(region: Span, span: Span) -> bool:
