@@ -968,6 +968,23 @@ def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what", "value"),
+    [
+        # A time before "old" is an age, of the noun it is said of, whatever the verb or negation.
+        ("Do not give honey to babies under 1 year old.", "baby", "<=1 year"),
+        ("Adopt a 10-week-old puppy.", "puppy", "10 week"),
+        ("The bread is 2 days old.", "bread", "2 day"),
+        ("Buy the cheese when it is at least 6 months old.", "cheese", ">=6 month"),
+    ],
+)
+def test_a_time_before_old_is_the_age_of_a_thing(text: str, what: str, value: str) -> None:
+    claims = claims_of(text)
+    ages = [(c.object, c.value) for c in claims if c.frame == "quantity"]
+    assert ages == [(what, value)], [(c.frame, c.object, c.value) for c in claims]
+    assert not [c for c in claims if c.frame in ("duration", "wait")], claims
+
+
+@pytest.mark.parametrize(
     ("text", "what"),
     [
         # A time after "at" is when to act, counted from a start: no time the act lasts.

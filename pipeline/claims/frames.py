@@ -40,6 +40,7 @@ from pipeline.claims.language import (
 )
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import (
+    AGE,
     FLIPPED_BOUND,
     RATIO,
     REPEAT_NOUN,
@@ -249,20 +250,21 @@ def _unit_covers(number: Token, token: Token) -> bool:
     return unit is not None and unit.dimension != "count" and token.i <= number.i + 1 + unit.head_offset
 
 
-def antecedent_of(pronoun: Token) -> Token | None:
+def antecedent_of(pronoun: Token, *, referring: bool = False) -> Token | None:
     """The noun a third-person pronoun stands for: one before it that agrees in number, a subject
     or object of its own sentence first, else the nearest.
 
     "Take the eggs out of the fridge and bring them to room temperature": "them" is the
     eggs. Only "it", "they" and "them" in the roles of a thing acted on or done with, and only
     within the pronoun's block, where the antecedent is rarely more than a sentence back;
-    "it" as a placeholder subject ("it is best to ...") is left alone.
+    "it" as a placeholder subject ("it is best to ...") is left alone, unless the caller knows
+    it refers (``referring``: "when it is 6 months old" says the age of a thing).
     """
     lex = lexicon()
     number = lex.pronoun_number.get(pronoun.lower_)
     if number is None or pronoun.dep_ not in ("dobj", "pobj", "nsubjpass", "nsubj"):
         return None
-    if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj":
+    if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and not referring:
         return None
     # Within the pronoun's sentence a subject or object is the likelier antecedent than a noun
     # after a preposition: in "wipe the pan with a towel and place it in the oven", "it" is the
@@ -2338,7 +2340,11 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
     frames: list[Frame] = []
     for quantity, main, _ in measures:
         described = _described_subject(quantity, clause)
-        if described is not None and quantity.dimension != "date" and not quantity.repeat:
+        aged = _aged_noun(quantity, clause) if quantity.dimension == AGE else None
+        if aged is not None:
+            # "do not give honey to babies under 1 year old": the babies' age, not a time of giving.
+            frames.append(Frame("quantity", _aged_name(*aged), subject, AFFIRM, quantity))
+        elif described is not None and quantity.dimension != "date" and not quantity.repeat:
             # "cats over 10 years old should see a vet": the cats' age, not a time of seeing one.
             kind = {"time": "duration", "count": "count"}.get(quantity.dimension, "quantity")
             frames.append(Frame(kind, phrase_name(described), subject, AFFIRM, quantity))
@@ -2545,6 +2551,39 @@ def _names_case(quantity: Quantity, clause: Clause) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in after)
 
 
+def _aged_noun(quantity: Quantity, clause: Clause) -> tuple[Token | None, Token | None] | None:
+    """The noun an age phrase gives the age of, and the word of age when it modifies that noun.
+
+    The noun its adjective comes before ("a 10-week-old puppy"); the subject it is said of
+    ("the egg is 10 days old", "it is at least three days old": what "it" stands for, no noun
+    when that is not known); else the nearest noun before it in the clause ("babies under 1
+    year old"). None when there is none ("at age 43").
+    """
+    doc = clause.span.doc
+    index = quantity.end + (quantity.end < len(doc) and doc[quantity.end].text == "-")
+    old = doc[index] if index < clause.span.end and doc[index].lower_ in lexicon().age_old else None
+    if old is not None and old.head.i > old.i and old.head.pos_ in ("NOUN", "PROPN"):
+        return old.head, old
+    subject = subject_of(old.head) if old is not None and old.dep_ == "acomp" else None
+    if subject is not None:
+        thing = antecedent_of(subject, referring=True) if subject.pos_ == "PRON" else subject
+        return (thing, None) if thing is None or thing.pos_ in ("NOUN", "PROPN") else (None, None)
+    before = [t for t in doc[clause.span.start : quantity.start] if t.pos_ in ("NOUN", "PROPN")]
+    return (before[-1], None) if before else None
+
+
+def _aged_name(noun: Token | None, old: Token | None) -> str:
+    """The aged noun's name, without its word of age ("10-week-old puppy" -> "puppy")."""
+    if noun is None:
+        return ""
+    if old is None:
+        return phrase_name(noun)
+    words = phrase_name(noun).split()
+    if lemma(old) in words:
+        words.remove(lemma(old))
+    return " ".join(words) or lemma(noun)
+
+
 def _described_subject(quantity: Quantity, clause: Clause) -> Token | None:
     """The subject a measure describes from an adjective or participle after it: "cats over
     10 years old should see a vet twice a year" (the cats' age), "dogs weighing over 50 pounds
@@ -2594,8 +2633,11 @@ def _measure(
     main = Clause(_predicate_of(quantity, advised), advised.span)
     quantity = _exceeded(quantity, main.head)
     act, against = outer if outer[0].i == main.head.i else _advised_action(main.head)
-    if not quantity.comparative or against == _kept_clear(quantity, main.head) or _in_condition(
-        quantity, main.head
+    if (
+        not quantity.comparative
+        or quantity.dimension == AGE  # "do not give honey to babies under 1 year old": the babies' age
+        or against == _kept_clear(quantity, main.head)
+        or _in_condition(quantity, main.head)
     ):
         return quantity, main, False
     flipped = replace(quantity, bound=FLIPPED_BOUND.get(quantity.bound, quantity.bound), comparative=False)

@@ -178,6 +178,7 @@ class Lexicon:
     bare_degree: str
     age_words: frozenset[str]
     age_unit: str
+    age_old: frozenset[str]
     temperature_difference: frozenset[str]
     difference_before: frozenset[str]
     zero_point: str
@@ -398,6 +399,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bare_degree=data["units"]["bare_degree"],
         age_words=frozenset(data["age"]["words"]),
         age_unit=str(data["age"]["unit"]),
+        age_old=frozenset(data["age"]["old"]),
         temperature_difference=frozenset(data["units"]["difference"]),
         difference_before=frozenset(data["units"]["difference_before"]),
         zero_point=str(data["units"]["zero_point"]),

@@ -1158,6 +1158,8 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: 
         bound = ADDED
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
+    if dimension == "time" and _aged(sent, unit_end):
+        dimension = AGE  # "babies under 1 year old": how old, not how long
     reference = _temperature_reference(sent, start, unit_end) if dimension == TEMPERATURE else ""
     if reference == DIFFERENCE:
         name, dimension = f"{DELTA}{name}", TEMPERATURE_DIFFERENCE  # "25 degrees above the smoke point"
@@ -1215,6 +1217,15 @@ def _temperature_reference(sent: Span, start: int, index: int) -> str:
     if len(words) < 2 or words[1] != lex.zero_point:
         return DIFFERENCE
     return UNDER_ZERO if words[0] == lex.under_zero else ""
+
+
+def _aged(sent: Span, index: int) -> bool:
+    """Whether the word at ``index``, after a time and any hyphen, makes it an age ("1 year old",
+    "3-week-old")."""
+    doc = sent.doc
+    if index < sent.end and doc[index].text == "-":
+        index += 1
+    return index < sent.end and doc[index].lower_ in lexicon().age_old
 
 
 def _age_unit(sent: Span, index: int) -> _Unit | None:
