@@ -968,6 +968,21 @@ def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A use refused in a place or role is refused there only, and named so.
+        ("Avoid wearing lenses in the shower.", "lens shower"),
+        ("Never use tap water as a substitute for saline.", "tap water substitute"),
+        ("Do not use bleach.", "bleach"),
+        # A use advised is named by the thing alone, wherever it goes.
+        ("Use mild soap on the pan.", "mild soap"),
+    ],
+)
+def test_a_use_refused_somewhere_is_named_with_where(text: str, what: str) -> None:
+    assert [f.what for f in frames(text) if f.frame == "use"] == [what], frames(text)
+
+
+@pytest.mark.parametrize(
     ("text", "what", "value"),
     [
         # A time before "old" is an age, of the noun it is said of, whatever the verb or negation.

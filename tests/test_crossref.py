@@ -188,6 +188,22 @@ def test_opposite_advice_conflicts() -> None:
     assert "says not" in point["clash"]
 
 
+def test_a_use_refused_somewhere_never_conflicts_with_the_use_elsewhere() -> None:
+    # Refusing a thing in one place or role says nothing against it anywhere else; refusing it
+    # outright does.
+    points = points_of(
+        {
+            "a": "Wear your helmet on every ride.\n",
+            "b": "Never wear a helmet on a trampoline.\n",
+            "c": "Always wear a helmet.\n",
+        }
+    )
+    assert all(p["status"] != "conflict" for p in points), shared(points)
+    outright = points_of({"a": "Wear your helmet on every ride.\n", "b": "Do not wear a helmet.\n"})
+    (point,) = shared(outright)
+    assert point["status"] == "conflict"
+
+
 def test_fitness_of_different_things_for_one_party_never_conflicts() -> None:
     points = points_of({"a": "Hiking is safe for most dogs.\n", "b": "Grapes are toxic to dogs.\n"})
     assert not shared(points)

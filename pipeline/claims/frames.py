@@ -1015,6 +1015,15 @@ def _kinds(noun: Token) -> list[Token]:
     return kinds
 
 
+def _restricted(frame: Frame, action: Token, obj: Token) -> Frame:
+    """A use advised against where, on what or as what the act goes, named with that: "avoid
+    wearing lenses in the shower" says nothing against lenses, only against them in the shower;
+    "never use soap on the pan" nothing against soap elsewhere, "never use tap water as a
+    substitute" nothing against tap water for rinsing. Without such a phrase, the thing."""
+    where = _place(action, obj)
+    return Frame(frame.frame, f"{frame.what} {where}", frame.subject, frame.polarity) if where else frame
+
+
 def _use_frames(items: list[Token], subject: str, polarity: str) -> list[Frame]:
     """A ``use`` frame for each named item ("soap or hot water" -> soap, water); unnamed ones
     (a pronoun with no antecedent) say nothing, nor does a proportion ("use a 1:10 ratio of
@@ -1158,7 +1167,8 @@ def practice_frames(head: Token, verb: Token | None, subject: str) -> list[Frame
             against = AFFIRM if negative else NEGATE
             refused = [Frame("use", name, subject, against) for name in _refused(obj) if name]
             kept = [item for item in _items(obj) if item not in refused_things(obj)]
-            return _use_frames([*kept, *extra], subject, polarity) + refused
+            used = _use_frames([*kept, *extra], subject, polarity)
+            return [_restricted(f, action, obj) if negative else f for f in used] + refused
     chosen = _chosen(action)
     if chosen is not None:
         return _use_frames(_items(chosen), subject, polarity)
