@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.claims.kinds import KINDS, NON_CLAIM_KINDS
@@ -79,14 +79,15 @@ def test_decode_any_bytes(data: bytes) -> None:
 
 @FAST
 @given(st.text(PRINTABLE, min_size=1, max_size=2000), st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
+@example("\ufeff", "utf-8")  # found by this test: a lone byte-order mark is no text
 def test_decode_round_trips_text(text: str, encoding: str) -> None:
+    # A leading U+FEFF is read as a byte-order mark, as browsers do: a page of one holds no text.
+    expected = text.removeprefix("\ufeff")
     try:
         decoded = decode_bytes(text.encode(encoding))
     except DecodeError as exc:
-        assert not text.strip() or "binary" in str(exc)
+        assert not expected.strip() or "binary" in str(exc)
         return
-    # A leading U+FEFF is read as a byte-order mark, as browsers do.
-    expected = text.removeprefix("\ufeff")
     assert decoded.text == expected or (encoding == "utf-8-sig" and text.startswith("\ufeff"))
 
 
