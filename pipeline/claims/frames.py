@@ -2352,8 +2352,9 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         described = _described_subject(quantity, clause)
         aged = _aged_noun(quantity, clause) if quantity.dimension == AGE else None
         if aged is not None:
-            # "do not give honey to babies under 1 year old": the babies' age, not a time of giving.
-            frames.append(Frame("quantity", _aged_name(*aged), subject, AFFIRM, quantity))
+            # "do not give honey to babies under 1 year old": the babies' age, how long they have
+            # lived, not a time of giving honey.
+            frames.append(Frame("duration", _aged_name(*aged), subject, AFFIRM, quantity))
         elif described is not None and quantity.dimension != "date" and not quantity.repeat:
             # "cats over 10 years old should see a vet": the cats' age, not a time of seeing one.
             kind = {"time": "duration", "count": "count"}.get(quantity.dimension, "quantity")
