@@ -89,6 +89,11 @@ QUANTITIES = [
     ("A ticket costs between $100 and $300.", 100, 300, "USD", "money"),
     ("The flight takes eleven hours.", 11, 11, "hour", "time"),
     ("The drive takes 30 minutes to an hour.", 30, 60, "minute", "time"),
+    # Things counted in each period of a rate recur, as times do; not after "every", nor per a thing.
+    ("Kittens need 3 to 4 small meals a day.", 0.25, 1 / 3, "day", "time"),
+    ("Smokers who smoke 20 cigarettes per day.", 0.05, 0.05, "day", "time"),
+    ("Take 2 tablets every day.", 2, 2, "", "count"),
+    ("Plant 3 seeds per hole.", 3, 3, "", "count"),
     # A range takes no third end, and a repetition ends at the time after "until".
     ("Boosters follow every 3 to 4 weeks until 16 weeks.", 3, 4, "week", "time"),
     ("Feed the kitten 4 times a day until 12 weeks.", 0.25, 0.25, "day", "time"),

@@ -762,10 +762,14 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         end = index + 1
     else:
         number = _read_number(sent, index)  # "3 times", "2-3 times", "two to three times"
-        if number is None or number.end >= sent.end or doc[number.end].lemma_.lower() != REPEAT_NOUN:
+        if number is None or number.end >= sent.end:
+            return None
+        times = doc[number.end].lemma_.lower() == REPEAT_NOUN
+        after = number.end + 1 if times else _occurrences(sent, number.end)
+        if after is None:
             return None
         counts.extend((number.low, number.high))
-        end = number.end + 1
+        end = after
     also = _or_times(sent, end)
     if also is not None:
         counts.append(also)
@@ -787,6 +791,25 @@ def _frequency(sent: Span, index: int) -> tuple[_Scan, _Unit] | None:
         return None
     scan = _Scan(index, at + unit.width, length / max(counts), length / min(counts), at)
     return scan, unit
+
+
+def _occurrences(sent: Span, index: int) -> int | None:
+    """The index after a counted plural noun at ``index`` (after any adjective: "three small
+    meals") that a period of a rate follows: "2 meals a day", "3 to 4 feedings per night",
+    "10,000 steps a day" count occurrences in each period, as "3 times a day" does. Not a unit
+    ("2 cups a day" is an amount in a time), nor a noun no period follows ("3 seeds per hole"),
+    nor one after "every" or "each", which give the amount each time ("take 2 tablets every
+    day"). None elsewhere."""
+    doc = sent.doc
+    while index < sent.end and doc[index].tag_ == "JJ":
+        index += 1
+    if index + 2 >= sent.end or doc[index].tag_ not in ("NNS", "NNPS") or read_unit(sent, index) is not None:
+        return None
+    lex = lexicon()
+    if doc[index + 1].lower_ not in lex.every - lex.every_strict:
+        return None
+    period = read_unit(sent, index + 2)
+    return index + 1 if period is not None and period.dimension == "time" else None
 
 
 def _or_times(sent: Span, index: int) -> float | None:
