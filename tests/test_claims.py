@@ -2923,6 +2923,23 @@ def test_a_colon_before_a_list_or_in_a_ratio_splits_nothing(text: str) -> None:
     assert len(list(build_nlp()(text).sents)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A period of its own before a capital ends a sentence the parser ran on.
+        (
+            "Keep it in temperatures between 60 and 85°F. Fertilize twice a year in spring and summer.",
+            ["Keep it in temperatures between 60 and 85°F.", "Fertilize twice a year in spring and summer."],
+        ),
+        # An abbreviation keeps its period, and a numbered item its number.
+        ("Dr. Lee tests the water. It is clean.", ["Dr. Lee tests the water.", "It is clean."]),
+        ("1. Place the eggs in a pot.", ["1. Place the eggs in a pot."]),
+    ],
+)
+def test_a_period_before_a_capital_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in build_nlp()(text).sents] == sentences
+
+
 def test_a_property_named_by_a_compound_is_of_the_noun_before_it() -> None:
     found = frames("The pond level should be 2 feet below the rim.")
     assert [f.what for f in found if f.quantity] == ["pond"]

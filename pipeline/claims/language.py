@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from pipeline.claims import attributes, colons, imperatives, lemmas, semicolons
+from pipeline.claims import attributes, colons, imperatives, lemmas, periods, semicolons
 from pipeline.claims.lexicon import lexicon
 from pipeline.claims.quantities import GLUED_LIST_NUMBER, glued_unit_suffixes
 from pipeline.errors import ConfigError
@@ -90,6 +90,7 @@ def build_nlp() -> Language:
     nlp.remove_pipe(attributes.RULER)
     nlp.add_pipe(colons.NAME, before="parser")
     nlp.add_pipe(semicolons.NAME, before="parser")
+    nlp.add_pipe(periods.NAME, before="parser")
     nlp.add_pipe(imperatives.NAME, last=True)
     nlp.add_pipe(lemmas.NAME, last=True)
     LOGGER.debug("loaded spaCy %s %s", MODEL_NAME, MODEL_VERSION)

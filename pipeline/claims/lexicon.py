@@ -103,6 +103,7 @@ class Lexicon:
     sequence_adverbs: frozenset[str]
     clause_openers: frozenset[str]
     label_colon: str
+    sentence_ends: frozenset[str]
     label_max_words: int
     attributes: frozenset[str]
     keeping_verbs: frozenset[str]
@@ -327,6 +328,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         sequence_adverbs=frozenset(data["imperative"]["sequence"]),
         clause_openers=frozenset(data["imperative"]["clause_openers"]),
         label_colon=str(data["label"]["colon"]),
+        sentence_ends=frozenset(data["label"]["sentence_ends"]),
         label_max_words=int(data["label"]["max_words"]),
         attributes=frozenset(data["names"]["attribute"]),
         keeping_verbs=frozenset(data["names"]["keeping"]),
