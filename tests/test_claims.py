@@ -2623,6 +2623,10 @@ def test_each_measure_names_its_own_verb_whatever_came_before(first: str, second
         ("The ideal range for pH is 7.2 to 7.6.", "ph"),
         # A verb of passing a level measures its subject, as "reach" does.
         ("Indoor humidity should not exceed 60%.", "indoor humidity"),
+        # So does a verb of enduring: what the subject bears.
+        ("The plant tolerates 50 to 90°F.", "plant"),
+        ("Most roses withstand temperatures down to 10°F.", "rose"),
+        ("Snake plants survive 3 weeks without water.", "snake plant"),
     ],
 )
 def test_a_measured_property_names_the_thing_it_belongs_to(text: str, what: str) -> None:
