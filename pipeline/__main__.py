@@ -1,6 +1,7 @@
 """Entry point for ``python -m pipeline``."""
 
 import gc
+import os
 import sys
 
 #: Allocations between young-generation collections (CPython's default is 700). Extraction
@@ -15,5 +16,14 @@ YOUNG_GC_THRESHOLD = 20_000
 gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 from pipeline.cli import main  # noqa: E402  (imported after tuning: the stages' imports run under it)
+from pipeline.signals import STOP_SIGNALS  # noqa: E402
 
-sys.exit(main())
+status = main()
+if status in {128 + signum for signum in STOP_SIGNALS}:
+    # A stopped run has unwound (temp files removed, locks released, its line printed); it
+    # ends here rather than join the worker pool's threads at interpreter exit, which a worker
+    # killed while sending a result leaves waiting for the rest of it.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+sys.exit(status)

@@ -218,7 +218,10 @@ def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers die with this process; killed, not awaited, if the caller stops early.
 
     Waiting would let every running chunk finish first: seconds, for results nobody
-    will write. A dead worker (``BrokenProcessPool``) leaves the others to end as usual.
+    will write; and a worker killed half-way through sending its result leaves the pool's
+    manager thread reading the rest for ever, so a shutdown that joined it would never
+    return (a stopped run hung so). A dead worker (``BrokenProcessPool``) leaves the others
+    to end as usual.
     """
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -227,12 +230,13 @@ def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     except BaseException:
         _kill_workers(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:

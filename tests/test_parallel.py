@@ -144,3 +144,41 @@ def test_dead_dask_worker_costs_only_its_own_item(dask_cluster: Any) -> None:
     results = list(imap_ordered(square_or_die, items, settings=settings, desc="t",
                                 on_crash=lambda item, reason: -item))
     assert results == [-i if i in FATAL_ITEMS else i * i for i in items]
+
+
+#: Run in its own interpreter: a pool stopped while a worker sends its result, then how long
+#: leaving the pool took. ``os._exit`` ends it, as ``python -m pipeline`` ends a stopped run.
+STOPPED_MID_SEND = """
+import os, signal, sys, time
+from pipeline.parallel import _worker_pool
+from pipeline.signals import Interrupted
+
+def big(size):
+    return b"x" * size
+
+started = None
+try:
+    with _worker_pool(1) as pool:
+        pool.submit(big, 100_000_000)
+        while not pool._result_queue._reader.poll(0.01):  # the worker has begun to send
+            pass
+        started = time.monotonic()
+        raise Interrupted(signal.SIGTERM)
+except Interrupted:
+    print(f"left the pool in {time.monotonic() - started:.1f} s", flush=True)
+os._exit(0)
+"""
+
+
+def test_a_pool_stopped_while_a_worker_sends_its_result_is_left_at_once() -> None:
+    # The worker is killed half-way through its result; waiting for the pool's manager thread,
+    # which reads the rest of it for ever, hung a stopped run until the test's timeout.
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED_MID_SEND], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("left the pool in"), result.stdout
+    assert float(result.stdout.split()[-2]) < 5
