@@ -966,6 +966,9 @@ def test_wait_names_the_activity() -> None:
         ("Let the glue set for an hour after clamping and before sanding.", "sand"),
         # With the event it counts from alone, that event is what it is measured against.
         ("Wait 2 weeks after seeding.", "seed"),
+        # A verb a verb of waiting lets happen waits for the act it comes before.
+        ("Let the engine cool for 15 minutes before checking the coolant.", "check coolant"),
+        ("Allow the sealant to dry for 48 hours before walking on it.", "walk"),
     ],
 )
 def test_a_wait_is_for_the_act_it_comes_before(text: str, what: str) -> None:

@@ -2193,7 +2193,7 @@ def time_frame(quantity: Quantity, clause: Clause, subject: str, practice: list[
     if (not target or target in lex.pronoun_one) and _after_earlier(clause):
         # "the second session is 4 weeks after the first one": a repetition, measured from the last.
         return Frame("interval", _owner(head, repeat=True), subject, AFFIRM, quantity)
-    if target and (lemma(head) in lex.wait_verbs or _carries_wait(head, clause)):
+    if target and (lemma(head) in lex.wait_verbs or _let_rest(head) or _carries_wait(head, clause)):
         return Frame("wait", target, subject, AFFIRM, quantity)
     negative = [f for f in practice if f.polarity == NEGATE]
     if negative:
@@ -2211,6 +2211,13 @@ def _is_moment(quantity: Quantity, clause: Clause) -> bool:
     moment to act, counted from a start, which says how long to wait before the act."""
     doc = clause.span.doc
     return quantity.start > clause.span.start and doc[quantity.start - 1].lower_ in lexicon().moment_preps
+
+
+def _let_rest(head: Token) -> bool:
+    """A verb a verb of waiting lets happen: "let the engine cool for 15 minutes before checking
+    the coolant", "allow the sealant to dry for 48 hours before walking on it" are waits before
+    the act, as "wait 48 hours before walking on it" is."""
+    return head.dep_ in ("ccomp", "xcomp") and lemma(head.head) in lexicon().wait_verbs
 
 
 def _carries_wait(head: Token, clause: Clause) -> bool:
