@@ -16,10 +16,10 @@ YOUNG_GC_THRESHOLD = 20_000
 gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 from pipeline.cli import main  # noqa: E402  (imported after tuning: the stages' imports run under it)
-from pipeline.signals import STOP_SIGNALS  # noqa: E402
+from pipeline.signals import STOP_STATUSES  # noqa: E402
 
 status = main()
-if status in {128 + signum for signum in STOP_SIGNALS}:
+if status in STOP_STATUSES:
     # A stopped run has unwound (temp files removed, locks released, its line printed); it
     # ends here rather than join the worker pool's threads at interpreter exit, which a worker
     # killed while sending a result leaves waiting for the rest of it.

@@ -227,16 +227,17 @@ def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+    stopped_early = False
     try:
         yield pool
     except BrokenProcessPool:
-        pool.shutdown(wait=True, cancel_futures=True)
         raise
     except BaseException:
+        stopped_early = True
         _kill_workers(pool)
-        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        pool.shutdown(wait=not stopped_early, cancel_futures=True)
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:

@@ -26,6 +26,8 @@ from types import FrameType
 
 #: The signals that stop a run; each exits with status 128 + its number.
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: The exit statuses of a run one of them stopped: 130 and 143.
+STOP_STATUSES = frozenset(128 + signum for signum in STOP_SIGNALS)
 #: ``prctl`` option asking the kernel for a signal when the parent process dies.
 PR_SET_PDEATHSIG = 1
 #: Delay before a stop signal that landed in a finalizer is sent again.

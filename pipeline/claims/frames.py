@@ -46,6 +46,7 @@ from pipeline.claims.quantities import (
     REPEAT_NOUN,
     STATED_NUMBER,
     Quantity,
+    age_word,
     is_ordinal,
     is_time_word,
     is_unit_word,
@@ -2297,19 +2298,29 @@ def _kept_in(quantity: Quantity, head: Token) -> str:
         thing = object_of(head)  # "store the soup in the freezer for 3 months"
     else:
         thing = None
-    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or not (name := phrase_name(thing)):
         return ""
+    where = _keeping_place([head, doc[quantity.head]] if verb else [doc[quantity.head]], thing)
+    if not where:
+        return ""
+    if _is_passive(head) and lemma(head) in lex.keeping_verbs:
+        return f"{name} {where}"  # as the order to keep names it ("keep the eggs at room temperature")
+    return f"{where} {name}"
+
+
+def _keeping_place(holders: list[Token], thing: Token) -> str:
+    """The name of the first place after a preposition of the ``holders`` (the verb, then the
+    time) that says where ``thing`` is kept (:func:`_is_place`), or ""."""
+    lex = lexicon()
     skipped = lex.wait_relations | lex.time_points | lex.time_spans | lex.kind_preps
-    holders = [head] if verb else []
-    for holder in (*holders, doc[quantity.head]):
+    for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ not in skipped):
             place = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if place is not None and _is_place(place, fronted=prep.i < thing.i):
-                name, where = phrase_name(thing), phrase_name(place)
-                if _is_passive(head) and lemma(head) in lex.keeping_verbs:
-                    return f"{name} {where}" if name else ""  # as the order to keep names it
-                return f"{where} {name}" if name else ""
+                return phrase_name(place)
     return ""
+
+
 
 
 def _measure_or_none(obj: Token | None) -> bool:
@@ -2356,14 +2367,17 @@ def frame_clause(clause: Clause, quantities: list[Quantity]) -> list[Frame]:
         practice = [f for f in practice if f.polarity != NEGATE]
     frames: list[Frame] = []
     for quantity, main, _ in measures:
-        described = _described_subject(quantity, clause)
         aged = _aged_noun(quantity, clause) if quantity.dimension == AGE else None
         if aged is not None:
             # "do not give honey to babies under 1 year old": the babies' age, how long they have
             # lived, not a time of giving honey.
             frames.append(Frame("duration", _aged_name(*aged), subject, AFFIRM, quantity))
-        elif described is not None and quantity.dimension != "date" and not quantity.repeat:
-            # "cats over 10 years old should see a vet": the cats' age, not a time of seeing one.
+        elif (
+            quantity.dimension != "date"
+            and not quantity.repeat
+            and (described := _described_subject(quantity, clause)) is not None
+        ):
+            # "dogs weighing over 50 pounds need more food": the dogs' weight, not an amount of food.
             kind = {"time": "duration", "count": "count"}.get(quantity.dimension, "quantity")
             frames.append(Frame(kind, phrase_name(described), subject, AFFIRM, quantity))
         elif quantity.dimension == "date":
@@ -2578,8 +2592,7 @@ def _aged_noun(quantity: Quantity, clause: Clause) -> tuple[Token | None, Token 
     year old"). None when there is none ("at age 43").
     """
     doc = clause.span.doc
-    index = quantity.end + (quantity.end < len(doc) and doc[quantity.end].text == "-")
-    old = doc[index] if index < clause.span.end and doc[index].lower_ in lexicon().age_old else None
+    old = age_word(clause.span, quantity.end)
     if old is not None and old.head.i > old.i and old.head.pos_ in ("NOUN", "PROPN"):
         return old.head, old
     subject = subject_of(old.head) if old is not None and old.dep_ == "acomp" else None

@@ -41,8 +41,9 @@ class PeriodSentences:
 
 
 def _list_number(mark: Token) -> bool:
-    """The mark closes a number that opens a line: a numbered list's "3." """
+    """The mark closes a number that opens a line: a numbered list's "3." (the tokenizer makes a
+    line break a space token of its own, so the number opens the text or follows one)."""
     if mark.i == 0 or not mark.doc[mark.i - 1].like_num:
         return False
     number = mark.doc[mark.i - 1]
-    return number.i == 0 or "\n" in number.doc[number.i - 1].text_with_ws or number.doc[number.i - 1].is_space
+    return number.i == 0 or number.doc[number.i - 1].is_space

@@ -1181,7 +1181,7 @@ def _build(sent: Span, scan: _Scan, unit: _Unit | None, *, repeat: bool, added: 
         bound = ADDED
     scale = unit.scale if unit else 1.0
     name, dimension = (unit.name, unit.dimension) if unit else ("", "count")
-    if dimension == "time" and _aged(sent, unit_end):
+    if dimension == "time" and age_word(sent, unit_end) is not None:
         dimension = AGE  # "babies under 1 year old": how old, not how long
     reference = _temperature_reference(sent, start, unit_end) if dimension == TEMPERATURE else ""
     if reference == DIFFERENCE:
@@ -1242,13 +1242,13 @@ def _temperature_reference(sent: Span, start: int, index: int) -> str:
     return UNDER_ZERO if words[0] == lex.under_zero else ""
 
 
-def _aged(sent: Span, index: int) -> bool:
-    """Whether the word at ``index``, after a time and any hyphen, makes it an age ("1 year old",
-    "3-week-old")."""
-    doc = sent.doc
-    if index < sent.end and doc[index].text == "-":
+def age_word(span: Span, index: int) -> Token | None:
+    """The word at ``index`` of ``span``, after a time and any hyphen, that makes the time an age
+    ("1 year old", "3-week-old"), or None."""
+    doc = span.doc
+    if index < span.end and doc[index].text == "-":
         index += 1
-    return index < sent.end and doc[index].lower_ in lexicon().age_old
+    return doc[index] if index < span.end and doc[index].lower_ in lexicon().age_old else None
 
 
 def _age_unit(sent: Span, index: int) -> _Unit | None:
